@@ -1,0 +1,17 @@
+package io.tracegate.gs1;
+
+import java.util.List;
+
+/**
+ * The other valid readings of an input whose variable-length element swallowed text that itself parses as further
+ * element strings (e.g. {@code 10ABC12317271231}: lot {@code ABC12317271231}, or lot {@code ABC123} + expiry
+ * {@code 271231}). A caller that holds a serial store can pick the alternative that exists.
+ *
+ * @param alternatives each alternative reading, as its list of element strings
+ */
+public record Ambiguity(List<List<AiElement>> alternatives) {
+
+    public Ambiguity {
+        alternatives = alternatives.stream().map(List::copyOf).toList();
+    }
+}

@@ -1,0 +1,60 @@
+package io.tracegate.gs1;
+
+/**
+ * The one exception the parser throws for bad input. It names the AI concerned (when known), the offending span
+ * of the input as given, and the rule that failed (a Syntax Dictionary linter code such as
+ * {@code GS1_LINTER_INVALID_CHECK_DIGIT}, or one of the parser's own rule names).
+ */
+public final class Gs1Exception extends RuntimeException {
+
+    private final String ai;
+    private final String rule;
+    private final String input;
+    private final int start;
+    private final int end;
+
+    /**
+     * @param ai    the AI concerned, or null
+     * @param rule  the rule that failed
+     * @param input the input as given to the entry point (or the element data when no input applies)
+     * @param start start of the offending span in {@code input}, or -1 when no span applies
+     * @param end   end (exclusive) of the offending span, or -1
+     * @param detail human-readable explanation
+     */
+    public Gs1Exception(String ai, String rule, String input, int start, int end, String detail) {
+        super(detail);
+        this.ai = ai;
+        this.rule = rule;
+        this.input = input;
+        this.start = start;
+        this.end = end;
+    }
+
+    public String ai() {
+        return ai;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public String input() {
+        return input;
+    }
+
+    public int start() {
+        return start;
+    }
+
+    public int end() {
+        return end;
+    }
+
+    /** The input with the offending span marked by {@code |...|}, as the GS1 Syntax Engine's markup does. */
+    public String markup() {
+        if (input == null || start < 0 || end < start || end > input.length()) {
+            return input;
+        }
+        return input.substring(0, start) + "|" + input.substring(start, end) + "|" + input.substring(end);
+    }
+}
