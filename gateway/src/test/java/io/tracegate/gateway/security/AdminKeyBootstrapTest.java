@@ -66,7 +66,7 @@ class AdminKeyBootstrapTest extends GatewayTest {
     void aShortConfiguredKeyIsRefused() {
         inFirstStart(() -> assertThatThrownBy(() -> bootstrap("too-short").ensureAdminKey())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at least 32 characters"));
+                .hasMessageStartingWith("TRACEGATE_ADMIN_KEY (tracegate.admin-key): an API key must have at least 32 characters"));
     }
 
     @Test
