@@ -1,5 +1,6 @@
 package io.tracegate.gs1;
 
+import io.tracegate.gs1.ai.AiTable;
 import io.tracegate.gs1.lint.LintError;
 import io.tracegate.gs1.lint.Linter;
 import java.time.Clock;
@@ -177,6 +178,10 @@ final class ParseRun {
             return null;
         }
         int len = rules.aiLengthByPrefix(w, p);
+        if (len == 0 && p + 1 < to && AiTable.predefinedDataLength(w.charAt(p), w.charAt(p + 1)) > 0) {
+            // predefined-length prefixes without an allocated AI (04, 14, 18, 19) are all two-digit AIs
+            len = 2;
+        }
         if (len == 0 || p + len >= to) {
             return null;
         }
@@ -445,6 +450,7 @@ final class ParseRun {
             return null;
         }
         List<List<AiElement>> found = null;
+        ParseRun probe = null;
         int end = ends[i];
         for (int k = starts[i] + 1; k + 2 < end; k++) {
             char c0 = w.charAt(k);
@@ -456,12 +462,14 @@ final class ParseRun {
             if (embedded == null || k + embedded.ai.length() >= end) {
                 continue;
             }
-            ParseRun alt = cutAt(i, k, sep);
-            if (alt != null) {
+            if (probe == null) {
+                probe = new ParseRun(rules, options, input, w, map, false);
+            }
+            if (cutAt(probe, i, k, sep)) {
                 if (found == null) {
                     found = new ArrayList<>();
                 }
-                found.add(alt.elements());
+                found.add(probe.elements());
                 if (found.size() == MAX_ALTERNATIVES) {
                     return found;
                 }
@@ -470,24 +478,23 @@ final class ParseRun {
         return found;
     }
 
-    private ParseRun cutAt(int i, int k, char sep) {
-        ParseRun alt = new ParseRun(rules, options, input, w, map, false);
+    /** Reads into {@code alt} this run with value {@code i} cut at {@code k}; true when that reading is valid. */
+    private boolean cutAt(ParseRun alt, int i, int k, char sep) {
+        alt.count = 0;
+        alt.digitalSignature = false;
         for (int j = 0; j < i; j++) {
             alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j]);
         }
         AiSpec spec = specs[i];
-        int used = alt.validateValue(spec, w, starts[i], k, -1);
-        if (used != k - starts[i]) {
-            return null;
-        }
-        if (!alt.add(spec, w, starts[i], k, inStarts[i], toInput(k)) || !alt.scan(k, ends[i], sep)) {
-            return null;
+        if (alt.validateValue(spec, w, starts[i], k, -1) != k - starts[i]
+                || !alt.add(spec, w, starts[i], k, inStarts[i], toInput(k)) || !alt.scan(k, ends[i], sep)) {
+            return false;
         }
         for (int j = i + 1; j < count; j++) {
             if (!alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j])) {
-                return null;
+                return false;
             }
         }
-        return alt.checkAssociations() ? alt : null;
+        return alt.checkAssociations();
     }
 }
