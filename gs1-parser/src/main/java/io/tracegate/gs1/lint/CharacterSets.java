@@ -7,8 +7,10 @@ package io.tracegate.gs1.lint;
  */
 final class CharacterSets {
 
-    static final boolean[] CSET82 =
-            table("!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+    /** CSET 82 in its defined order, which also gives each character its value (0..81) in check character pairs. */
+    static final String CSET82_CHARACTERS =
+            "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+    static final boolean[] CSET82 = table(CSET82_CHARACTERS);
     static final boolean[] CSET39 = table("#-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
     /** Base64url without padding; also the importer index alphabet (GS1 General Specifications, AI 7040). */
     static final boolean[] CSET64 = table("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");

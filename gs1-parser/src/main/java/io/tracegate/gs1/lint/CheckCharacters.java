@@ -6,9 +6,6 @@ import java.util.Arrays;
 /** Check digits and check characters: the GS1 mod-10 digit, the GS1 check character pair, the IBAN checksum. */
 final class CheckCharacters {
 
-    /** CSET 82 in the order that gives each character its value (0..81) for the check character pair. */
-    private static final String CSET82_ORDER =
-            "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
     /** The 32 characters a check character pair is written with. */
     private static final String CSET32 = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int[] CSET82_VALUE = new int[128];
@@ -24,8 +21,8 @@ final class CheckCharacters {
 
     static {
         Arrays.fill(CSET82_VALUE, -1);
-        for (int i = 0; i < CSET82_ORDER.length(); i++) {
-            CSET82_VALUE[CSET82_ORDER.charAt(i)] = i;
+        for (int i = 0; i < CharacterSets.CSET82_CHARACTERS.length(); i++) {
+            CSET82_VALUE[CharacterSets.CSET82_CHARACTERS.charAt(i)] = i;
         }
     }
 

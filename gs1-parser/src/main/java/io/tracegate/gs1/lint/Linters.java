@@ -29,10 +29,12 @@ public final class Linters {
         this.byName = register();
     }
 
+    /** The linters, two-digit years resolved against this clock's current year. */
     public static Linters withClock(Clock clock) {
         return new Linters(clock, null);
     }
 
+    /** The linters on the system clock (UTC), without a company prefix lookup. */
     public static Linters standard() {
         return new Linters(Clock.systemUTC(), null);
     }

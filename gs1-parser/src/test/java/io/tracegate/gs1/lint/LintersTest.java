@@ -119,6 +119,17 @@ class LintersTest {
     }
 
     @Test
+    void aCompanyPrefixIsAtLeastFourDigits() {
+        assertEquals(new LintError("GS1_LINTER_TOO_SHORT_FOR_GCP", 0, 3), linters.get("gcppos1").lint("123", 0, 3));
+        assertEquals(new LintError("GS1_LINTER_INVALID_GCP_PREFIX", 3, 4),
+                linters.get("gcppos1").lint("123A5678", 0, 8));
+        assertEquals(new LintError("GS1_LINTER_INVALID_GCP_PREFIX", 1, 2),
+                linters.get("gcppos2").lint("0A2345678", 0, 9));
+        assertEquals(new LintError("GS1_LINTER_TOO_SHORT_FOR_GCP", 0, 1), linters.get("gcppos2").lint("0", 0, 1));
+        assertNull(linters.get("gcppos1").lint("1234ABC", 0, 7));
+    }
+
+    @Test
     void aCouponStartingAfterItExpiresIsRefusedAcrossTheCenturyBoundary() {
         // GCP 0+123456, offer 123456, save value 1+1, 1st purchase 1+1 code 0 family 123; expiry 991231, start 000101.
         String coupon = "012345612345611110123" + "3991231" + "4000101";
