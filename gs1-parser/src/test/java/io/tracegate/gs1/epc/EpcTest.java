@@ -111,7 +111,7 @@ class EpcTest {
         assertRejected("urn:epc:id:sgtin:030001.0012345.A/B", 33);           // '/' must be escaped
         assertRejected("urn:epc:id:sgtin:030001.0012345.A%2", 33);           // truncated escape
         assertRejected("urn:epc:id:sgtin:030001.0012345.A%20B", 33);         // space is not in set 82
-        assertRejected("urn:epc:id:sgtin:030001.0012345.123456789012345678901", 32); // 21 characters
+        assertRejected("urn:epc:id:sgtin:030001.0012345.123456789012345678901", 52); // 21st character
         assertRejected("urn:epc:id:sscc:030001.4123456789", 16);             // 16 digits
         assertRejected("urn:epc:id:sgln:030001.111111", 16);                 // no extension field
         assertRejected("urn:epc:idpat:sgtin:030001.0012345.7", 35);          // serial-level patterns
