@@ -31,7 +31,7 @@ public sealed interface Epc permits Sgtin, Lgtin, SgtinPattern, SsccEpc, Sgln {
         if (urnOrDigitalLink == null || urnOrDigitalLink.isEmpty()) {
             throw new Gs1Exception(null, "EPC_EMPTY", urnOrDigitalLink, -1, -1, "no EPC given");
         }
-        if (urnOrDigitalLink.startsWith("urn:")) {
+        if (urnOrDigitalLink.regionMatches(true, 0, "urn:", 0, 4)) {
             return EpcUrn.parse(urnOrDigitalLink);
         }
         return fromElementString(DigitalLink.parse(urnOrDigitalLink, new Gs1Parser()));

@@ -117,6 +117,7 @@ class EpcTest {
         assertRejected("urn:epc:idpat:sgtin:030001.0012345.7", 35);          // serial-level patterns
         assertRejected("urn:epc:id:grai:030001.12345.1", 0);                 // unsupported scheme
         assertRejected("urn:epc:id:SGTIN:030001.0012345.1", 0);
+        assertRejected("URN:EPC:ID:SGTIN:030001.0012345.1", 0);
         assertThrows(Gs1Exception.class, () -> Epc.parse(""));
         assertThrows(Gs1Exception.class, () -> Epc.parse(null));
     }
