@@ -1,6 +1,5 @@
 package io.tracegate.gs1.epc;
 
-import io.tracegate.gs1.CheckDigit;
 import io.tracegate.gs1.Gln;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.Gtin;
