@@ -74,8 +74,15 @@ class DigitalLinkTest {
                 () -> DigitalLink.parse("https://a/01/12312312312334/21/X", PARSER));
         assertEquals("01", e.ai());
         assertEquals("https://a/01/12312312312334/21/X", e.input());
-        assertEquals(13, e.start());
-        assertEquals(27, e.end());
+        assertEquals("https://a/01/1231231231233|4|/21/X", e.markup(), "the check digit is marked");
+        // a bad character inside a value is marked where it stands in the URI ('+' is a space in the query)
+        Gs1Exception c = assertThrows(Gs1Exception.class,
+                () -> DigitalLink.parse("https://a/01/12312312312333?98=XYZ+987", PARSER));
+        assertEquals("https://a/01/12312312312333?98=XYZ|+|987", c.markup());
+        // where decoding changed the length, the whole encoded value is marked
+        Gs1Exception d = assertThrows(Gs1Exception.class,
+                () -> DigitalLink.parse("https://a/01/12312312312333/21/A%20B", PARSER));
+        assertEquals("https://a/01/12312312312333/21/|A%20B|", d.markup());
     }
 
     private static void assertError(String uri, String rule, int start) {
