@@ -1,5 +1,6 @@
 package io.tracegate.epcis.validation;
 
+import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.model.Action;
 import io.tracegate.epcis.model.CbvValue;
 import io.tracegate.epcis.model.EpcisEvent;
@@ -60,7 +61,7 @@ public final class DscsaProfile implements EventLayer {
     static final String NDC_TYPE = MasterData.MDA + "additionalTradeItemIdentificationTypeCode";
     private static final Set<String> NDC_TYPES = Set.of("US_FDA_NDC", "FDA_NDC_11");
 
-    private final DocumentSyntax syntax;
+    private final DocumentPaths paths;
     private EpcisHeader header;
     private final Set<String> locations = new HashSet<>();
     /** Product key (GTIN-14) to whether some EPCClass entry of it carries an NDC. */
@@ -72,8 +73,9 @@ public final class DscsaProfile implements EventLayer {
     private record Occurrence(int index, String path, String epc) {
     }
 
-    public DscsaProfile(DocumentSyntax syntax) {
-        this.syntax = syntax;
+    /** @param format the format of the document the events come from (for the paths in findings) */
+    public DscsaProfile(EpcisFormat format) {
+        this.paths = new DocumentPaths(format);
     }
 
     /** True for the namespaces DSCSA ILMD lot and date elements come in (CBV 1.2, CBV 2.0, GS1 US). */
@@ -161,10 +163,10 @@ public final class DscsaProfile implements EventLayer {
             release = "R1.2";
             evidence = "NDC type code FDA_NDC_11";
         } else {
-            return ValidationFinding.info(ValidationFinding.DOCUMENT, syntax.header(), RELEASE,
+            return ValidationFinding.info(ValidationFinding.DOCUMENT, paths.header(), RELEASE,
                     "GS1 US DSCSA guideline release not detected (no gs1ushc:guidelineVersion, no typed NDC)");
         }
-        return ValidationFinding.info(ValidationFinding.DOCUMENT, syntax.header(), RELEASE,
+        return ValidationFinding.info(ValidationFinding.DOCUMENT, paths.header(), RELEASE,
                 "GS1 US DSCSA guideline " + release + " (" + evidence + ")");
     }
 
@@ -182,7 +184,7 @@ public final class DscsaProfile implements EventLayer {
     }
 
     private void ilmd(EpcisEvent event, int index, String path, Consumer<ValidationFinding> sink) {
-        String ilmdPath = syntax.member(path, "ilmd");
+        String ilmdPath = paths.member(path, "ilmd");
         if (ilmdText(event, "lotNumber") == null) {
             sink.accept(ValidationFinding.error(index, ilmdPath, ILMD_LOT,
                     "commissioning of serialized units without a lot (ILMD cbvmda:lotNumber)"));
@@ -207,7 +209,7 @@ public final class DscsaProfile implements EventLayer {
 
     private void shipping(EpcisEvent event, int index, String path, Consumer<ValidationFinding> sink) {
         if (event.bizLocation() != null) {
-            sink.accept(ValidationFinding.error(index, syntax.member(path, "bizLocation"), SHIPPING_BIZ_LOCATION,
+            sink.accept(ValidationFinding.error(index, paths.member(path, "bizLocation"), SHIPPING_BIZ_LOCATION,
                     "a shipping event has no bizLocation (the goods are leaving it), but this one names "
                             + event.bizLocation().id()));
         }
@@ -224,17 +226,17 @@ public final class DscsaProfile implements EventLayer {
             owner |= is(entry.type(), "owning_party");
             location |= is(entry.type(), "location");
             if (!locations.contains(locationKey(entry.value()))) {
-                sink.accept(ValidationFinding.error(index, syntax.item(path, list, item, item, i),
+                sink.accept(ValidationFinding.error(index, paths.item(path, list, item, item, i),
                         LOCATION_MASTER_DATA, item + " " + entry.value() + " (" + entry.type().toBareWord()
                                 + ") has no Location master data entry in the header"));
             }
         }
         if (!owner) {
-            sink.accept(ValidationFinding.error(index, syntax.member(path, list), SHIPPING_PARTIES,
+            sink.accept(ValidationFinding.error(index, paths.member(path, list), SHIPPING_PARTIES,
                     "no " + item + " of type owning_party (the " + ownerRole + ")"));
         }
         if (!location) {
-            sink.accept(ValidationFinding.error(index, syntax.member(path, list), SHIPPING_PARTIES,
+            sink.accept(ValidationFinding.error(index, paths.member(path, list), SHIPPING_PARTIES,
                     "no " + item + " of type location (the " + locationRole + ")"));
         }
     }
@@ -242,14 +244,14 @@ public final class DscsaProfile implements EventLayer {
     private void transactionStatement(Consumer<ValidationFinding> sink) {
         ExtensionElement statement = gs1ushc(header, "dscsaTransactionStatement");
         if (statement == null) {
-            sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, syntax.header(), TRANSACTION_STATEMENT,
+            sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, paths.header(), TRANSACTION_STATEMENT,
                     "a shipment document carries the DSCSA transaction statement "
                             + "(gs1ushc:dscsaTransactionStatement) in its header; this one does not"));
             return;
         }
         ExtensionElement affirm = statement.child(EpcisHeader.GS1USHC_NAMESPACE, "affirmTransactionStatement");
         if (affirm == null || !affirm.text().strip().equalsIgnoreCase("true")) {
-            sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, syntax.header(), TRANSACTION_STATEMENT,
+            sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, paths.header(), TRANSACTION_STATEMENT,
                     "the transaction statement is not affirmed: gs1ushc:affirmTransactionStatement is "
                             + (affirm == null ? "missing" : "'" + affirm.text().strip() + "'") + ", must be true"));
         }

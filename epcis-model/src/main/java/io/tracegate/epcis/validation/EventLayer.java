@@ -14,7 +14,7 @@ interface EventLayer {
 
     /**
      * @param index 0-based index of the event in the document
-     * @param path  the event's path in the document (see {@link DocumentSyntax#event})
+     * @param path  the event's path in the document (see {@link DocumentPaths#event})
      */
     void event(int index, String path, EpcisEvent event, Consumer<ValidationFinding> sink);
 

@@ -1,5 +1,6 @@
 package io.tracegate.epcis.validation;
 
+import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.model.BizTransaction;
 import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.EpcisHeader;
@@ -53,10 +54,11 @@ public final class IdentifierLayer implements EventLayer {
     /** Where an identifier sits decides which sort it must be. */
     private enum Place { INSTANCE, CLASS, LOCATION }
 
-    private final DocumentSyntax syntax;
+    private final DocumentPaths paths;
 
-    public IdentifierLayer(DocumentSyntax syntax) {
-        this.syntax = syntax;
+    /** @param format the format of the document the events come from (for the paths in findings) */
+    public IdentifierLayer(EpcisFormat format) {
+        this.paths = new DocumentPaths(format);
     }
 
     @Override
@@ -79,7 +81,7 @@ public final class IdentifierLayer implements EventLayer {
             }
             for (int e = 0; e < vocabulary.elements().size(); e++) {
                 epc(vocabulary.elements().get(e).id(), place, ValidationFinding.DOCUMENT,
-                        syntax.vocabularyElement(v, e) + (syntax.isXml() ? "/@id" : "/id"), sink);
+                        paths.vocabularyElement(v, e) + (paths.isXml() ? "/@id" : "/id"), sink);
             }
         }
     }
@@ -87,7 +89,7 @@ public final class IdentifierLayer implements EventLayer {
     @Override
     public void event(int index, String path, EpcisEvent event, Consumer<ValidationFinding> sink) {
         if (event.parentId() != null) {
-            epc(event.parentId(), Place.INSTANCE, index, syntax.member(path, "parentID"), sink);
+            epc(event.parentId(), Place.INSTANCE, index, paths.member(path, "parentID"), sink);
         }
         epcs(event.epcList(), "epcList", index, path, sink);
         epcs(event.childEpcs(), "childEPCs", index, path, sink);
@@ -98,20 +100,20 @@ public final class IdentifierLayer implements EventLayer {
         quantities(event.inputQuantityList(), "inputQuantityList", index, path, sink);
         quantities(event.outputQuantityList(), "outputQuantityList", index, path, sink);
         if (event.readPoint() != null) {
-            epc(event.readPoint().id(), Place.LOCATION, index, syntax.member(path, "readPoint/id"), sink);
+            epc(event.readPoint().id(), Place.LOCATION, index, paths.member(path, "readPoint/id"), sink);
         }
         if (event.bizLocation() != null) {
-            epc(event.bizLocation().id(), Place.LOCATION, index, syntax.member(path, "bizLocation/id"), sink);
+            epc(event.bizLocation().id(), Place.LOCATION, index, paths.member(path, "bizLocation/id"), sink);
         }
         List<BizTransaction> transactions = event.bizTransactionList();
         for (int i = 0; i < transactions.size(); i++) {
             businessTransaction(transactions.get(i).value(), index,
-                    syntax.item(path, "bizTransactionList", "bizTransaction", "bizTransaction", i), sink);
+                    paths.item(path, "bizTransactionList", "bizTransaction", "bizTransaction", i), sink);
         }
         parties(event.sourceList(), "sourceList", "source", index, path, sink);
         parties(event.destinationList(), "destinationList", "destination", index, path, sink);
         if (event.ilmd() != null) {
-            ilmd(event.ilmd(), index, syntax.member(path, "ilmd"), sink);
+            ilmd(event.ilmd(), index, paths.member(path, "ilmd"), sink);
         }
     }
 
@@ -127,7 +129,7 @@ public final class IdentifierLayer implements EventLayer {
                 continue;
             }
             String value = id.value().strip();
-            String path = syntax.sbdhPartner(sender, i);
+            String path = paths.sbdhPartner(sender, i);
             if (value.chars().allMatch(Character::isDigit) && "GLN".equalsIgnoreCase(id.authority())) {
                 gln(value, ValidationFinding.DOCUMENT, path, sink);
             } else {
@@ -138,14 +140,14 @@ public final class IdentifierLayer implements EventLayer {
 
     private void epcs(List<String> epcs, String list, int index, String path, Consumer<ValidationFinding> sink) {
         for (int i = 0; i < epcs.size(); i++) {
-            epc(epcs.get(i), Place.INSTANCE, index, syntax.item(path, list, "epc", null, i), sink);
+            epc(epcs.get(i), Place.INSTANCE, index, paths.item(path, list, "epc", null, i), sink);
         }
     }
 
     private void quantities(List<QuantityElement> quantities, String list, int index, String path,
             Consumer<ValidationFinding> sink) {
         for (int i = 0; i < quantities.size(); i++) {
-            String itemPath = syntax.item(path, list, "quantityElement", null, i) + "/epcClass";
+            String itemPath = paths.item(path, list, "quantityElement", null, i) + "/epcClass";
             epc(quantities.get(i).epcClass(), Place.CLASS, index, itemPath, sink);
         }
     }
@@ -153,7 +155,7 @@ public final class IdentifierLayer implements EventLayer {
     private void parties(List<SourceDestination> entries, String list, String item, int index, String path,
             Consumer<ValidationFinding> sink) {
         for (int i = 0; i < entries.size(); i++) {
-            epc(entries.get(i).value(), Place.LOCATION, index, syntax.item(path, list, item, item, i), sink);
+            epc(entries.get(i).value(), Place.LOCATION, index, paths.item(path, list, item, item, i), sink);
         }
     }
 
@@ -216,7 +218,7 @@ public final class IdentifierLayer implements EventLayer {
             if (!DscsaProfile.isLotOrDateNamespace(field.namespaceUri()) || !field.isLeaf()) {
                 continue;
             }
-            String where = path + "/" + (syntax.isXml() || field.prefix().isEmpty()
+            String where = path + "/" + (paths.isXml() || field.prefix().isEmpty()
                     ? field.localName() : field.prefix() + ":" + field.localName());
             String text = field.text().strip();
             if (field.localName().equals("lotNumber")) {

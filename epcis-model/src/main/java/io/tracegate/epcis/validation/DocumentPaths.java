@@ -1,29 +1,27 @@
 package io.tracegate.epcis.validation;
 
+import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.model.EventType;
 import java.util.Set;
 
 /**
- * How a document is written, so that findings made on the model can point into the document: an element path for
- * XML (EPCIS 1.2 wraps some event fields in {@code extension}), a JSON Pointer for JSON-LD.
+ * Paths into a document of a given format, so that findings made on the model point into the document: an element
+ * path for XML (EPCIS 1.2 wraps some event fields in {@code extension}), a JSON Pointer for JSON-LD.
  */
-public enum DocumentSyntax {
-    XML_1_2, XML_2_0, JSON_LD;
+final class DocumentPaths {
 
     // Event fields EPCIS 1.2 added after 1.0 and therefore carries inside the event's <extension>.
     private static final Set<String> IN_1_2_EXTENSION =
             Set.of("quantityList", "childQuantityList", "sourceList", "destinationList", "ilmd");
 
-    /** The syntax of a document: JSON-LD, or XML of the given {@code schemaVersion} (1.x unless it says 2). */
-    public static DocumentSyntax of(boolean json, String schemaVersion) {
-        if (json) {
-            return JSON_LD;
-        }
-        return schemaVersion != null && schemaVersion.strip().startsWith("2") ? XML_2_0 : XML_1_2;
+    private final EpcisFormat format;
+
+    DocumentPaths(EpcisFormat format) {
+        this.format = format;
     }
 
     boolean isXml() {
-        return this != JSON_LD;
+        return format != EpcisFormat.JSON_LD_2_0;
     }
 
     /**
@@ -40,7 +38,7 @@ public enum DocumentSyntax {
         String eventList = "/EPCISDocument/EPCISBody/EventList/";
         String element = type.elementName() + predicate(positionOfItsType);
         // EPCIS 1.2 has no TransformationEvent of its own: it sits in EventList/extension.
-        return this == XML_1_2 && type == EventType.TRANSFORMATION_EVENT
+        return format == EpcisFormat.XML_1_2 && type == EventType.TRANSFORMATION_EVENT
                 ? eventList + "extension" + predicate(positionOfItsType) + "/" + type.elementName()
                 : eventList + element;
     }
@@ -48,7 +46,7 @@ public enum DocumentSyntax {
     /** A member of an event (or of anything with a path), e.g. {@code sourceList} or {@code bizLocation/id}. */
     String member(String parent, String member) {
         String first = member.contains("/") ? member.substring(0, member.indexOf('/')) : member;
-        return this == XML_1_2 && IN_1_2_EXTENSION.contains(first)
+        return format == EpcisFormat.XML_1_2 && IN_1_2_EXTENSION.contains(first)
                 ? parent + "/extension/" + member : parent + "/" + member;
     }
 
@@ -66,12 +64,12 @@ public enum DocumentSyntax {
 
     /** The path of a master data vocabulary element (0-based indexes). */
     String vocabularyElement(int vocabulary, int element) {
-        return switch (this) {
+        return switch (format) {
             case XML_1_2 -> "/EPCISDocument/EPCISHeader/extension/EPCISMasterData/VocabularyList/Vocabulary"
                     + predicate(vocabulary + 1) + "/VocabularyElementList/VocabularyElement" + predicate(element + 1);
             case XML_2_0 -> "/EPCISDocument/EPCISHeader/EPCISMasterData/VocabularyList/Vocabulary"
                     + predicate(vocabulary + 1) + "/VocabularyElementList/VocabularyElement" + predicate(element + 1);
-            case JSON_LD -> "/epcisHeader/epcisMasterData/vocabularyList/" + vocabulary + "/vocabularyElementList/"
+            case JSON_LD_2_0 -> "/epcisHeader/epcisMasterData/vocabularyList/" + vocabulary + "/vocabularyElementList/"
                     + element;
         };
     }
