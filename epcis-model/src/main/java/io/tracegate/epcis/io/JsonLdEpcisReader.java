@@ -1,0 +1,722 @@
+package io.tracegate.epcis.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tracegate.epcis.model.Action;
+import io.tracegate.epcis.model.BizTransaction;
+import io.tracegate.epcis.model.CbvValue;
+import io.tracegate.epcis.model.CbvVocabulary;
+import io.tracegate.epcis.model.EpcisEvent;
+import io.tracegate.epcis.model.EpcisHeader;
+import io.tracegate.epcis.model.ErrorDeclaration;
+import io.tracegate.epcis.model.EventType;
+import io.tracegate.epcis.model.ExtensionElement;
+import io.tracegate.epcis.model.LocationRef;
+import io.tracegate.epcis.model.MasterData;
+import io.tracegate.epcis.model.NamedValue;
+import io.tracegate.epcis.model.PersistentDisposition;
+import io.tracegate.epcis.model.QuantityElement;
+import io.tracegate.epcis.model.SensorElement;
+import io.tracegate.epcis.model.SourceDestination;
+import io.tracegate.epcis.model.StandardBusinessDocumentHeader;
+import io.tracegate.epcis.xml.XmlLimits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Streams EPCIS 2.0 JSON-LD with Jackson: the document is walked token by token and each event (small) is read as a
+ * tree and mapped. Extension keys are expanded through the document's {@code @context}.
+ *
+ * <p>JSON has no attributes: XML attributes of extension elements travel as {@code "@name"} keys and
+ * {@code xsi:type} as {@code "@type"}; a leaf that has attributes is an object with {@code "@value"}. These are the
+ * conventions {@link JsonLdEpcisWriter} uses, so XML to JSON-LD to XML keeps them.
+ */
+final class JsonLdEpcisReader extends EpcisReader {
+
+    private final JsonParser p;
+    private final ObjectMapper mapper;
+    private final JsonLdContext context = new JsonLdContext();
+    private final Deque<String> containers = new ArrayDeque<>();
+    private final ObjectNode rest;
+    private final List<ExtensionElement> trailing = new ArrayList<>();
+    private EpcisHeader header;
+    private String documentType;
+    private EpcisEvent bareEvent;
+    private boolean inEventList;
+    private boolean done;
+    private int eventIndex;
+
+    JsonLdEpcisReader(InputStream in, XmlLimits limits) {
+        StreamReadConstraints.Builder c = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxElementDepth())
+                .maxStringLength(limits.maxTextLength())
+                .maxNumberLength(1000);
+        if (limits.maxDocumentBytes() != Long.MAX_VALUE) {
+            c.maxDocumentLength(limits.maxDocumentBytes());
+        }
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(c.build()).build();
+        mapper = new ObjectMapper(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        rest = mapper.createObjectNode();
+        try {
+            p = factory.createParser(in);
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw error("a JSON-LD EPCIS document is an object");
+            }
+            containers.push("root");
+            advanceToEvents();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public EpcisFormat format() {
+        return EpcisFormat.JSON_LD_2_0;
+    }
+
+    @Override
+    public EpcisHeader header() {
+        if (trailing.isEmpty()) {
+            return header;
+        }
+        List<ExtensionElement> all = new ArrayList<>(header.documentExtensions());
+        all.addAll(trailing);
+        return header.withDocumentExtensions(all);
+    }
+
+    @Override
+    public Map<String, String> namespaces() {
+        return Collections.unmodifiableMap(context.declared());
+    }
+
+    @Override
+    public void close() {
+        try {
+            p.close();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- document walk
+
+    /**
+     * Walks keys until the next event object starts (leaving the parser on its START_OBJECT) or the document ends.
+     * The header is built when the body (or the end) is reached.
+     */
+    private void advanceToEvents() throws IOException {
+        while (true) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw error("the document ends before its closing brace");
+            }
+            if (inEventList) {
+                if (t == JsonToken.START_OBJECT) {
+                    return;
+                }
+                if (t == JsonToken.END_ARRAY) {
+                    inEventList = false;
+                    continue;
+                }
+                throw error("eventList entries must be objects, found " + t);
+            }
+            if (t == JsonToken.END_OBJECT) {
+                String closed = containers.pop();
+                if (closed.equals("root")) {
+                    finishWithoutBody();
+                    done = true;
+                    return;
+                }
+                continue;
+            }
+            String key = p.currentName();
+            p.nextToken();
+            String where = containers.peek();
+            if (where.equals("root")) {
+                rootKey(key);
+            } else if (key.equals("eventList") && (where.equals("epcisBody") || where.equals("resultsBody"))) {
+                if (p.currentToken() != JsonToken.START_ARRAY) {
+                    throw error("eventList must be an array");
+                }
+                inEventList = true;
+            } else if (where.equals("epcisBody") && key.equals("queryResults")
+                    || where.equals("queryResults") && key.equals("resultsBody")) {
+                enterObject(key);
+            } else if (where.equals("queryResults")) {
+                p.skipChildren();    // queryName, subscriptionID: query bookkeeping
+            } else {
+                JsonNode value = mapper.readTree(p);
+                trailing.addAll(extension(key, value, context));
+            }
+        }
+    }
+
+    private void enterObject(String key) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw error(key + " must be an object");
+        }
+        containers.push(key);
+    }
+
+    private void rootKey(String key) throws IOException {
+        switch (key) {
+            case "@context" -> readContext(mapper.readTree(p), context);
+            case "epcisBody" -> {
+                buildHeader();
+                enterObject(key);
+            }
+            case "type" -> {
+                documentType = p.getValueAsString();
+                rest.put("type", documentType);
+            }
+            default -> rest.set(key, mapper.readTree(p));
+        }
+    }
+
+    private void finishWithoutBody() {
+        EventType bare = documentType == null ? null : EventType.fromElementName(documentType);
+        if (header != null) {
+            return;
+        }
+        if (bare != null) {
+            header = EpcisHeader.minimal(null, null);
+            eventIndex++;
+            bareEvent = event(rest, context);
+        } else {
+            buildHeader();
+        }
+    }
+
+    private void buildHeader() {
+        if (documentType != null && !documentType.equals("EPCISDocument") && !documentType.equals("EPCISQueryDocument")
+                && EventType.fromElementName(documentType) == null) {
+            throw error("type '" + documentType + "' is not an EPCIS document, query document or event");
+        }
+        String schemaVersion = null;
+        OffsetDateTime creationDate = null;
+        String id = null;
+        String sender = null;
+        String receiver = null;
+        String instance = null;
+        StandardBusinessDocumentHeader sbdh = null;
+        MasterData masterData = MasterData.EMPTY;
+        List<ExtensionElement> headerExtensions = new ArrayList<>();
+        List<ExtensionElement> documentExtensions = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = rest.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            JsonNode v = f.getValue();
+            switch (f.getKey()) {
+                case "type" -> { }
+                case "schemaVersion" -> schemaVersion = v.asText();
+                case "creationDate" -> creationDate = time(v, "creationDate");
+                case "id" -> id = v.asText();
+                case "sender" -> sender = v.asText();
+                case "receiver" -> receiver = v.asText();
+                case "instanceIdentifier" -> instance = v.asText();
+                case "epcisHeader" -> {
+                    for (Iterator<Map.Entry<String, JsonNode>> h = v.fields(); h.hasNext(); ) {
+                        Map.Entry<String, JsonNode> hf = h.next();
+                        if (hf.getKey().equals("epcisMasterData")) {
+                            masterData = masterData(hf.getValue());
+                            continue;
+                        }
+                        for (ExtensionElement e : extension(hf.getKey(), hf.getValue(), context)) {
+                            if (e.namespaceUri().equals(SbdhTrees.NS) && e.localName().equals(SbdhTrees.ROOT)) {
+                                try {
+                                    sbdh = SbdhTrees.fromTree(e);
+                                } catch (IllegalArgumentException ex) {
+                                    throw error("epcisHeader: " + ex.getMessage());
+                                }
+                            } else {
+                                headerExtensions.add(e);
+                            }
+                        }
+                    }
+                }
+                default -> documentExtensions.addAll(extension(f.getKey(), v, context));
+            }
+        }
+        if (sbdh == null && (sender != null || receiver != null || instance != null)) {
+            sbdh = JsonLdEpcisWriter.pseudoSbdh(sender, receiver, instance);
+        }
+        header = new EpcisHeader(schemaVersion, creationDate, id, sbdh, masterData, headerExtensions,
+                documentExtensions);
+    }
+
+    @Override
+    protected EpcisEvent readNext() {
+        if (bareEvent != null) {
+            EpcisEvent e = bareEvent;
+            bareEvent = null;
+            return e;
+        }
+        if (done) {
+            return null;
+        }
+        try {
+            eventIndex++;
+            JsonNode node = mapper.readTree(p);
+            EpcisEvent e = event(node, context);
+            advanceToEvents();
+            return e;
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- context
+
+    private void readContext(JsonNode node, JsonLdContext into) {
+        if (node.isArray()) {
+            for (JsonNode item : node) {
+                readContext(item, into);
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                JsonNode v = f.getValue();
+                String uri = v.isTextual() ? v.asText() : v.isObject() && v.has("@id") ? v.get("@id").asText() : null;
+                if (uri != null && !f.getKey().startsWith("@") && !f.getKey().contains(":")) {
+                    into.declare(f.getKey(), uri);
+                }
+            }
+        }
+        // a string is a context document IRI: the standard EPCIS context is built in, others are not fetched
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private EpcisEvent event(JsonNode node, JsonLdContext outer) {
+        if (!node.isObject()) {
+            throw error("an event must be an object");
+        }
+        JsonLdContext ctx = outer;
+        if (node.has("@context")) {
+            ctx = outer.copy();
+            readContext(node.get("@context"), ctx);
+        }
+        String typeName = node.path("type").asText(null);
+        EventType type = typeName == null ? null : EventType.fromElementName(typeName);
+        if (type == null) {
+            throw error("event type '" + typeName + "' is not one of ObjectEvent, AggregationEvent, "
+                    + "TransactionEvent, TransformationEvent, AssociationEvent");
+        }
+        EpcisEvent.Builder b = EpcisEvent.builder(type);
+        boolean seenTime = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String key = f.getKey();
+            JsonNode v = f.getValue();
+            switch (key) {
+                case "type", "@context" -> { }
+                case "eventTime" -> {
+                    b.eventTime(time(v, "eventTime"));
+                    seenTime = true;
+                }
+                case "recordTime" -> b.recordTime(time(v, "recordTime"));
+                case "eventTimeZoneOffset" -> b.eventTimeZoneOffset(text(v, key));
+                case "eventID" -> b.eventId(text(v, key));
+                case "errorDeclaration" -> b.errorDeclaration(errorDeclaration(v, ctx));
+                case "certificationInfo" -> {
+                    if (v.isArray()) {
+                        for (JsonNode c : v) {
+                            b.addCertificationInfo(text(c, key));
+                        }
+                    } else {
+                        b.addCertificationInfo(text(v, key));
+                    }
+                }
+                case "parentID" -> b.parentId(text(v, key));
+                case "epcList" -> strings(v, key, b::addEpc);
+                case "childEPCs" -> strings(v, key, b::addChildEpc);
+                case "inputEPCList" -> strings(v, key, b::addInputEpc);
+                case "outputEPCList" -> strings(v, key, b::addOutputEpc);
+                case "quantityList" -> quantities(v, key, b::addQuantity);
+                case "childQuantityList" -> quantities(v, key, b::addChildQuantity);
+                case "inputQuantityList" -> quantities(v, key, b::addInputQuantity);
+                case "outputQuantityList" -> quantities(v, key, b::addOutputQuantity);
+                case "action" -> b.action(action(text(v, key)));
+                case "transformationID" -> b.transformationId(text(v, key));
+                case "bizStep" -> b.bizStep(cbv(CbvVocabulary.BIZ_STEP, v, key));
+                case "disposition" -> b.disposition(cbv(CbvVocabulary.DISPOSITION, v, key));
+                case "persistentDisposition" -> b.persistentDisposition(new PersistentDisposition(
+                        cbvList(v.path("set"), "persistentDisposition.set"),
+                        cbvList(v.path("unset"), "persistentDisposition.unset")));
+                case "readPoint" -> b.readPoint(location(v, key, ctx));
+                case "bizLocation" -> b.bizLocation(location(v, key, ctx));
+                case "bizTransactionList" -> {
+                    for (JsonNode t : array(v, key)) {
+                        JsonNode typeNode = t.get("type");
+                        b.addBizTransaction(new BizTransaction(typeNode == null ? null
+                                : cbv(CbvVocabulary.BIZ_TRANSACTION_TYPE, typeNode, "bizTransaction type"),
+                                text(t.path("bizTransaction"), "bizTransaction")));
+                    }
+                }
+                case "sourceList" -> sourceDestinations(v, "source", b::addSource);
+                case "destinationList" -> sourceDestinations(v, "destination", b::addDestination);
+                case "sensorElementList" -> {
+                    for (JsonNode s : array(v, key)) {
+                        b.addSensorElement(sensorElement(s, ctx));
+                    }
+                }
+                case "ilmd" -> {
+                    List<ExtensionElement> ilmd = new ArrayList<>();
+                    for (Iterator<Map.Entry<String, JsonNode>> i = v.fields(); i.hasNext(); ) {
+                        Map.Entry<String, JsonNode> e = i.next();
+                        ilmd.addAll(extension(e.getKey(), e.getValue(), ctx));
+                    }
+                    b.ilmd(ilmd);
+                }
+                default -> {
+                    for (ExtensionElement e : extension(key, v, ctx)) {
+                        b.addExtension(e);
+                    }
+                }
+            }
+        }
+        if (!seenTime) {
+            throw error(type.elementName() + " has no eventTime");
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    private ErrorDeclaration errorDeclaration(JsonNode v, JsonLdContext ctx) {
+        OffsetDateTime time = null;
+        CbvValue reason = null;
+        List<String> corrective = new ArrayList<>();
+        List<ExtensionElement> extensions = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            switch (f.getKey()) {
+                case "declarationTime" -> time = time(f.getValue(), "errorDeclaration.declarationTime");
+                case "reason" -> reason = cbv(CbvVocabulary.ERROR_REASON, f.getValue(), "errorDeclaration.reason");
+                case "correctiveEventIDs" -> strings(f.getValue(), "correctiveEventIDs", corrective::add);
+                default -> extensions.addAll(extension(f.getKey(), f.getValue(), ctx));
+            }
+        }
+        if (time == null) {
+            throw error("errorDeclaration has no declarationTime");
+        }
+        return new ErrorDeclaration(time, reason, corrective, extensions);
+    }
+
+    private LocationRef location(JsonNode v, String field, JsonLdContext ctx) {
+        String id = null;
+        List<ExtensionElement> extensions = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (f.getKey().equals("id")) {
+                id = text(f.getValue(), field + ".id");
+            } else {
+                extensions.addAll(extension(f.getKey(), f.getValue(), ctx));
+            }
+        }
+        if (id == null) {
+            throw error(field + " has no id");
+        }
+        return new LocationRef(id, extensions);
+    }
+
+    private void sourceDestinations(JsonNode v, String item, Consumer<SourceDestination> sink) {
+        for (JsonNode s : array(v, item + "List")) {
+            JsonNode type = s.get("type");
+            if (type == null) {
+                throw error(item + " has no type");
+            }
+            sink.accept(new SourceDestination(cbv(CbvVocabulary.SOURCE_DESTINATION_TYPE, type, item + " type"),
+                    text(s.path(item), item)));
+        }
+    }
+
+    private SensorElement sensorElement(JsonNode s, JsonLdContext ctx) {
+        List<NamedValue> metadata = List.of();
+        List<List<NamedValue>> reports = new ArrayList<>();
+        List<ExtensionElement> extensions = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            switch (f.getKey()) {
+                case "sensorMetadata" -> metadata = sensorFields(f.getValue(), ctx);
+                case "sensorReport" -> {
+                    for (JsonNode r : array(f.getValue(), "sensorReport")) {
+                        reports.add(sensorFields(r, ctx));
+                    }
+                }
+                default -> extensions.addAll(extension(f.getKey(), f.getValue(), ctx));
+            }
+        }
+        return new SensorElement(metadata, reports, extensions);
+    }
+
+    private List<NamedValue> sensorFields(JsonNode node, JsonLdContext ctx) {
+        List<NamedValue> fields = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String key = f.getKey();
+            String value = scalar(f.getValue(), key);
+            int colon = key.indexOf(':');
+            if (colon < 0) {
+                if (key.equals("type") && value.indexOf(':') < 0) {
+                    value = "gs1:" + value;     // the XML form of a GS1 measurement type
+                }
+                fields.add(NamedValue.unqualified(key, value));
+            } else {
+                String prefix = key.substring(0, colon);
+                fields.add(new NamedValue(namespace(prefix, key, ctx), prefix, key.substring(colon + 1), value));
+            }
+        }
+        return fields;
+    }
+
+    // ---------------------------------------------------------------- master data
+
+    private MasterData masterData(JsonNode md) {
+        List<MasterData.Vocabulary> vocabularies = new ArrayList<>();
+        for (JsonNode v : array(md.path("vocabularyList"), "vocabularyList")) {
+            String type = text(v.path("type"), "vocabulary type");
+            List<MasterData.VocabularyElement> elements = new ArrayList<>();
+            List<ExtensionElement> vocabularyExtensions = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                switch (f.getKey()) {
+                    case "type" -> { }
+                    case "vocabularyElementList" -> {
+                        for (JsonNode el : array(f.getValue(), "vocabularyElementList")) {
+                            elements.add(vocabularyElement(el));
+                        }
+                    }
+                    default -> vocabularyExtensions.addAll(extension(f.getKey(), f.getValue(), context));
+                }
+            }
+            vocabularies.add(new MasterData.Vocabulary(type, elements, vocabularyExtensions));
+        }
+        return new MasterData(vocabularies);
+    }
+
+    private MasterData.VocabularyElement vocabularyElement(JsonNode el) {
+        String id = text(el.path("id"), "vocabulary element id");
+        List<MasterData.Attribute> attributes = new ArrayList<>();
+        List<String> children = new ArrayList<>();
+        List<ExtensionElement> extensions = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = el.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            switch (f.getKey()) {
+                case "id" -> { }
+                case "attributes" -> {
+                    for (JsonNode a : array(f.getValue(), "attributes")) {
+                        String attributeId = text(a.path("id"), "attribute id");
+                        JsonNode value = a.path("attribute");
+                        if (value.isObject()) {
+                            List<ExtensionElement> content = new ArrayList<>();
+                            for (Iterator<Map.Entry<String, JsonNode>> c = value.fields(); c.hasNext(); ) {
+                                Map.Entry<String, JsonNode> cf = c.next();
+                                content.addAll(extension(cf.getKey(), cf.getValue(), context));
+                            }
+                            attributes.add(new MasterData.Attribute(attributeId, "", content));
+                        } else {
+                            attributes.add(MasterData.Attribute.of(attributeId,
+                                    value.isMissingNode() || value.isNull() ? "" : scalar(value, attributeId)));
+                        }
+                    }
+                }
+                case "children" -> strings(f.getValue(), "children", children::add);
+                default -> extensions.addAll(extension(f.getKey(), f.getValue(), context));
+            }
+        }
+        return new MasterData.VocabularyElement(id, attributes, children, extensions);
+    }
+
+    // ---------------------------------------------------------------- extension trees
+
+    /** The element(s) of one JSON key: an array gives one element per item. */
+    private List<ExtensionElement> extension(String key, JsonNode value, JsonLdContext ctx) {
+        String ns = "";
+        String prefix = "";
+        String local = key;
+        int colon = key.indexOf(':');
+        if (colon > 0) {
+            prefix = key.substring(0, colon);
+            local = key.substring(colon + 1);
+            ns = namespace(prefix, key, ctx);
+        } else if (key.startsWith("@")) {
+            return List.of();     // JSON-LD keywords such as @id have no element form
+        }
+        List<ExtensionElement> out = new ArrayList<>();
+        if (value.isArray()) {
+            for (JsonNode item : value) {
+                out.add(element(ns, prefix, local, item, ctx));
+            }
+        } else {
+            out.add(element(ns, prefix, local, value, ctx));
+        }
+        return out;
+    }
+
+    private ExtensionElement element(String ns, String prefix, String local, JsonNode value, JsonLdContext ctx) {
+        if (!value.isObject()) {
+            return ExtensionElement.leaf(ns, prefix, local, scalar(value, local));
+        }
+        List<NamedValue> attributes = new ArrayList<>();
+        List<ExtensionElement> children = new ArrayList<>();
+        String text = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String key = f.getKey();
+            if (key.equals("@value")) {
+                text = scalar(f.getValue(), local);
+            } else if (key.equals("@type")) {
+                attributes.add(new NamedValue(Namespaces.XSI, "xsi", "type", scalar(f.getValue(), local)));
+            } else if (key.startsWith("@") && key.length() > 1) {
+                String name = key.substring(1);
+                int colon = name.indexOf(':');
+                attributes.add(colon < 0 ? NamedValue.unqualified(name, scalar(f.getValue(), key))
+                        : new NamedValue(namespace(name.substring(0, colon), key, ctx), name.substring(0, colon),
+                                name.substring(colon + 1), scalar(f.getValue(), key)));
+            } else {
+                children.addAll(extension(key, f.getValue(), ctx));
+            }
+        }
+        return new ExtensionElement(ns, prefix, local, attributes, text == null ? "" : text, children);
+    }
+
+    private String namespace(String prefix, String key, JsonLdContext ctx) {
+        String ns = ctx.namespaceOf(prefix);
+        if (ns == null) {
+            if (prefix.equals("http") || prefix.equals("https") || prefix.equals("urn")) {
+                throw error("key '" + key + "' is an absolute IRI; extension keys must be compact IRIs "
+                        + "(prefix:name) with the prefix declared in @context");
+            }
+            // JSON-LD reads a compact IRI with an undefined prefix as an absolute IRI with that scheme
+            return prefix + ":";
+        }
+        return ns;
+    }
+
+    // ---------------------------------------------------------------- scalars
+
+    private String scalar(JsonNode v, String field) {
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isNumber()) {
+            return v.isBigDecimal() ? v.decimalValue().toString() : v.asText();
+        }
+        if (v.isBoolean()) {
+            return v.asText();
+        }
+        if (v.isNull()) {
+            return "";
+        }
+        throw error(field + " must be a string, number or boolean");
+    }
+
+    private String text(JsonNode v, String field) {
+        if (v == null || v.isMissingNode()) {
+            throw error(field + " is missing");
+        }
+        if (!v.isTextual()) {
+            throw error(field + " must be a string");
+        }
+        return v.textValue().strip();
+    }
+
+    private Iterable<JsonNode> array(JsonNode v, String field) {
+        if (!v.isArray()) {
+            throw error(field + " must be an array");
+        }
+        return v;
+    }
+
+    private void strings(JsonNode v, String field, Consumer<String> sink) {
+        for (JsonNode s : array(v, field)) {
+            sink.accept(text(s, field + " entry"));
+        }
+    }
+
+    private void quantities(JsonNode v, String field, Consumer<QuantityElement> sink) {
+        for (JsonNode q : array(v, field)) {
+            String epcClass = text(q.path("epcClass"), field + " epcClass");
+            JsonNode quantity = q.get("quantity");
+            BigDecimal amount = null;
+            if (quantity != null) {
+                if (!quantity.isNumber()) {
+                    throw error(field + " quantity '" + quantity.asText() + "' is not a number");
+                }
+                amount = quantity.decimalValue();
+            }
+            JsonNode uom = q.get("uom");
+            sink.accept(new QuantityElement(epcClass, amount, uom == null ? null : text(uom, field + " uom")));
+        }
+    }
+
+    private List<CbvValue> cbvList(JsonNode v, String field) {
+        List<CbvValue> list = new ArrayList<>();
+        if (!v.isMissingNode()) {
+            for (JsonNode d : array(v, field)) {
+                list.add(cbv(CbvVocabulary.DISPOSITION, d, field));
+            }
+        }
+        return list;
+    }
+
+    private CbvValue cbv(CbvVocabulary vocabulary, JsonNode v, String field) {
+        String s = text(v, field);
+        if (s.isEmpty()) {
+            throw error(field + " is empty");
+        }
+        return CbvValue.parse(vocabulary, s, true);
+    }
+
+    private Action action(String s) {
+        return switch (s) {
+            case "ADD" -> Action.ADD;
+            case "OBSERVE" -> Action.OBSERVE;
+            case "DELETE" -> Action.DELETE;
+            default -> throw error("action '" + s + "' is not one of ADD, OBSERVE, DELETE");
+        };
+    }
+
+    private OffsetDateTime time(JsonNode v, String field) {
+        try {
+            return EpcisTime.parse(text(v, field));
+        } catch (DateTimeException e) {
+            throw error(field + ": " + e.getMessage());
+        }
+    }
+
+    private EpcisReadException error(String message) {
+        var l = p == null ? null : p.currentLocation();
+        String at = l == null ? "" : "line " + l.getLineNr() + ", column " + l.getColumnNr();
+        if (eventIndex > 0) {
+            at += " (event " + (eventIndex - 1) + ")";
+        }
+        return new EpcisReadException(at.isEmpty() ? message : at + ": " + message);
+    }
+
+    private EpcisReadException failure(IOException e) {
+        return new EpcisReadException("malformed JSON: " + e.getMessage().replace('\n', ' '), e);
+    }
+}

@@ -1,0 +1,133 @@
+package io.tracegate.gs1;
+
+import io.tracegate.gs1.ai.AiComponent;
+import io.tracegate.gs1.ai.AiDefinition;
+import io.tracegate.gs1.ai.CharacterSet;
+import io.tracegate.gs1.lint.Linter;
+import io.tracegate.gs1.lint.Linters;
+
+/**
+ * One AI compiled for the parse hot path: its components with their linters resolved once (character-set linter
+ * first, then the dictionary's), and its {@code req=}/{@code ex=} rules as AI patterns.
+ */
+final class AiSpec {
+
+    /** One data component: length bounds and the linters to run over it, in order. */
+    record Component(int min, int max, boolean optional, Linter[] linters) {
+    }
+
+    /**
+     * An AI or AI template such as {@code 31nn}: the AIs of this length whose numeric value lies in
+     * {@code [low, high]} ({@code 31nn}: 4 digits, 3100 to 3199).
+     */
+    record Pattern(int length, int low, int high) {
+
+        static Pattern of(String template) {
+            int digits = 0;
+            while (digits < template.length() && template.charAt(digits) != 'n') {
+                digits++;
+            }
+            int scale = 1;
+            for (int i = digits; i < template.length(); i++) {
+                scale *= 10;
+            }
+            int low = digits == 0 ? 0 : Integer.parseInt(template, 0, digits, 10) * scale;
+            return new Pattern(template.length(), low, low + scale - 1);
+        }
+
+        boolean matches(AiSpec s) {
+            return s.ai.length() == length && s.value >= low && s.value <= high;
+        }
+    }
+
+    /** One {@code req=} attribute: satisfied when every pattern of any one alternative is present. */
+    record Requirement(String text, Pattern[][] alternatives) {
+    }
+
+    final String ai;
+    /** The AI's digits as a number, for matching {@link Pattern}s. */
+    final int value;
+    final AiDefinition definition;
+    final boolean fnc1Required;
+    final int minLength;
+    final int maxLength;
+    final Component[] components;
+    final Requirement[] requires;
+    final Pattern[] excludes;
+    /** AI (8030), a digital signature, whose presence requires serialised keys. */
+    final boolean digitalSignature;
+
+    private AiSpec(String ai, AiDefinition definition, boolean fnc1Required, Component[] components,
+            Requirement[] requires, Pattern[] excludes) {
+        this.ai = ai;
+        this.value = ai == null ? -1 : Integer.parseInt(ai);
+        this.definition = definition;
+        this.fnc1Required = fnc1Required;
+        this.components = components;
+        this.requires = requires;
+        this.excludes = excludes;
+        this.digitalSignature = "8030".equals(ai);
+        int min = 0;
+        int max = 0;
+        for (Component c : components) {
+            min += c.optional ? 0 : c.min;
+            max += c.max;
+        }
+        this.minLength = min;
+        this.maxLength = max;
+    }
+
+    static AiSpec compile(AiDefinition d, Linters linters) {
+        Component[] components = new Component[d.components().size()];
+        for (int i = 0; i < components.length; i++) {
+            AiComponent c = d.components().get(i);
+            Linter[] ls = new Linter[1 + c.linters().size()];
+            ls[0] = linters.get(csetLinter(c.charset()));
+            for (int j = 0; j < c.linters().size(); j++) {
+                ls[j + 1] = linters.get(c.linters().get(j));
+            }
+            components[i] = new Component(c.minLength(), c.maxLength(), c.optional(), ls);
+        }
+        Requirement[] requires = new Requirement[d.requires().size()];
+        for (int i = 0; i < requires.length; i++) {
+            String text = d.requires().get(i);
+            String[] alternatives = text.split(",");
+            Pattern[][] alts = new Pattern[alternatives.length][];
+            for (int a = 0; a < alternatives.length; a++) {
+                String[] all = alternatives[a].split("\\+");
+                alts[a] = new Pattern[all.length];
+                for (int k = 0; k < all.length; k++) {
+                    alts[a][k] = Pattern.of(all[k]);
+                }
+            }
+            requires[i] = new Requirement(text, alts);
+        }
+        Pattern[] excludes = d.excludes().stream().map(Pattern::of).toArray(Pattern[]::new);
+        return new AiSpec(d.ai(), d, d.fnc1Required(), components, requires, excludes);
+    }
+
+    /**
+     * An AI missing from the table, accepted when unknown AIs are permitted: CSET 82 data of the predefined length
+     * for its prefix, else 1 to 90 characters ended by a separator. {@code ai} is null for a shared template.
+     */
+    static AiSpec unknown(String ai, int predefinedDataLength, Linters linters) {
+        Linter[] cset82 = {linters.get(csetLinter(CharacterSet.CSET82))};
+        boolean fixed = predefinedDataLength > 0;
+        Component c = fixed ? new Component(predefinedDataLength, predefinedDataLength, false, cset82)
+                : new Component(1, 90, false, cset82);
+        return new AiSpec(ai, null, !fixed, new Component[] {c}, new Requirement[0], new Pattern[0]);
+    }
+
+    AiSpec withAi(String digits) {
+        return new AiSpec(digits, null, fnc1Required, components, requires, excludes);
+    }
+
+    static String csetLinter(CharacterSet cs) {
+        return switch (cs) {
+            case NUMERIC -> "csetnumeric";
+            case CSET82 -> "cset82";
+            case CSET39 -> "cset39";
+            case CSET64 -> "cset64";
+        };
+    }
+}

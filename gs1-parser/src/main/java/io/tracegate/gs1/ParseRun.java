@@ -1,0 +1,500 @@
+package io.tracegate.gs1;
+
+import io.tracegate.gs1.ai.AiTable;
+import io.tracegate.gs1.lint.LintError;
+import io.tracegate.gs1.lint.Linter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One parse: the working text (the input with keyboard-wedge damage repaired), the elements found in it as
+ * {@code [start, end)} regions, and, when something is wrong, the failure. Rules are checked without throwing, so
+ * that trial parses (ambiguity detection) cost no exceptions; the entry points turn a failure into
+ * {@link Gs1Exception}. One instance per call; not thread-safe.
+ */
+final class ParseRun {
+
+    static final char GS = '\u001D';
+    /** The most element strings one message may hold (the GS1 Syntax Engine's limit). */
+    static final int MAX_ELEMENTS = 64;
+    /** At most this many alternative readings are reported for one input. */
+    static final int MAX_ALTERNATIVES = 16;
+
+    final AiRules rules;
+    final ParseOptions options;
+    /** The input as given to the entry point: spans in errors refer to it. */
+    final String input;
+    /** The text parsed: {@link #input} minus stray characters, substitutes replaced by the separator. */
+    final String w;
+    /** Index in {@link #input} of each index of {@link #w} (one extra entry for the end); null when they agree. */
+    final int[] map;
+    /** False for trial parses, whose failures are never shown: no message text is built. */
+    private final boolean explain;
+
+    int count;
+    AiSpec[] specs = new AiSpec[6];
+    /** The text each value lies in: {@link #w}, or its own string when it had to be unescaped. */
+    String[] srcs = new String[6];
+    int[] starts = new int[6];
+    int[] ends = new int[6];
+    /** Span of the whole element string (AI and value) in {@link #input}, for cross-AI errors. */
+    int[] inStarts = new int[6];
+    int[] inEnds = new int[6];
+
+    String rule;
+    String failAi;
+    String message;
+    int failStart = -1;
+    int failEnd = -1;
+
+    ParseRun(AiRules rules, ParseOptions options, String input, String w, int[] map, boolean explain) {
+        this.rules = rules;
+        this.options = options;
+        this.input = input;
+        this.w = w;
+        this.map = map;
+        this.explain = explain;
+    }
+
+    // ---- text repair ----
+
+    /** Repaired text and the index in the original of each of its characters (null when nothing changed). */
+    record Repaired(String text, int[] map) {
+    }
+
+    /**
+     * The text to parse and its index map: CR, LF, NUL and BOM dropped, each substitute separator replaced by
+     * {@code sep}; in the unbracketed form GS also stands for FNC1 and a {@code |} before {@code ^} (the boundary
+     * of a composite component) is dropped.
+     */
+    static Repaired repair(String s, char sep, List<String> substitutes, boolean unbracketed) {
+        int n = s.length();
+        int i = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if ((c <= '\r' && (c == '\r' || c == '\n' || c == 0)) || c == '\uFEFF'
+                    || (unbracketed && (c == GS || c == '|')) || startsSubstitute(s, i, substitutes)) {
+                break;
+            }
+        }
+        if (i == n) {
+            return new Repaired(s, null);
+        }
+        StringBuilder b = new StringBuilder(n);
+        int[] map = new int[n + 1];
+        b.append(s, 0, i);
+        for (int k = 0; k < i; k++) {
+            map[k] = k;
+        }
+        while (i < n) {
+            char c = s.charAt(i);
+            int sub = substituteLength(s, i, substitutes);
+            if (sub > 0) {
+                map[b.length()] = i;
+                b.append(sep);
+                i += sub;
+                continue;
+            }
+            if (c == '\r' || c == '\n' || c == 0 || c == '\uFEFF'
+                    || (unbracketed && c == '|' && i + 1 < n && s.charAt(i + 1) == '^')) {
+                i++;
+                continue;
+            }
+            map[b.length()] = i;
+            b.append(unbracketed && c == GS ? '^' : c);
+            i++;
+        }
+        map[b.length()] = n;
+        return new Repaired(b.toString(), map);
+    }
+
+    private static boolean startsSubstitute(String s, int i, List<String> substitutes) {
+        return !substitutes.isEmpty() && substituteLength(s, i, substitutes) > 0;
+    }
+
+    private static int substituteLength(String s, int i, List<String> substitutes) {
+        for (int k = 0; k < substitutes.size(); k++) {
+            String sub = substitutes.get(k);
+            if (s.startsWith(sub, i)) {
+                return sub.length();
+            }
+        }
+        return 0;
+    }
+
+    int toInput(int wIndex) {
+        return map == null ? wIndex : map[wIndex];
+    }
+
+    // ---- element strings without brackets (scan data, ^ form) ----
+
+    /**
+     * Reads element strings from {@code w[from, to)}, {@code sep} standing for FNC1, as the GS1 General
+     * Specifications define: the AI is the known AI the digits start with; a predefined-length AI is followed
+     * directly by the next AI, any other runs to the next separator; a separator after a predefined-length
+     * element, and one at the end, are tolerated.
+     */
+    boolean scan(int from, int to, char sep) {
+        int p = from;
+        while (p < to) {
+            AiSpec spec = rules.match(w, p);
+            if (spec == null) {
+                spec = unknownAt(p, to);
+                if (spec == null) {
+                    int e = Math.min(p + 4, to);
+                    return fail("NO_AI_FOR_PREFIX", null, toInput(p), toInput(e),
+                            explain ? "No known AI is a prefix of: " + w.substring(p, e).replace(GS, '^') + "..."
+                                    : null);
+                }
+            }
+            int aiStart = p;
+            p += spec.ai.length();
+            int r = p;
+            while (r < to && w.charAt(r) != sep) {
+                r++;
+            }
+            int used = validateValue(spec, w, p, r, aiStart);
+            if (used < 0) {
+                return false;
+            }
+            if (!add(spec, w, p, p + used, toInput(aiStart), toInput(p + used))) {
+                return false;
+            }
+            p += used;
+            if (spec.fnc1Required && p != r) {
+                return fail("DATA_TOO_LONG", spec.ai, toInput(p), toInput(r),
+                        explain ? "AI (" + spec.ai + ") data is too long" : null);
+            }
+            if (p < to && w.charAt(p) == sep) {
+                p++;
+            }
+        }
+        return true;
+    }
+
+    private AiSpec unknownAt(int p, int to) {
+        if (!options.permitUnknownAis()) {
+            return null;
+        }
+        int len = rules.aiLengthByPrefix(w, p);
+        if (len == 0 && p + 1 < to && AiTable.predefinedDataLength(w.charAt(p), w.charAt(p + 1)) > 0) {
+            // predefined-length prefixes without an allocated AI (04, 14, 18, 19) are all two-digit AIs
+            len = 2;
+        }
+        if (len == 0 || p + len >= to) {
+            return null;
+        }
+        for (int i = p; i < p + len; i++) {
+            char c = w.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        return rules.unknown(w.substring(p, p + len));
+    }
+
+    // ---- one value ----
+
+    /**
+     * Checks the value {@code src[start, end)} component by component (length, then the character-set linter and
+     * the component's linters) and returns how much of it the components consume, or -1 after recording the
+     * failure. {@code aiStart} is where the AI starts in {@code src} when src is {@link #w}, else -1.
+     */
+    int validateValue(AiSpec spec, String src, int start, int end, int aiStart) {
+        if (start == end) {
+            fail("DATA_EMPTY", spec.ai, aiStart < 0 ? -1 : toInput(aiStart), inputPos(src, start),
+                    explain ? "AI (" + spec.ai + ") data is empty" : null);
+            return -1;
+        }
+        int p = start;
+        for (AiSpec.Component c : spec.components) {
+            int len = Math.min(end - p, c.max());
+            if (c.optional() && len == 0) {
+                continue;
+            }
+            if (len < c.min()) {
+                fail("INCORRECT_LENGTH", spec.ai, inputPos(src, start), inputPos(src, end),
+                        explain ? "AI (" + spec.ai + ") data has incorrect length" : null);
+                return -1;
+            }
+            for (Linter l : c.linters()) {
+                LintError e = l.lint(src, p, p + len);
+                if (e != null) {
+                    fail(e.code(), spec.ai, inputPos(src, e.start()), inputPos(src, e.end()),
+                            explain ? "AI (" + spec.ai + "): " + LintText.describe(e.code()) : null);
+                    return -1;
+                }
+            }
+            p += len;
+        }
+        return p - start;
+    }
+
+    /** Where {@code pos} of {@code src} lies in the input; unescaped bracketed values record their own mapping. */
+    private int inputPos(String src, int pos) {
+        if (src == w) {
+            return toInput(pos);
+        }
+        return unescapedPos(src, pos);
+    }
+
+    /** Escaped bracketed values: set by the bracketed parser while it checks such a value. */
+    int escapedValueStart = -1;
+
+    private int unescapedPos(String src, int pos) {
+        int in = escapedValueStart;
+        for (int k = 0; k < pos; k++) {
+            if (w.charAt(in) == '\\' && in + 1 < w.length() && w.charAt(in + 1) == '(') {
+                in++;
+            }
+            in++;
+        }
+        return toInput(in);
+    }
+
+    /** Whether AI (8030) is among the elements. */
+    private boolean digitalSignature;
+
+    boolean add(AiSpec spec, String src, int start, int end, int inStart, int inEnd) {
+        if (count == MAX_ELEMENTS) {
+            return fail("TOO_MANY_AIS", spec.ai, inStart, inEnd, "Too many AIs");
+        }
+        if (count == specs.length) {
+            int n = count * 2;
+            specs = java.util.Arrays.copyOf(specs, n);
+            srcs = java.util.Arrays.copyOf(srcs, n);
+            starts = java.util.Arrays.copyOf(starts, n);
+            ends = java.util.Arrays.copyOf(ends, n);
+            inStarts = java.util.Arrays.copyOf(inStarts, n);
+            inEnds = java.util.Arrays.copyOf(inEnds, n);
+        }
+        digitalSignature |= spec.digitalSignature;
+        specs[count] = spec;
+        srcs[count] = src;
+        starts[count] = start;
+        ends[count] = end;
+        inStarts[count] = inStart;
+        inEnds[count] = inEnd;
+        count++;
+        return true;
+    }
+
+    boolean fail(String rule, String ai, int start, int end, String message) {
+        this.rule = rule;
+        this.failAi = ai;
+        this.failStart = start;
+        this.failEnd = end;
+        this.message = message;
+        return false;
+    }
+
+    Gs1Exception failure() {
+        return new Gs1Exception(failAi, rule, input, failStart, failEnd, message);
+    }
+
+    // ---- cross-AI rules ----
+
+    /**
+     * Mutually exclusive AIs, mandatory associations, repeated AIs and the digital-signature serial rule, in the
+     * GS1 Syntax Engine's order. Valid data is checked in carried order; when a rule fails, the AIs are visited
+     * again in lexical order so that the error reported for data breaking several rules is the engine's.
+     */
+    boolean checkAssociations() {
+        if (associationsHold(null)) {
+            return true;
+        }
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            int k = i;
+            while (k > 0 && specs[order[k - 1]].ai.compareTo(specs[i].ai) > 0) {
+                order[k] = order[k - 1];
+                k--;
+            }
+            order[k] = i;
+        }
+        return associationsHold(order);
+    }
+
+    /** Whether the cross-AI rules hold, visiting the elements in {@code order} (null: as carried). */
+    private boolean associationsHold(int[] order) {
+        for (int x = 0; x < count; x++) {
+            int i = order == null ? x : order[x];
+            AiSpec s = specs[i];
+            for (AiSpec.Pattern p : s.excludes) {
+                int j = find(p, s);
+                if (j >= 0) {
+                    return fail("MUTUALLY_EXCLUSIVE", s.ai, inStarts[i], inEnds[i],
+                            explain ? "It is invalid to pair AI (" + s.ai + ") with AI (" + specs[j].ai + ")"
+                                    : null);
+                }
+            }
+        }
+        for (int x = 0; x < count; x++) {
+            int i = order == null ? x : order[x];
+            AiSpec s = specs[i];
+            for (AiSpec.Requirement r : s.requires) {
+                if (!satisfied(r, s)) {
+                    return fail("REQUIRED_AIS", s.ai, inStarts[i], inEnds[i],
+                            explain ? "Required AIs for AI (" + s.ai + ") are not satisfied: " + r.text() : null);
+                }
+            }
+        }
+        for (int x = 0; x < count; x++) {
+            int i = order == null ? x : order[x];
+            for (int y = order == null ? 0 : x + 1; y < count; y++) {
+                int j = order == null ? y : order[y];
+                if (j != i && sameAi(specs[j], specs[i]) && !sameValue(i, j)) {
+                    return fail("REPEATED_AI", specs[i].ai, inStarts[j], inEnds[j],
+                            explain ? "Multiple instances of AI (" + specs[i].ai + ") have different values" : null);
+                }
+            }
+        }
+        if (digitalSignature) {
+            for (String key : DIGSIG_KEYS) {
+                int i = indexOf(key);
+                if (i >= 0 && ends[i] - starts[i] == specs[i].minLength) {
+                    return fail("DIGSIG_SERIAL", key, inStarts[i], inEnds[i],
+                            explain ? "Serial component must be present for AI (" + key + ") when used with AI (8030)"
+                                    : null);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Keys whose serial component must be present when a digital signature, AI (8030), is carried. */
+    private static final String[] DIGSIG_KEYS = {"253", "255", "8003"};
+
+    private boolean satisfied(AiSpec.Requirement r, AiSpec self) {
+        for (AiSpec.Pattern[] all : r.alternatives()) {
+            boolean ok = true;
+            for (AiSpec.Pattern p : all) {
+                if (find(p, self) < 0) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first element matching the pattern other than {@code self} itself, or -1. */
+    private int find(AiSpec.Pattern p, AiSpec self) {
+        for (int j = 0; j < count; j++) {
+            AiSpec s = specs[j];
+            if (p.matches(s) && !sameAi(s, self)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameAi(AiSpec a, AiSpec b) {
+        return a == b || (a.definition == null && a.ai.equals(b.ai));
+    }
+
+    private int indexOf(String ai) {
+        for (int j = 0; j < count; j++) {
+            if (specs[j].ai.equals(ai)) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private boolean sameValue(int i, int j) {
+        int len = ends[i] - starts[i];
+        return len == ends[j] - starts[j] && srcs[i].regionMatches(starts[i], srcs[j], starts[j], len);
+    }
+
+    // ---- results ----
+
+    String value(int i) {
+        String src = srcs[i];
+        return starts[i] == 0 && ends[i] == src.length() ? src : src.substring(starts[i], ends[i]);
+    }
+
+    List<AiElement> elements() {
+        AiElement[] out = new AiElement[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = new AiElement(specs[i].ai, value(i));
+        }
+        return List.of(out);
+    }
+
+    ElementString result(Ambiguity ambiguity, Clock clock) {
+        return new ElementString(elements(), ambiguity, clock);
+    }
+
+    // ---- ambiguity ----
+
+    /**
+     * The other valid readings of this (valid) run. A value can only have swallowed further element strings when
+     * no separator ended it, so the value examined is the last one, when it is of variable length and runs to the
+     * end of the data: each position inside it where a known AI starts is tried as a cut, and the cut reading is
+     * kept when the shortened value is valid, the rest reads as complete element strings and the whole passes the
+     * cross-AI rules. (A value ended by a separator was terminated by the encoder; a separator lost inside an
+     * earlier value cannot be told from the data and is not reported.)
+     *
+     * <p>Bound: a value of n characters (n at most 90) gives at most n cuts, each re-reading at most n characters,
+     * so at most n^2 character steps; at most {@link #MAX_ALTERNATIVES} readings are kept. A position costs one
+     * character test unless a digit pair that begins a known AI stands there.
+     */
+    List<List<AiElement>> alternatives(char sep) {
+        int i = count - 1;
+        if (i < 0 || !specs[i].fnc1Required || srcs[i] != w || ends[i] != w.length()) {
+            return null;
+        }
+        List<List<AiElement>> found = null;
+        ParseRun probe = null;
+        int end = ends[i];
+        for (int k = starts[i] + 1; k + 2 < end; k++) {
+            char c0 = w.charAt(k);
+            char c1 = w.charAt(k + 1);
+            if (c0 < '0' || c0 > '9' || c1 < '0' || c1 > '9') {
+                continue;
+            }
+            AiSpec embedded = rules.match(w, k);
+            if (embedded == null || k + embedded.ai.length() >= end) {
+                continue;
+            }
+            if (probe == null) {
+                probe = new ParseRun(rules, options, input, w, map, false);
+            }
+            if (cutAt(probe, i, k, sep)) {
+                if (found == null) {
+                    found = new ArrayList<>();
+                }
+                found.add(probe.elements());
+                if (found.size() == MAX_ALTERNATIVES) {
+                    return found;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Reads into {@code alt} this run with value {@code i} cut at {@code k}; true when that reading is valid. */
+    private boolean cutAt(ParseRun alt, int i, int k, char sep) {
+        alt.count = 0;
+        alt.digitalSignature = false;
+        for (int j = 0; j < i; j++) {
+            alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j]);
+        }
+        AiSpec spec = specs[i];
+        if (alt.validateValue(spec, w, starts[i], k, -1) != k - starts[i]
+                || !alt.add(spec, w, starts[i], k, inStarts[i], toInput(k)) || !alt.scan(k, ends[i], sep)) {
+            return false;
+        }
+        for (int j = i + 1; j < count; j++) {
+            if (!alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j])) {
+                return false;
+            }
+        }
+        return alt.checkAssociations();
+    }
+}

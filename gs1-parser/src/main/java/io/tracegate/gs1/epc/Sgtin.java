@@ -1,0 +1,29 @@
+package io.tracegate.gs1.epc;
+
+import io.tracegate.gs1.AiElement;
+import io.tracegate.gs1.ElementString;
+import io.tracegate.gs1.Gs1Exception;
+import io.tracegate.gs1.Gtin;
+import java.util.List;
+
+/** Serialised GTIN: one trade item instance, (01) + (21). */
+public record Sgtin(Gtin gtin, String serial) implements Epc {
+
+    public Sgtin {
+        if (gtin == null) {
+            throw new Gs1Exception("01", "EPC_COMPONENT_EMPTY", null, -1, -1, "the GTIN is required");
+        }
+        EpcUrn.checkComponent(serial, "21", "serial");
+    }
+
+    @Override
+    public ElementString toElementString() {
+        return new ElementString(List.of(new AiElement("01", gtin.value()), new AiElement("21", serial)), null);
+    }
+
+    /** {@code urn:epc:id:sgtin:CompanyPrefix.IndicatorItemReference.Serial}. */
+    @Override
+    public String toUrn(GcpLengthResolver resolver) {
+        return EpcUrn.SGTIN + EpcUrn.splitWithLeadingDigit(gtin.value(), resolver) + "." + EpcUrn.escape(serial);
+    }
+}
