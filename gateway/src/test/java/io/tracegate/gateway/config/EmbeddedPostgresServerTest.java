@@ -1,6 +1,7 @@
 package io.tracegate.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -36,10 +37,18 @@ class EmbeddedPostgresServerTest {
                 line = output.readLine();
             } while (line != null && !line.equals("READY"));
             assertThat(line).as("the child JVM started its PostgreSQL").isEqualTo("READY");
+            long running = postmasterPid();
+
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0))
+                    .isInstanceOf(EmbeddedPostgresServer.DataDirectoryInUseException.class)
+                    .hasMessage("the PostgreSQL cluster in " + dataDir + " is in use by another running Tracegate gateway");
+            assertThat(ProcessHandle.of(running).map(ProcessHandle::isAlive)).as("a live gateway's server is left alone")
+                    .hasValue(true);
+
             gateway.destroyForcibly(); // SIGKILL: no shutdown hook runs
             assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        long orphan = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+        long orphan = postmasterPid();
         assertThat(ProcessHandle.of(orphan)).as("PostgreSQL outlived its JVM").hasValueSatisfying(
                 process -> assertThat(process.isAlive()).isTrue());
 
@@ -52,6 +61,20 @@ class EmbeddedPostgresServerTest {
         try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dataDir, 0)) {
             assertThat(rows(again)).containsExactly("committed before the kill");
         }
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataInThisJvmIsRefused() {
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dataDir, 0)) {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0))
+                    .isInstanceOf(EmbeddedPostgresServer.DataDirectoryInUseException.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private long postmasterPid() throws java.io.IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
     }
 
     private static Process startChildJvm(Path dataDir) throws Exception {
