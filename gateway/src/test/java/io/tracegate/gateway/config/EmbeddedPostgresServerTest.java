@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -64,16 +66,14 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void aSecondServerOnTheSameDataInThisJvmIsRefused() {
+    void aSecondServerOnTheSameDataInThisJvmIsRefused() throws IOException {
         try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dataDir, 0)) {
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0))
                     .isInstanceOf(EmbeddedPostgresServer.DataDirectoryInUseException.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private long postmasterPid() throws java.io.IOException {
+    private long postmasterPid() throws IOException {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
     }
 
@@ -89,7 +89,7 @@ class EmbeddedPostgresServerTest {
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select note from survivor")) {
-            List<String> notes = new java.util.ArrayList<>();
+            List<String> notes = new ArrayList<>();
             while (rs.next()) {
                 notes.add(rs.getString(1));
             }

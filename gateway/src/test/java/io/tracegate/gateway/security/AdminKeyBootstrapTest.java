@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +59,7 @@ class AdminKeyBootstrapTest extends GatewayTest {
         inFirstStart(() -> {
             assertThat(bootstrap(configured).ensureAdminKey()).isEmpty();
 
-            assertThat(apiKeys.authenticate(configured)).map(ApiPrincipal::roles).hasValue(java.util.Set.of(Role.ADMIN));
+            assertThat(apiKeys.authenticate(configured)).map(ApiPrincipal::roles).hasValue(Set.of(Role.ADMIN));
         });
     }
 
