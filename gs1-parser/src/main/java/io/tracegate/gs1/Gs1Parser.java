@@ -98,7 +98,8 @@ public final class Gs1Parser {
         if (w.length() < end) {
             throw fail(run, "PRIMARY_TOO_SHORT", 3, w.length(), "Primary scan data is too short");
         }
-        boolean composite = w.startsWith("|]e0", end);
+        // "|" before the composite's identifier; a GS when "|" is configured as a substitute separator
+        boolean composite = w.startsWith("]e0", end + 1) && (w.charAt(end) == '|' || w.charAt(end) == ParseRun.GS);
         if (!composite && w.length() > end) {
             throw fail(run, "PRIMARY_TOO_LONG", end, w.length(), "Primary message is too long");
         }
