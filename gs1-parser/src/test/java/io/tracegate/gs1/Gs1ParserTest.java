@@ -53,6 +53,17 @@ class Gs1ParserTest {
     }
 
     @Test
+    void digitalLinkInPlainDataSymbologyGoesToTheDigitalLinkParser() {
+        ElementString es = parser.parseScanData("]d1https://example.com/01/00300010123455/21/SN1?17=271231");
+        assertEquals("(01)00300010123455(21)SN1(17)271231", es.toBracketed());
+        assertEquals(es, parser.parseScanData("]Q1HTTPS://example.com/01/00300010123455/21/SN1?17=271231"));
+        assertEquals("https://id.gs1.org/01/00300010123455/21/SN1?17=271231", es.toDigitalLink("https://id.gs1.org"));
+        // only a scheme in one case is a URI; anything else in ]Q1 is plain data
+        assertEquals("PLAIN_DATA", assertThrows(Gs1Exception.class,
+                () -> parser.parseScanData("]Q1HtTps://example.com/01/00300010123455")).rule());
+    }
+
+    @Test
     void symbologyIdentifierIsRequiredAndMustBeKnown() {
         assertEquals("MISSING_SYMBOLOGY_IDENTIFIER",
                 assertThrows(Gs1Exception.class, () -> parser.parseScanData("0100300010123455")).rule());
