@@ -117,6 +117,21 @@ class Gs1ParserTest {
     }
 
     @Test
+    void lengthErrorsNameTheAiAndItsElementString() {
+        String input = "(01)00300010123455(10)" + "L".repeat(21);
+        Gs1Exception e = assertThrows(Gs1Exception.class, () -> parser.parseBracketed(input));
+        assertEquals("10", e.ai());
+        assertEquals("VALUE_TOO_LONG", e.rule());
+        assertEquals("AI (10) value is too long", e.getMessage());
+        assertEquals(input.indexOf("(10)"), e.start());
+        assertEquals(input.length(), e.end());
+        Gs1Exception tooLong = assertThrows(Gs1Exception.class,
+                () -> parser.parseScanData("]d2" + "0100300010123455" + "21" + "S".repeat(21)));
+        assertEquals("21", tooLong.ai());
+        assertEquals("DATA_TOO_LONG", tooLong.rule());
+    }
+
+    @Test
     void mandatoryAssociationsAreEnforced() {
         Gs1Exception e = assertThrows(Gs1Exception.class, () -> parser.parseScanData("]d210ABC123" + GS + "21X"));
         assertEquals("REQUIRED_AIS", e.rule());
