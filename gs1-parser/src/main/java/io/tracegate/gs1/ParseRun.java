@@ -154,8 +154,10 @@ final class ParseRun {
             }
             int aiStart = p;
             p += spec.ai.length();
+            // a predefined-length value never reaches past its length, so the separator search stops there
+            int limit = spec.fnc1Required ? to : Math.min(to, p + spec.maxLength);
             int r = p;
-            while (r < to && w.charAt(r) != sep) {
+            while (r < limit && w.charAt(r) != sep) {
                 r++;
             }
             int used = validateValue(spec, w, p, r, aiStart);
