@@ -51,10 +51,30 @@ final class AiRules {
         };
     }
 
-    /** The known AI starting at {@code offset}, or null. */
+    /**
+     * The known AI starting at {@code offset}, or null. The same walk as {@link AiTable#match}, over the compiled
+     * specs: the hot path of every parse, where a second lookup from definition to spec would double its cost.
+     */
     AiSpec match(CharSequence s, int offset) {
-        AiDefinition d = table.match(s, offset);
-        return d == null ? null : known(s, offset, d.ai().length());
+        int n = Math.min(s.length() - offset, 4);
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+            int d = s.charAt(offset + i) - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            v = v * 10 + d;
+            AiSpec spec = switch (i) {
+                case 0 -> null;
+                case 1 -> two[v];
+                case 2 -> three[v];
+                default -> four[v];
+            };
+            if (spec != null) {
+                return spec;
+            }
+        }
+        return null;
     }
 
     /** The AI length implied by the two digits at {@code offset}, 0 when no known AI starts with them. */

@@ -47,9 +47,15 @@ public final class Gs1Parser {
             throw fail(run, "MISSING_SYMBOLOGY_IDENTIFIER", 0, Math.min(3, w.length()),
                     "Missing symbology identifier");
         }
+        char c = w.charAt(1);
+        char m = w.charAt(2);
+        if ((c == 'd' && m == '2') || (c == 'Q' && m == '3') || (c == 'J' && m == '1') || (c == 'C' && m == '1')
+                || (c == 'e' && m == '0')) {
+            gs1Data(run, 3);
+            return finish(run, true, ParseRun.GS);
+        }
         String id = w.substring(1, 3);
         switch (id) {
-            case "d2", "Q3", "J1", "C1", "e0" -> gs1Data(run, 3);
             case "E0" -> eanUpc(run, 13);
             case "E4" -> eanUpc(run, 8);
             case "d1", "Q1", "J0" -> {

@@ -609,7 +609,8 @@ final class JsonLdEpcisReader extends EpcisReader {
                 throw error("key '" + key + "' is an absolute IRI; extension keys must be compact IRIs "
                         + "(prefix:name) with the prefix declared in @context");
             }
-            throw error("prefix '" + prefix + "' of '" + key + "' is not declared in @context");
+            // JSON-LD reads a compact IRI with an undefined prefix as an absolute IRI with that scheme
+            return prefix + ":";
         }
         return ns;
     }

@@ -104,6 +104,15 @@ final class JsonLdEpcisWriter implements EpcisWriter {
         headerTrees.addAll(h.headerExtensions());
         collect(headerTrees, extra);
         collect(h.documentExtensions(), extra);
+        for (MasterData.Vocabulary v : h.masterData().vocabularies()) {
+            collect(v.extensions(), extra);
+            for (MasterData.VocabularyElement el : v.elements()) {
+                collect(el.extensions(), extra);
+                for (MasterData.Attribute a : el.attributes()) {
+                    collect(a.content(), extra);
+                }
+            }
+        }
         try {
             g.writeStartObject();
             g.writeFieldName("@context");

@@ -54,6 +54,7 @@ final class XmlEpcisReader extends EpcisReader {
     private final Deque<String> bodyContainers = new ArrayDeque<>();
     private final List<ExtensionElement> trailing = new ArrayList<>();
     private EpcisFormat format;
+    private String documentId;
     private EpcisHeader header;
     private EpcisEvent bareEvent;
     private boolean inBody;
@@ -110,6 +111,7 @@ final class XmlEpcisReader extends EpcisReader {
             }
             String schemaVersion = r.getAttributeValue(null, "schemaVersion");
             String creation = r.getAttributeValue(null, "creationDate");
+            documentId = r.getAttributeValue(null, "id");
             OffsetDateTime creationDate = creation == null ? null : time(creation, "creationDate");
             format = ns.endsWith(":2") || "2.0".equals(schemaVersion) ? EpcisFormat.XML_2_0 : EpcisFormat.XML_1_2;
             EventType bare = EventType.fromElementName(root);
@@ -157,7 +159,7 @@ final class XmlEpcisReader extends EpcisReader {
                 documentExtensions.add(readTree());
             }
         }
-        header = new EpcisHeader(schemaVersion, creationDate, null, sbdh, masterData, headerExtensions,
+        header = new EpcisHeader(schemaVersion, creationDate, documentId, sbdh, masterData, headerExtensions,
                 documentExtensions);
         if (!inBody) {
             done = true;
@@ -346,7 +348,10 @@ final class XmlEpcisReader extends EpcisReader {
             while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
                 switch (r.getLocalName()) {
                     case "epcClass" -> epcClass = text();
-                    case "quantity" -> quantity = decimal(text(), "quantity");
+                    case "quantity" -> {
+                        String q = text();     // empty when xsi:nil
+                        quantity = q.isEmpty() ? null : decimal(q, "quantity");
+                    }
                     case "uom" -> uom = text();
                     default -> throw error("unexpected element " + qname() + " in quantityElement");
                 }

@@ -91,6 +91,9 @@ final class XmlEpcisWriter implements EpcisWriter {
             if (h.creationDate() != null) {
                 w.writeAttribute("creationDate", EpcisTime.format(h.creationDate()));
             }
+            if (h.documentId() != null) {
+                w.writeAttribute("id", h.documentId());   // JSON-LD's document id; the root allows any attribute
+            }
             depth++;
             writeEpcisHeader(h);
             pendingDocumentExtensions.addAll(h.documentExtensions());
@@ -657,7 +660,6 @@ final class XmlEpcisWriter implements EpcisWriter {
             newline();
             w.writeEndElement();
             w.writeEndDocument();
-            newline();
             w.flush();
             out.flush();
         } catch (XMLStreamException | java.io.IOException e) {

@@ -42,7 +42,7 @@ public final class SecureXml {
         f.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, limits.maxTextLength());
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, limits.maxAttributeSize());
         f.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, limits.maxAttributesPerElement());
-        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0L);
+        f.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
         f.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
         return f;
     }

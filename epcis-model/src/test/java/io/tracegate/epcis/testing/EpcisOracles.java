@@ -1,0 +1,86 @@
+package io.tracegate.epcis.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Locates the EPCIS oracle documents in {@code ../shared/oracles/epcis} and reads their {@code MANIFEST.tsv}. The
+ * folder exists in the development workspace and in CI but not in a user's clone, where tests that need it are
+ * skipped with a message.
+ */
+public final class EpcisOracles {
+
+    private EpcisOracles() {
+    }
+
+    /** One row of MANIFEST.tsv. */
+    public record Row(String path, String fmt, String version, String root, String events, String ilmdNamespace,
+                      boolean intendedInvalid, String schemaJdk, String jsonSchema) {
+
+        /** Whether the manifest records the document as valid against its XSD or JSON Schema. */
+        public boolean schemaValid() {
+            return !intendedInvalid && (schemaJdk.equals("valid") || jsonSchema.equals("valid"));
+        }
+
+        @Override
+        public String toString() {
+            return path;
+        }
+    }
+
+    /** The oracles folder, or null when absent. */
+    public static Path root() {
+        String configured = System.getProperty("tracegate.oracles");
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
+            return Path.of(configured).normalize();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path candidate = dir.resolve("../shared/oracles").normalize();
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+            dir = dir.getParent();
+        }
+        return null;
+    }
+
+    /** The EPCIS oracle file at this path below {@code oracles/epcis}; skips the calling test when absent. */
+    public static Path require(String relative) {
+        Path root = root();
+        assumeTrue(root != null, "../shared/oracles is absent (a plain clone): skipping the test that needs " + relative);
+        Path file = root.resolve("epcis").resolve(relative);
+        assumeTrue(Files.exists(file), "oracle file " + file + " is absent: skipping");
+        return file;
+    }
+
+    /** The manifest rows; empty when the oracles are absent (parameterised tests then have no cases). */
+    public static List<Row> manifest() {
+        Path root = root();
+        if (root == null || !Files.exists(root.resolve("epcis/MANIFEST.tsv"))) {
+            return List.of();
+        }
+        try {
+            List<Row> rows = new ArrayList<>();
+            List<String> lines = Files.readAllLines(root.resolve("epcis/MANIFEST.tsv"));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] c = line.split("\t", -1);
+                rows.add(new Row(c[0], c[1], c[2], c[3], c[4], c[7], c[10].equals("yes"), c[11], c[13]));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file of a manifest row. */
+    public static Path file(Row row) {
+        return root().resolve("epcis").resolve(row.path());
+    }
+}
