@@ -13,7 +13,7 @@ import io.tracegate.epcis.model.EventType;
 import io.tracegate.epcis.model.ExtensionElement;
 import io.tracegate.epcis.model.LocationRef;
 import io.tracegate.epcis.model.SourceDestination;
-import io.tracegate.epcis.validation.OracleFiles;
+import io.tracegate.epcis.testing.EpcisOracles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ class EventHashTest {
      */
     @Test
     void gs1IdenticalHashExamplesHashIdentically() throws IOException {
-        Path dir = OracleFiles.epcis().resolve("2.0/gs1-EPCIS/XML/WithEventHashID");
+        Path dir = EpcisOracles.require("2.0/gs1-EPCIS/XML/WithEventHashID");
         String base = hash(dir.resolve("event_with_identical_hash_id_1.xml"));
         for (String other : List.of("3.xml", "4.xml", "5.xml", "6.xml", "7.json")) {
             assertEquals(base, hash(dir.resolve("event_with_identical_hash_id_" + other)), other);
@@ -84,7 +84,7 @@ class EventHashTest {
      */
     @Test
     void gs1OtherTimeZoneExampleDiffersOnlyByItsOffsetField() throws IOException {
-        Path dir = OracleFiles.epcis().resolve("2.0/gs1-EPCIS/XML/WithEventHashID");
+        Path dir = EpcisOracles.require("2.0/gs1-EPCIS/XML/WithEventHashID");
         EpcisEvent base = event(dir.resolve("event_with_identical_hash_id_1.xml"));
         EpcisEvent shifted = event(dir.resolve("event_with_identical_hash_id_2.xml"));
         assertNotEquals(EventHash.of(base), EventHash.of(shifted));

@@ -13,13 +13,13 @@ import java.util.List;
  * The standards bodies' EPCIS artefacts in {@code ../shared/oracles/epcis} (absent in a user's clone: tests that need
  * them are skipped with a message).
  */
-public final class OracleFiles {
+final class OracleFiles {
 
     private OracleFiles() {
     }
 
     /** The oracles' {@code epcis} folder; skips the calling test when it is absent. */
-    public static Path epcis() {
+    static Path epcis() {
         Path root = root();
         assumeTrue(root != null && Files.isDirectory(root.resolve("epcis")),
                 "../shared/oracles/epcis is absent (a plain clone): skipping");
