@@ -66,6 +66,8 @@ public class SecurityConfiguration {
         firewall.setAllowUrlEncodedSlash(true);
         firewall.setAllowUrlEncodedDoubleSlash(true);
         firewall.setAllowSemicolon(true);
+        // Tomcat passes %2F through undecoded (see EncodedSlashConfiguration): the decoded path keeps its '%'
+        firewall.setAllowUrlEncodedPercent(true);
         return firewall;
     }
 }
