@@ -10,6 +10,7 @@ import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.epc.Epc;
+import io.tracegate.gs1.epc.GcpLengthResolver;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * An EPCIS 2.0 SimpleEventQuery as the REST bindings pass it in a query string, checked and translated into SQL
@@ -176,8 +178,8 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         String roles = MATCH_ROLES.get(name);
         if (roles != null) {
             return new Condition("e.id in (select x.event_ref from event_epc x where x.epc = any(?)"
-                    + " and x.role = any(?))", List.of(keys(name, values).toArray(String[]::new),
-                    roles.chars().mapToObj(c -> String.valueOf((char) c)).toArray(String[]::new)));
+                    + " and x.role = any(?))", List.of(textArray(keys(name, values)),
+                    textArray(roles.chars().mapToObj(c -> String.valueOf((char) c)).toList())));
         }
         for (Map.Entry<String, String> family : ATTRIBUTE_KINDS.entrySet()) {
             if (name.startsWith(family.getKey()) && name.length() > family.getKey().length()) {
@@ -200,21 +202,20 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
             default -> {
                 name = CbvValue.parse(CbvVocabulary.SOURCE_DESTINATION_TYPE, field, true).value();
                 // a party or location is stored as written: match it in its EPC URN and Digital Link forms
-                accepted = new ArrayList<>(values);
-                for (String v : values) {
-                    String key = key(parameter, v);
-                    if (!accepted.contains(key)) {
-                        accepted.add(key);
-                    }
-                }
+                accepted = values.stream().flatMap(v -> writtenForms(parameter, v).stream()).distinct().toList();
             }
         }
         return new Condition("e.id in (select a.event_ref from event_attribute a where a.kind = ? and a.name = ?"
-                + " and a.value = any(?))", List.of(kind, name, accepted.toArray(String[]::new)));
+                + " and a.value = any(?))", List.of(kind, name, textArray(accepted)));
     }
 
     private static Condition anyOf(String column, List<String> values) {
-        return new Condition(column + " = any(?)", List.of(values.toArray(String[]::new)));
+        return new Condition(column + " = any(?)", List.of(textArray(values)));
+    }
+
+    /** A text[] parameter (a plain Java array would be expanded into a list of parameters). */
+    private static SqlArrayValue textArray(List<String> values) {
+        return new SqlArrayValue("text", values.toArray());
     }
 
     private static List<String> cbv(CbvVocabulary vocabulary, List<String> values) {
@@ -235,6 +236,19 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
             }
         }
         return Identifiers.key(value);
+    }
+
+    /** The value, its canonical Digital Link and its EPC URN (when GS1's prefix table knows its company prefix). */
+    private static List<String> writtenForms(String parameter, String value) {
+        List<String> forms = new ArrayList<>(List.of(value, key(parameter, value)));
+        if (value.startsWith("urn:epc:") || value.startsWith("http")) {
+            try {
+                forms.add(Epc.parse(value).toUrn(GcpLengthResolver.standard()));
+            } catch (Gs1Exception notAnEpcOrUnknownPrefix) {
+                // matched as written and as Digital Link only
+            }
+        }
+        return forms;
     }
 
     private static OffsetDateTime time(String parameter, String value) {
