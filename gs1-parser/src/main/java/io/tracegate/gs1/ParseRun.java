@@ -74,11 +74,12 @@ final class ParseRun {
      */
     static Repaired repair(String s, char sep, List<String> substitutes, boolean unbracketed) {
         int n = s.length();
+        boolean substitute = !substitutes.isEmpty();
         int i = 0;
         for (; i < n; i++) {
             char c = s.charAt(i);
             if ((c <= '\r' && (c == '\r' || c == '\n' || c == 0)) || c == '\uFEFF'
-                    || (unbracketed && (c == GS || c == '|')) || startsSubstitute(s, i, substitutes)) {
+                    || (unbracketed && (c == GS || c == '|')) || (substitute && substituteLength(s, i, substitutes) > 0)) {
                 break;
             }
         }
@@ -111,10 +112,6 @@ final class ParseRun {
         }
         map[b.length()] = n;
         return new Repaired(b.toString(), map);
-    }
-
-    private static boolean startsSubstitute(String s, int i, List<String> substitutes) {
-        return !substitutes.isEmpty() && substituteLength(s, i, substitutes) > 0;
     }
 
     private static int substituteLength(String s, int i, List<String> substitutes) {
@@ -258,6 +255,8 @@ final class ParseRun {
 
     /** Whether AI (8030) is among the elements. */
     private boolean digitalSignature;
+    /** Bit {@code key mod 64} set for each element's AI key: a quick "certainly absent" for single AIs. */
+    private long present;
 
     boolean add(AiSpec spec, String src, int start, int end, int inStart, int inEnd) {
         if (count == MAX_ELEMENTS) {
@@ -273,6 +272,7 @@ final class ParseRun {
             inEnds = Arrays.copyOf(inEnds, n);
         }
         digitalSignature |= spec.digitalSignature;
+        present |= 1L << spec.key;
         specs[count] = spec;
         srcs[count] = src;
         starts[count] = start;
@@ -281,6 +281,12 @@ final class ParseRun {
         inEnds[count] = inEnd;
         count++;
         return true;
+    }
+
+    private void reset() {
+        count = 0;
+        digitalSignature = false;
+        present = 0;
     }
 
     boolean fail(String rule, String ai, int start, int end, String message) {
@@ -387,6 +393,9 @@ final class ParseRun {
 
     /** The first element matching the pattern other than {@code self} itself, or -1. */
     private int find(AiSpec.Pattern p, AiSpec self) {
+        if (p.low() == p.high() && (present & (1L << p.low())) == 0) {
+            return -1;
+        }
         for (int j = 0; j < count; j++) {
             AiSpec s = specs[j];
             if (p.matches(s) && !sameAi(s, self)) {
@@ -397,7 +406,7 @@ final class ParseRun {
     }
 
     private static boolean sameAi(AiSpec a, AiSpec b) {
-        return a == b || (a.definition == null && a.ai.equals(b.ai));
+        return a.key == b.key;
     }
 
     private int indexOf(String ai) {
@@ -453,6 +462,7 @@ final class ParseRun {
             return null;
         }
         List<List<AiElement>> found = null;
+        ParseRun tail = null;
         ParseRun probe = null;
         int end = ends[i];
         for (int k = starts[i] + 1; k + 2 < end; k++) {
@@ -466,9 +476,10 @@ final class ParseRun {
                 continue;
             }
             if (probe == null) {
+                tail = new ParseRun(rules, options, input, w, map, false);
                 probe = new ParseRun(rules, options, input, w, map, false);
             }
-            if (cutAt(probe, i, k, sep)) {
+            if (cutAt(tail, probe, i, k, sep)) {
                 if (found == null) {
                     found = new ArrayList<>();
                 }
@@ -481,17 +492,25 @@ final class ParseRun {
         return found;
     }
 
-    /** Reads into {@code alt} this run with value {@code i} cut at {@code k}; true when that reading is valid. */
-    private boolean cutAt(ParseRun alt, int i, int k, char sep) {
-        alt.count = 0;
-        alt.digitalSignature = false;
+    /**
+     * Reads this run with value {@code i} cut at {@code k}: the rest of the value into {@code tail} first (most
+     * cuts fail there, cheaply), then the whole reading into {@code alt}; true when that reading is valid.
+     */
+    private boolean cutAt(ParseRun tail, ParseRun alt, int i, int k, char sep) {
+        AiSpec spec = specs[i];
+        tail.reset();
+        if (!tail.scan(k, ends[i], sep) || tail.validateValue(spec, w, starts[i], k, -1) != k - starts[i]) {
+            return false;
+        }
+        alt.reset();
         for (int j = 0; j < i; j++) {
             alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j]);
         }
-        AiSpec spec = specs[i];
-        if (alt.validateValue(spec, w, starts[i], k, -1) != k - starts[i]
-                || !alt.add(spec, w, starts[i], k, inStarts[i], toInput(k)) || !alt.scan(k, ends[i], sep)) {
-            return false;
+        alt.add(spec, w, starts[i], k, inStarts[i], toInput(k));
+        for (int j = 0; j < tail.count; j++) {
+            if (!alt.add(tail.specs[j], w, tail.starts[j], tail.ends[j], tail.inStarts[j], tail.inEnds[j])) {
+                return false;
+            }
         }
         for (int j = i + 1; j < count; j++) {
             if (!alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j])) {
