@@ -37,11 +37,11 @@ final class ParseRun {
     AiSpec[] specs = new AiSpec[6];
     /** The text each value lies in: {@link #w}, or its own string when it had to be unescaped. */
     String[] srcs = new String[6];
-    int[] starts = new int[6];
-    int[] ends = new int[6];
-    /** Span of the whole element string (AI and value) in {@link #input}, for cross-AI errors. */
-    int[] inStarts = new int[6];
-    int[] inEnds = new int[6];
+    /**
+     * Four numbers per element: where its value starts and ends in its text, and where the whole element string
+     * (AI and value) starts and ends in {@link #input}, for cross-AI errors. One array: one allocation per parse.
+     */
+    int[] pos = new int[24];
 
     /** Where in {@link #w} the escaped bracketed value being checked starts (its text is an unescaped copy). */
     int escapedValueStart = -1;
@@ -266,21 +266,35 @@ final class ParseRun {
             int n = count * 2;
             specs = Arrays.copyOf(specs, n);
             srcs = Arrays.copyOf(srcs, n);
-            starts = Arrays.copyOf(starts, n);
-            ends = Arrays.copyOf(ends, n);
-            inStarts = Arrays.copyOf(inStarts, n);
-            inEnds = Arrays.copyOf(inEnds, n);
+            pos = Arrays.copyOf(pos, 4 * n);
         }
         digitalSignature |= spec.digitalSignature;
         present |= 1L << spec.key;
         specs[count] = spec;
         srcs[count] = src;
-        starts[count] = start;
-        ends[count] = end;
-        inStarts[count] = inStart;
-        inEnds[count] = inEnd;
+        int at = 4 * count;
+        pos[at] = start;
+        pos[at + 1] = end;
+        pos[at + 2] = inStart;
+        pos[at + 3] = inEnd;
         count++;
         return true;
+    }
+
+    int start(int i) {
+        return pos[4 * i];
+    }
+
+    int end(int i) {
+        return pos[4 * i + 1];
+    }
+
+    int inStart(int i) {
+        return pos[4 * i + 2];
+    }
+
+    int inEnd(int i) {
+        return pos[4 * i + 3];
     }
 
     private void reset() {
@@ -333,7 +347,7 @@ final class ParseRun {
             for (AiSpec.Pattern p : s.excludes) {
                 int j = find(p, s);
                 if (j >= 0) {
-                    return fail("MUTUALLY_EXCLUSIVE", s.ai, inStarts[i], inEnds[i],
+                    return fail("MUTUALLY_EXCLUSIVE", s.ai, inStart(i), inEnd(i),
                             explain ? "It is invalid to pair AI (" + s.ai + ") with AI (" + specs[j].ai + ")"
                                     : null);
                 }
@@ -344,7 +358,7 @@ final class ParseRun {
             AiSpec s = specs[i];
             for (AiSpec.Requirement r : s.requires) {
                 if (!satisfied(r, s)) {
-                    return fail("REQUIRED_AIS", s.ai, inStarts[i], inEnds[i],
+                    return fail("REQUIRED_AIS", s.ai, inStart(i), inEnd(i),
                             explain ? "Required AIs for AI (" + s.ai + ") are not satisfied: " + r.text() : null);
                 }
             }
@@ -354,7 +368,7 @@ final class ParseRun {
             for (int y = order == null ? 0 : x + 1; y < count; y++) {
                 int j = order == null ? y : order[y];
                 if (j != i && sameAi(specs[j], specs[i]) && !sameValue(i, j)) {
-                    return fail("REPEATED_AI", specs[i].ai, inStarts[j], inEnds[j],
+                    return fail("REPEATED_AI", specs[i].ai, inStart(j), inEnd(j),
                             explain ? "Multiple instances of AI (" + specs[i].ai + ") have different values" : null);
                 }
             }
@@ -362,8 +376,8 @@ final class ParseRun {
         if (digitalSignature) {
             for (String key : DIGSIG_KEYS) {
                 int i = indexOf(key);
-                if (i >= 0 && ends[i] - starts[i] == specs[i].minLength) {
-                    return fail("DIGSIG_SERIAL", key, inStarts[i], inEnds[i],
+                if (i >= 0 && end(i) - start(i) == specs[i].minLength) {
+                    return fail("DIGSIG_SERIAL", key, inStart(i), inEnd(i),
                             explain ? "Serial component must be present for AI (" + key + ") when used with AI (8030)"
                                     : null);
                 }
@@ -419,15 +433,15 @@ final class ParseRun {
     }
 
     private boolean sameValue(int i, int j) {
-        int len = ends[i] - starts[i];
-        return len == ends[j] - starts[j] && srcs[i].regionMatches(starts[i], srcs[j], starts[j], len);
+        int len = end(i) - start(i);
+        return len == end(j) - start(j) && srcs[i].regionMatches(start(i), srcs[j], start(j), len);
     }
 
     // ---- results ----
 
     String value(int i) {
         String src = srcs[i];
-        return starts[i] == 0 && ends[i] == src.length() ? src : src.substring(starts[i], ends[i]);
+        return start(i) == 0 && end(i) == src.length() ? src : src.substring(start(i), end(i));
     }
 
     List<AiElement> elements() {
@@ -458,14 +472,14 @@ final class ParseRun {
      */
     List<List<AiElement>> alternatives(char sep) {
         int i = count - 1;
-        if (i < 0 || !specs[i].fnc1Required || srcs[i] != w || ends[i] != w.length()) {
+        if (i < 0 || !specs[i].fnc1Required || srcs[i] != w || end(i) != w.length()) {
             return null;
         }
         List<List<AiElement>> found = null;
         ParseRun tail = null;
         ParseRun probe = null;
-        int end = ends[i];
-        for (int k = starts[i] + 1; k + 2 < end; k++) {
+        int end = end(i);
+        for (int k = start(i) + 1; k + 2 < end; k++) {
             char c0 = w.charAt(k);
             char c1 = w.charAt(k + 1);
             if (c0 < '0' || c0 > '9' || c1 < '0' || c1 > '9') {
@@ -499,21 +513,21 @@ final class ParseRun {
     private boolean cutAt(ParseRun tail, ParseRun alt, int i, int k, char sep) {
         AiSpec spec = specs[i];
         tail.reset();
-        if (!tail.scan(k, ends[i], sep) || tail.validateValue(spec, w, starts[i], k, -1) != k - starts[i]) {
+        if (!tail.scan(k, end(i), sep) || tail.validateValue(spec, w, start(i), k, -1) != k - start(i)) {
             return false;
         }
         alt.reset();
         for (int j = 0; j < i; j++) {
-            alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j]);
+            alt.add(specs[j], srcs[j], start(j), end(j), inStart(j), inEnd(j));
         }
-        alt.add(spec, w, starts[i], k, inStarts[i], toInput(k));
+        alt.add(spec, w, start(i), k, inStart(i), toInput(k));
         for (int j = 0; j < tail.count; j++) {
-            if (!alt.add(tail.specs[j], w, tail.starts[j], tail.ends[j], tail.inStarts[j], tail.inEnds[j])) {
+            if (!alt.add(tail.specs[j], w, tail.start(j), tail.end(j), tail.inStart(j), tail.inEnd(j))) {
                 return false;
             }
         }
         for (int j = i + 1; j < count; j++) {
-            if (!alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j])) {
+            if (!alt.add(specs[j], srcs[j], start(j), end(j), inStart(j), inEnd(j))) {
                 return false;
             }
         }
