@@ -34,14 +34,18 @@ final class ParseRun {
     private final boolean explain;
 
     int count;
-    AiSpec[] specs = new AiSpec[6];
-    /** The text each value lies in: {@link #w}, or its own string when it had to be unescaped. */
-    String[] srcs = new String[6];
+    /** Room for the four elements of a DSCSA carrier before growing. */
+    AiSpec[] specs = new AiSpec[4];
+    /**
+     * The text of each value that does not lie in {@link #w} (an unescaped bracketed value, an EAN/UPC primary
+     * made a GTIN-14); null, as is the whole array until needed, for values in {@link #w}.
+     */
+    private String[] ownTexts;
     /**
      * Four numbers per element: where its value starts and ends in its text, and where the whole element string
      * (AI and value) starts and ends in {@link #input}, for cross-AI errors. One array: one allocation per parse.
      */
-    int[] pos = new int[24];
+    int[] pos = new int[16];
 
     /** Where in {@link #w} the escaped bracketed value being checked starts (its text is an unescaped copy). */
     int escapedValueStart = -1;
@@ -265,13 +269,22 @@ final class ParseRun {
         if (count == specs.length) {
             int n = count * 2;
             specs = Arrays.copyOf(specs, n);
-            srcs = Arrays.copyOf(srcs, n);
+            if (ownTexts != null) {
+                ownTexts = Arrays.copyOf(ownTexts, n);
+            }
             pos = Arrays.copyOf(pos, 4 * n);
         }
         digitalSignature |= spec.digitalSignature;
         present |= 1L << spec.key;
         specs[count] = spec;
-        srcs[count] = src;
+        if (src != w) {
+            if (ownTexts == null) {
+                ownTexts = new String[specs.length];
+            }
+            ownTexts[count] = src;
+        } else if (ownTexts != null) {
+            ownTexts[count] = null;
+        }
         int at = 4 * count;
         pos[at] = start;
         pos[at + 1] = end;
@@ -279,6 +292,12 @@ final class ParseRun {
         pos[at + 3] = inEnd;
         count++;
         return true;
+    }
+
+    /** The text value {@code i} lies in. */
+    String src(int i) {
+        String own = ownTexts == null ? null : ownTexts[i];
+        return own == null ? w : own;
     }
 
     int start(int i) {
@@ -434,13 +453,13 @@ final class ParseRun {
 
     private boolean sameValue(int i, int j) {
         int len = end(i) - start(i);
-        return len == end(j) - start(j) && srcs[i].regionMatches(start(i), srcs[j], start(j), len);
+        return len == end(j) - start(j) && src(i).regionMatches(start(i), src(j), start(j), len);
     }
 
     // ---- results ----
 
     String value(int i) {
-        String src = srcs[i];
+        String src = src(i);
         return start(i) == 0 && end(i) == src.length() ? src : src.substring(start(i), end(i));
     }
 
@@ -472,7 +491,7 @@ final class ParseRun {
      */
     List<List<AiElement>> alternatives(char sep) {
         int i = count - 1;
-        if (i < 0 || !specs[i].fnc1Required || srcs[i] != w || end(i) != w.length()) {
+        if (i < 0 || !specs[i].fnc1Required || src(i) != w || end(i) != w.length()) {
             return null;
         }
         List<List<AiElement>> found = null;
@@ -518,7 +537,7 @@ final class ParseRun {
         }
         alt.reset();
         for (int j = 0; j < i; j++) {
-            alt.add(specs[j], srcs[j], start(j), end(j), inStart(j), inEnd(j));
+            alt.add(specs[j], src(j), start(j), end(j), inStart(j), inEnd(j));
         }
         alt.add(spec, w, start(i), k, inStart(i), toInput(k));
         for (int j = 0; j < tail.count; j++) {
@@ -527,7 +546,7 @@ final class ParseRun {
             }
         }
         for (int j = i + 1; j < count; j++) {
-            if (!alt.add(specs[j], srcs[j], start(j), end(j), inStart(j), inEnd(j))) {
+            if (!alt.add(specs[j], src(j), start(j), end(j), inStart(j), inEnd(j))) {
                 return false;
             }
         }
