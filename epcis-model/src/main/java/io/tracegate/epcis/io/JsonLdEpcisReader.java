@@ -189,7 +189,14 @@ final class JsonLdEpcisReader extends EpcisReader {
                 documentType = p.getValueAsString();
                 rest.put("type", documentType);
             }
-            default -> rest.set(key, mapper.readTree(p));
+            default -> {
+                JsonNode value = mapper.readTree(p);
+                if (header == null) {
+                    rest.set(key, value);
+                } else {
+                    trailing.addAll(extension(key, value, context));    // a key after the body
+                }
+            }
         }
     }
 
