@@ -76,7 +76,8 @@ public abstract class EpcisReader implements Iterator<EpcisEvent>, AutoCloseable
 
     /**
      * The document header. Before the events are exhausted this is what precedes the first event; afterwards it
-     * also holds document extensions that followed the body.
+     * also holds what followed the body (document extensions; in JSON-LD, whose keys have no order, even the
+     * {@code epcisHeader} itself).
      */
     public abstract EpcisHeader header();
 

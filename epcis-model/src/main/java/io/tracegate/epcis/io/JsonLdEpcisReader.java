@@ -61,6 +61,7 @@ final class JsonLdEpcisReader extends EpcisReader {
     private String documentType;
     private EpcisEvent bareEvent;
     private boolean inEventList;
+    private boolean lateKeys;
     private boolean done;
     private int eventIndex;
 
@@ -143,7 +144,11 @@ final class JsonLdEpcisReader extends EpcisReader {
             if (t == JsonToken.END_OBJECT) {
                 String closed = containers.pop();
                 if (closed.equals("root")) {
-                    finishWithoutBody();
+                    if (header == null) {
+                        finishWithoutBody();
+                    } else if (lateKeys) {
+                        buildHeader();
+                    }
                     done = true;
                     return;
                 }
@@ -190,21 +195,14 @@ final class JsonLdEpcisReader extends EpcisReader {
                 rest.put("type", documentType);
             }
             default -> {
-                JsonNode value = mapper.readTree(p);
-                if (header == null) {
-                    rest.set(key, value);
-                } else {
-                    trailing.addAll(extension(key, value, context));    // a key after the body
-                }
+                rest.set(key, mapper.readTree(p));
+                lateKeys = header != null;     // JSON has no key order: the header may follow the body
             }
         }
     }
 
     private void finishWithoutBody() {
         EventType bare = documentType == null ? null : EventType.fromElementName(documentType);
-        if (header != null) {
-            return;
-        }
         if (bare != null) {
             header = EpcisHeader.minimal(null, null);
             eventIndex++;

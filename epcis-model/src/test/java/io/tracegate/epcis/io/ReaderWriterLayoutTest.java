@@ -11,6 +11,7 @@ import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.EpcisHeader;
 import io.tracegate.epcis.model.EventType;
 import io.tracegate.epcis.model.ExtensionElement;
+import io.tracegate.epcis.model.MasterData;
 import io.tracegate.epcis.model.SensorElement;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -98,6 +99,26 @@ class ReaderWriterLayoutTest {
             assertEquals("dock 4", note.child("https://example.org/ns/", "by").text());
             assertTrue(!r.hasNext());
             assertEquals("after the body", r.header().documentExtensions().get(0).text());
+        }
+    }
+
+    @Test
+    void jsonLdHeaderAfterTheBodyIsStillTheHeader() {
+        String json = """
+                {"type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2023-04-01T08:45:16Z",
+                 "epcisBody": {"eventList": [{"type": "ObjectEvent", "eventTime": "2023-04-01T07:48:16Z",
+                   "eventTimeZoneOffset": "-05:00", "epcList": [], "action": "OBSERVE"}]},
+                 "epcisHeader": {"epcisMasterData": {"vocabularyList": [{"type": "urn:epcglobal:epcis:vtype:Location",
+                   "vocabularyElementList": [{"id": "urn:epc:id:sgln:030001.111111.0",
+                     "attributes": [{"id": "urn:epcglobal:cbv:mda#name", "attribute": "GS1 Pharma"}]}]}]}}}
+                """;
+        try (EpcisReader r = EpcisReader.open(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))) {
+            assertTrue(r.header().masterData().isEmpty(), "not known before the events");
+            r.next();
+            assertTrue(!r.hasNext());
+            assertEquals("GS1 Pharma", r.header().masterData().element(MasterData.LOCATION,
+                    "urn:epc:id:sgln:030001.111111.0").attribute(MasterData.MDA + "name"));
+            assertTrue(r.header().documentExtensions().isEmpty());
         }
     }
 
