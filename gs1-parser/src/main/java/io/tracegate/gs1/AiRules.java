@@ -17,12 +17,11 @@ final class AiRules {
     /** AI length (2 to 4) of the AIs starting with each two-digit prefix, 0 where no AI starts so. */
     private final int[] aiLengthByPrefix = new int[100];
     private final AiSpec unknownVariable;
+    /** Unknown-AI templates by predefined data length (the prefix table's lengths are at most 18). */
     private final AiSpec[] unknownFixed = new AiSpec[19];
-    private final Linters linters;
 
     AiRules(AiTable table, Linters linters) {
         this.table = table;
-        this.linters = linters;
         for (AiDefinition d : table.all()) {
             String ai = d.ai();
             int v = Integer.parseInt(ai);
@@ -35,6 +34,14 @@ final class AiRules {
             aiLengthByPrefix[(ai.charAt(0) - '0') * 10 + ai.charAt(1) - '0'] = ai.length();
         }
         unknownVariable = AiSpec.unknown(null, 0, linters);
+        for (char d1 = '0'; d1 <= '9'; d1++) {
+            for (char d2 = '0'; d2 <= '9'; d2++) {
+                int fixed = AiTable.predefinedDataLength(d1, d2);
+                if (fixed > 0 && unknownFixed[fixed] == null) {
+                    unknownFixed[fixed] = AiSpec.unknown(null, fixed, linters);
+                }
+            }
+        }
     }
 
     /** The known AI whose digits are {@code s[start, start+len)} (all digits), or null. */
@@ -51,10 +58,30 @@ final class AiRules {
         };
     }
 
-    /** The known AI starting at {@code offset}, or null. */
+    /**
+     * The known AI starting at {@code offset}, or null. The same walk as {@link AiTable#match}, over the compiled
+     * specs: the hot path of every parse, where a second lookup from definition to spec would double its cost.
+     */
     AiSpec match(CharSequence s, int offset) {
-        AiDefinition d = table.match(s, offset);
-        return d == null ? null : known(s, offset, d.ai().length());
+        int n = Math.min(s.length() - offset, 4);
+        int v = 0;
+        for (int i = 0; i < n; i++) {
+            int d = s.charAt(offset + i) - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            v = v * 10 + d;
+            AiSpec spec = switch (i) {
+                case 0 -> null;
+                case 1 -> two[v];
+                case 2 -> three[v];
+                default -> four[v];
+            };
+            if (spec != null) {
+                return spec;
+            }
+        }
+        return null;
     }
 
     /** The AI length implied by the two digits at {@code offset}, 0 when no known AI starts with them. */
@@ -76,19 +103,7 @@ final class AiRules {
      */
     AiSpec unknown(String ai) {
         int fixed = AiTable.predefinedDataLength(ai.charAt(0), ai.charAt(1));
-        AiSpec template;
-        if (fixed == 0) {
-            template = unknownVariable;
-        } else {
-            synchronized (unknownFixed) {
-                template = unknownFixed[fixed];
-                if (template == null) {
-                    template = AiSpec.unknown(null, fixed, linters);
-                    unknownFixed[fixed] = template;
-                }
-            }
-        }
-        return template.withAi(ai);
+        return (fixed == 0 ? unknownVariable : unknownFixed[fixed]).withAi(ai);
     }
 
     /**

@@ -16,19 +16,27 @@ final class AiSpec {
     record Component(int min, int max, boolean optional, Linter[] linters) {
     }
 
-    /** An AI or AI template such as {@code 31nn}: fixed leading digits and a total length. */
-    record Pattern(String prefix, int length) {
+    /**
+     * An AI or AI template such as {@code 31nn}: the AIs of this length whose numeric value lies in
+     * {@code [low, high]} ({@code 31nn}: 4 digits, 3100 to 3199).
+     */
+    record Pattern(int length, int low, int high) {
 
         static Pattern of(String template) {
             int digits = 0;
             while (digits < template.length() && template.charAt(digits) != 'n') {
                 digits++;
             }
-            return new Pattern(template.substring(0, digits), template.length());
+            int scale = 1;
+            for (int i = digits; i < template.length(); i++) {
+                scale *= 10;
+            }
+            int low = digits == 0 ? 0 : Integer.parseInt(template, 0, digits, 10) * scale;
+            return new Pattern(template.length(), low, low + scale - 1);
         }
 
-        boolean matches(String ai) {
-            return ai.length() == length && ai.startsWith(prefix);
+        boolean matches(AiSpec s) {
+            return s.ai.length() == length && s.value >= low && s.value <= high;
         }
     }
 
@@ -37,6 +45,8 @@ final class AiSpec {
     }
 
     final String ai;
+    /** The AI's digits as a number, for matching {@link Pattern}s. */
+    final int value;
     final AiDefinition definition;
     final boolean fnc1Required;
     final int minLength;
@@ -44,15 +54,19 @@ final class AiSpec {
     final Component[] components;
     final Requirement[] requires;
     final Pattern[] excludes;
+    /** AI (8030), a digital signature, whose presence requires serialised keys. */
+    final boolean digitalSignature;
 
     private AiSpec(String ai, AiDefinition definition, boolean fnc1Required, Component[] components,
             Requirement[] requires, Pattern[] excludes) {
         this.ai = ai;
+        this.value = ai == null ? -1 : Integer.parseInt(ai);
         this.definition = definition;
         this.fnc1Required = fnc1Required;
         this.components = components;
         this.requires = requires;
         this.excludes = excludes;
+        this.digitalSignature = "8030".equals(ai);
         int min = 0;
         int max = 0;
         for (Component c : components) {

@@ -1,5 +1,6 @@
 package io.tracegate.gs1;
 
+import io.tracegate.gs1.lint.CenturyWindow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -32,24 +33,11 @@ public record ExpiryDate(String raw, LocalDate date) {
         if (mm < 1 || mm > 12) {
             throw new IllegalArgumentException("month " + mm + " out of range in '" + yymmdd + "'");
         }
-        YearMonth month = YearMonth.of(fullYear(yy, LocalDate.now(today).getYear()), mm);
+        YearMonth month = YearMonth.of(CenturyWindow.fullYear(yy, today), mm);
         if (dd > month.lengthOfMonth()) {
             throw new IllegalArgumentException("day " + dd + " out of range for " + month + " in '" + yymmdd + "'");
         }
         return new ExpiryDate(yymmdd, dd == 0 ? month.atEndOfMonth() : month.atDay(dd));
-    }
-
-    /** The GS1 century window: two-digit year {@code yy} read relative to {@code currentYear}. */
-    static int fullYear(int yy, int currentYear) {
-        int century = currentYear - Math.floorMod(currentYear, 100);
-        int diff = yy - Math.floorMod(currentYear, 100);
-        if (diff >= 51) {
-            return century - 100 + yy;
-        }
-        if (diff > -50) {
-            return century + yy;
-        }
-        return century + 100 + yy;
     }
 
     /** True when the raw value gave no day ({@code 00}) and {@link #date()} is the month's last day. */

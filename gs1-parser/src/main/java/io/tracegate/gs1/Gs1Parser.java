@@ -47,9 +47,15 @@ public final class Gs1Parser {
             throw fail(run, "MISSING_SYMBOLOGY_IDENTIFIER", 0, Math.min(3, w.length()),
                     "Missing symbology identifier");
         }
+        char c = w.charAt(1);
+        char m = w.charAt(2);
+        if ((c == 'd' && m == '2') || (c == 'Q' && m == '3') || (c == 'J' && m == '1') || (c == 'C' && m == '1')
+                || (c == 'e' && m == '0')) {
+            gs1Data(run, 3);
+            return finish(run, true, ParseRun.GS);
+        }
         String id = w.substring(1, 3);
         switch (id) {
-            case "d2", "Q3", "J1", "C1", "e0" -> gs1Data(run, 3);
             case "E0" -> eanUpc(run, 13);
             case "E4" -> eanUpc(run, 8);
             case "d1", "Q1", "J0" -> {
@@ -92,7 +98,8 @@ public final class Gs1Parser {
         if (w.length() < end) {
             throw fail(run, "PRIMARY_TOO_SHORT", 3, w.length(), "Primary scan data is too short");
         }
-        boolean composite = w.startsWith("|]e0", end);
+        // "|" before the composite's identifier; a GS when "|" is configured as a substitute separator
+        boolean composite = w.startsWith("]e0", end + 1) && (w.charAt(end) == '|' || w.charAt(end) == ParseRun.GS);
         if (!composite && w.length() > end) {
             throw fail(run, "PRIMARY_TOO_LONG", end, w.length(), "Primary message is too long");
         }
@@ -170,14 +177,14 @@ public final class Gs1Parser {
             }
             int len = ve - vs;
             if (len < spec.minLength) {
-                throw fail(run, "VALUE_TOO_SHORT", p, e, "AI (" + spec.ai + ") value is too short");
+                throw fail(run, spec.ai, "VALUE_TOO_SHORT", p, e, "AI (" + spec.ai + ") value is too short");
             }
             if (len > spec.maxLength) {
-                throw fail(run, "VALUE_TOO_LONG", p, e, "AI (" + spec.ai + ") value is too long");
+                throw fail(run, spec.ai, "VALUE_TOO_LONG", p, e, "AI (" + spec.ai + ") value is too long");
             }
             int caret = src.indexOf('^', vs);
             if (caret >= 0 && caret < ve) {
-                throw fail(run, "ILLEGAL_CARET", p, e, "AI (" + spec.ai + ") contains illegal ^ character");
+                throw fail(run, spec.ai, "ILLEGAL_CARET", p, e, "AI (" + spec.ai + ") contains illegal ^ character");
             }
             if (run.validateValue(spec, src, vs, ve, escaped ? -1 : p + 1) < 0
                     || !run.add(spec, src, vs, ve, run.toInput(p), run.toInput(e))) {
@@ -215,10 +222,10 @@ public final class Gs1Parser {
                 throw fail(run, "UNRECOGNISED_AI", p, vs, "Unrecognised AI: " + e.ai());
             }
             if (ve - vs < spec.minLength) {
-                throw fail(run, "VALUE_TOO_SHORT", p, ve, "AI (" + spec.ai + ") value is too short");
+                throw fail(run, spec.ai, "VALUE_TOO_SHORT", p, ve, "AI (" + spec.ai + ") value is too short");
             }
             if (ve - vs > spec.maxLength) {
-                throw fail(run, "VALUE_TOO_LONG", p, ve, "AI (" + spec.ai + ") value is too long");
+                throw fail(run, spec.ai, "VALUE_TOO_LONG", p, ve, "AI (" + spec.ai + ") value is too long");
             }
             if (run.validateValue(spec, text, vs, ve, p + 1) < 0 || !run.add(spec, text, vs, ve, p, ve)) {
                 throw run.failure();
@@ -267,6 +274,10 @@ public final class Gs1Parser {
     }
 
     private static Gs1Exception fail(ParseRun run, String rule, int wStart, int wEnd, String message) {
-        return new Gs1Exception(null, rule, run.input, run.toInput(wStart), run.toInput(wEnd), message);
+        return fail(run, null, rule, wStart, wEnd, message);
+    }
+
+    private static Gs1Exception fail(ParseRun run, String ai, String rule, int wStart, int wEnd, String message) {
+        return new Gs1Exception(ai, rule, run.input, run.toInput(wStart), run.toInput(wEnd), message);
     }
 }

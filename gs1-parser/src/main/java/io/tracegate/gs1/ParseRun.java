@@ -1,9 +1,11 @@
 package io.tracegate.gs1;
 
+import io.tracegate.gs1.ai.AiTable;
 import io.tracegate.gs1.lint.LintError;
 import io.tracegate.gs1.lint.Linter;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,6 +43,9 @@ final class ParseRun {
     int[] inStarts = new int[6];
     int[] inEnds = new int[6];
 
+    /** Where in {@link #w} the escaped bracketed value being checked starts (its text is an unescaped copy). */
+    int escapedValueStart = -1;
+
     String rule;
     String failAi;
     String message;
@@ -72,8 +77,8 @@ final class ParseRun {
         int i = 0;
         for (; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0 || c == '\uFEFF' || (unbracketed && (c == GS || c == '|'))
-                    || startsSubstitute(s, i, substitutes)) {
+            if ((c <= '\r' && (c == '\r' || c == '\n' || c == 0)) || c == '\uFEFF'
+                    || (unbracketed && (c == GS || c == '|')) || startsSubstitute(s, i, substitutes)) {
                 break;
             }
         }
@@ -149,8 +154,10 @@ final class ParseRun {
             }
             int aiStart = p;
             p += spec.ai.length();
+            // a predefined-length value never reaches past its length, so the separator search stops there
+            int limit = spec.fnc1Required ? to : Math.min(to, p + spec.maxLength);
             int r = p;
-            while (r < to && w.charAt(r) != sep) {
+            while (r < limit && w.charAt(r) != sep) {
                 r++;
             }
             int used = validateValue(spec, w, p, r, aiStart);
@@ -177,6 +184,10 @@ final class ParseRun {
             return null;
         }
         int len = rules.aiLengthByPrefix(w, p);
+        if (len == 0 && p + 1 < to && AiTable.predefinedDataLength(w.charAt(p), w.charAt(p + 1)) > 0) {
+            // predefined-length prefixes without an allocated AI (04, 14, 18, 19) are all two-digit AIs
+            len = 2;
+        }
         if (len == 0 || p + len >= to) {
             return null;
         }
@@ -234,9 +245,6 @@ final class ParseRun {
         return unescapedPos(src, pos);
     }
 
-    /** Escaped bracketed values: set by the bracketed parser while it checks such a value. */
-    int escapedValueStart = -1;
-
     private int unescapedPos(String src, int pos) {
         int in = escapedValueStart;
         for (int k = 0; k < pos; k++) {
@@ -248,19 +256,23 @@ final class ParseRun {
         return toInput(in);
     }
 
+    /** Whether AI (8030) is among the elements. */
+    private boolean digitalSignature;
+
     boolean add(AiSpec spec, String src, int start, int end, int inStart, int inEnd) {
         if (count == MAX_ELEMENTS) {
             return fail("TOO_MANY_AIS", spec.ai, inStart, inEnd, "Too many AIs");
         }
         if (count == specs.length) {
             int n = count * 2;
-            specs = java.util.Arrays.copyOf(specs, n);
-            srcs = java.util.Arrays.copyOf(srcs, n);
-            starts = java.util.Arrays.copyOf(starts, n);
-            ends = java.util.Arrays.copyOf(ends, n);
-            inStarts = java.util.Arrays.copyOf(inStarts, n);
-            inEnds = java.util.Arrays.copyOf(inEnds, n);
+            specs = Arrays.copyOf(specs, n);
+            srcs = Arrays.copyOf(srcs, n);
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+            inStarts = Arrays.copyOf(inStarts, n);
+            inEnds = Arrays.copyOf(inEnds, n);
         }
+        digitalSignature |= spec.digitalSignature;
         specs[count] = spec;
         srcs[count] = src;
         starts[count] = start;
@@ -288,10 +300,13 @@ final class ParseRun {
 
     /**
      * Mutually exclusive AIs, mandatory associations, repeated AIs and the digital-signature serial rule, in the
-     * GS1 Syntax Engine's order. AIs are visited in lexical order so that the error reported for data breaking
-     * several rules is the one the engine reports.
+     * GS1 Syntax Engine's order. Valid data is checked in carried order; when a rule fails, the AIs are visited
+     * again in lexical order so that the error reported for data breaking several rules is the engine's.
      */
     boolean checkAssociations() {
+        if (associationsHold(null)) {
+            return true;
+        }
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
             int k = i;
@@ -301,10 +316,16 @@ final class ParseRun {
             }
             order[k] = i;
         }
-        for (int i : order) {
+        return associationsHold(order);
+    }
+
+    /** Whether the cross-AI rules hold, visiting the elements in {@code order} (null: as carried). */
+    private boolean associationsHold(int[] order) {
+        for (int x = 0; x < count; x++) {
+            int i = order == null ? x : order[x];
             AiSpec s = specs[i];
             for (AiSpec.Pattern p : s.excludes) {
-                int j = find(p, s.ai);
+                int j = find(p, s);
                 if (j >= 0) {
                     return fail("MUTUALLY_EXCLUSIVE", s.ai, inStarts[i], inEnds[i],
                             explain ? "It is invalid to pair AI (" + s.ai + ") with AI (" + specs[j].ai + ")"
@@ -312,27 +333,28 @@ final class ParseRun {
                 }
             }
         }
-        for (int i : order) {
+        for (int x = 0; x < count; x++) {
+            int i = order == null ? x : order[x];
             AiSpec s = specs[i];
             for (AiSpec.Requirement r : s.requires) {
-                if (!satisfied(r, s.ai)) {
+                if (!satisfied(r, s)) {
                     return fail("REQUIRED_AIS", s.ai, inStarts[i], inEnds[i],
                             explain ? "Required AIs for AI (" + s.ai + ") are not satisfied: " + r.text() : null);
                 }
             }
         }
-        for (int x = 0; x < order.length; x++) {
-            int i = order[x];
-            for (int y = x + 1; y < order.length && specs[order[y]].ai.equals(specs[i].ai); y++) {
-                int j = order[y];
-                if (!sameValue(i, j)) {
+        for (int x = 0; x < count; x++) {
+            int i = order == null ? x : order[x];
+            for (int y = order == null ? 0 : x + 1; y < count; y++) {
+                int j = order == null ? y : order[y];
+                if (j != i && sameAi(specs[j], specs[i]) && !sameValue(i, j)) {
                     return fail("REPEATED_AI", specs[i].ai, inStarts[j], inEnds[j],
                             explain ? "Multiple instances of AI (" + specs[i].ai + ") have different values" : null);
                 }
             }
         }
-        if (indexOf("8030") >= 0) {
-            for (String key : new String[] {"253", "255", "8003"}) {
+        if (digitalSignature) {
+            for (String key : DIGSIG_KEYS) {
                 int i = indexOf(key);
                 if (i >= 0 && ends[i] - starts[i] == specs[i].minLength) {
                     return fail("DIGSIG_SERIAL", key, inStarts[i], inEnds[i],
@@ -344,7 +366,10 @@ final class ParseRun {
         return true;
     }
 
-    private boolean satisfied(AiSpec.Requirement r, String self) {
+    /** Keys whose serial component must be present when a digital signature, AI (8030), is carried. */
+    private static final String[] DIGSIG_KEYS = {"253", "255", "8003"};
+
+    private boolean satisfied(AiSpec.Requirement r, AiSpec self) {
         for (AiSpec.Pattern[] all : r.alternatives()) {
             boolean ok = true;
             for (AiSpec.Pattern p : all) {
@@ -361,14 +386,18 @@ final class ParseRun {
     }
 
     /** The first element matching the pattern other than {@code self} itself, or -1. */
-    private int find(AiSpec.Pattern p, String self) {
+    private int find(AiSpec.Pattern p, AiSpec self) {
         for (int j = 0; j < count; j++) {
-            String ai = specs[j].ai;
-            if (p.matches(ai) && !ai.equals(self)) {
+            AiSpec s = specs[j];
+            if (p.matches(s) && !sameAi(s, self)) {
                 return j;
             }
         }
         return -1;
+    }
+
+    private static boolean sameAi(AiSpec a, AiSpec b) {
+        return a == b || (a.definition == null && a.ai.equals(b.ai));
     }
 
     private int indexOf(String ai) {
@@ -393,11 +422,11 @@ final class ParseRun {
     }
 
     List<AiElement> elements() {
-        List<AiElement> out = new ArrayList<>(count);
+        AiElement[] out = new AiElement[count];
         for (int i = 0; i < count; i++) {
-            out.add(new AiElement(specs[i].ai, value(i)));
+            out[i] = new AiElement(specs[i].ai, value(i));
         }
-        return out;
+        return List.of(out);
     }
 
     ElementString result(Ambiguity ambiguity, Clock clock) {
@@ -407,66 +436,68 @@ final class ParseRun {
     // ---- ambiguity ----
 
     /**
-     * The other valid readings of this (valid) run: for each variable-length value, each position inside it
-     * where a known AI starts such that the value cut there is valid, the rest of the value reads as complete
-     * element strings, and the whole passes the cross-AI rules. Only one value is cut per reading.
+     * The other valid readings of this (valid) run. A value can only have swallowed further element strings when
+     * no separator ended it, so the value examined is the last one, when it is of variable length and runs to the
+     * end of the data: each position inside it where a known AI starts is tried as a cut, and the cut reading is
+     * kept when the shortened value is valid, the rest reads as complete element strings and the whole passes the
+     * cross-AI rules. (A value ended by a separator was terminated by the encoder; a separator lost inside an
+     * earlier value cannot be told from the data and is not reported.)
      *
-     * <p>Bound: for a message of n characters at most n cut positions are tried, each re-reading at most the n
-     * characters of one value (linear), so the work is O(n^2) with n at most a few hundred; at most
-     * {@link #MAX_ALTERNATIVES} readings are kept. A position costs one character test unless a digit pair that
-     * begins a known AI stands there.
+     * <p>Bound: a value of n characters (n at most 90) gives at most n cuts, each re-reading at most n characters,
+     * so at most n^2 character steps; at most {@link #MAX_ALTERNATIVES} readings are kept. A position costs one
+     * character test unless a digit pair that begins a known AI stands there.
      */
     List<List<AiElement>> alternatives(char sep) {
+        int i = count - 1;
+        if (i < 0 || !specs[i].fnc1Required || srcs[i] != w || ends[i] != w.length()) {
+            return null;
+        }
         List<List<AiElement>> found = null;
-        for (int i = 0; i < count; i++) {
-            AiSpec spec = specs[i];
-            if (!spec.fnc1Required || srcs[i] != w) {
+        ParseRun probe = null;
+        int end = ends[i];
+        for (int k = starts[i] + 1; k + 2 < end; k++) {
+            char c0 = w.charAt(k);
+            char c1 = w.charAt(k + 1);
+            if (c0 < '0' || c0 > '9' || c1 < '0' || c1 > '9') {
                 continue;
             }
-            int end = ends[i];
-            for (int k = starts[i] + 1; k + 2 < end; k++) {
-                char c0 = w.charAt(k);
-                char c1 = w.charAt(k + 1);
-                if (c0 < '0' || c0 > '9' || c1 < '0' || c1 > '9') {
-                    continue;
+            AiSpec embedded = rules.match(w, k);
+            if (embedded == null || k + embedded.ai.length() >= end) {
+                continue;
+            }
+            if (probe == null) {
+                probe = new ParseRun(rules, options, input, w, map, false);
+            }
+            if (cutAt(probe, i, k, sep)) {
+                if (found == null) {
+                    found = new ArrayList<>();
                 }
-                AiSpec embedded = rules.match(w, k);
-                if (embedded == null || k + embedded.ai.length() >= end) {
-                    continue;
-                }
-                ParseRun alt = cutAt(i, k, sep);
-                if (alt != null) {
-                    if (found == null) {
-                        found = new ArrayList<>();
-                    }
-                    found.add(alt.elements());
-                    if (found.size() == MAX_ALTERNATIVES) {
-                        return found;
-                    }
+                found.add(probe.elements());
+                if (found.size() == MAX_ALTERNATIVES) {
+                    return found;
                 }
             }
         }
         return found;
     }
 
-    private ParseRun cutAt(int i, int k, char sep) {
-        ParseRun alt = new ParseRun(rules, options, input, w, map, false);
+    /** Reads into {@code alt} this run with value {@code i} cut at {@code k}; true when that reading is valid. */
+    private boolean cutAt(ParseRun alt, int i, int k, char sep) {
+        alt.count = 0;
+        alt.digitalSignature = false;
         for (int j = 0; j < i; j++) {
             alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j]);
         }
         AiSpec spec = specs[i];
-        int used = alt.validateValue(spec, w, starts[i], k, -1);
-        if (used != k - starts[i]) {
-            return null;
-        }
-        if (!alt.add(spec, w, starts[i], k, inStarts[i], toInput(k)) || !alt.scan(k, ends[i], sep)) {
-            return null;
+        if (alt.validateValue(spec, w, starts[i], k, -1) != k - starts[i]
+                || !alt.add(spec, w, starts[i], k, inStarts[i], toInput(k)) || !alt.scan(k, ends[i], sep)) {
+            return false;
         }
         for (int j = i + 1; j < count; j++) {
             if (!alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j])) {
-                return null;
+                return false;
             }
         }
-        return alt.checkAssociations() ? alt : null;
+        return alt.checkAssociations();
     }
 }

@@ -3,6 +3,7 @@ package io.tracegate.gs1.cli;
 import io.tracegate.gs1.ElementString;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.Gs1Parser;
+import io.tracegate.gs1.epc.Epc;
 
 /** The input forms the command line recognises by their first characters. */
 enum InputForm {
@@ -33,7 +34,7 @@ enum InputForm {
     EPC_URN("urn") {
         @Override
         ElementString parse(Gs1Parser parser, String input) {
-            throw new UnsupportedOperationException("EPC URN input arrives with the epc package");
+            return Epc.parse(input).toElementString();
         }
     };
 

@@ -3,6 +3,8 @@ package io.tracegate.gs1.cli;
 import io.tracegate.gs1.AiElement;
 import io.tracegate.gs1.ElementString;
 import io.tracegate.gs1.dl.DigitalLink;
+import io.tracegate.gs1.epc.Epc;
+import io.tracegate.gs1.epc.GcpLengthResolver;
 import java.util.Locale;
 
 /** What {@code --to} can ask for; {@link #BRACKETED} is the default. */
@@ -10,19 +12,19 @@ enum OutputForm {
     BRACKETED("bracketed") {
         @Override
         String format(ElementString e) {
-            return e.toString();
+            return e.toBracketed();
         }
     },
     UNBRACKETED("unbracketed") {
         @Override
         String format(ElementString e) {
-            throw new UnsupportedOperationException("TODO after merge");
+            return e.toUnbracketed();
         }
     },
     SCAN("scan") {
         @Override
         String format(ElementString e) {
-            throw new UnsupportedOperationException("TODO after merge");
+            return e.toScanData();
         }
     },
     /** Human-readable interpretation as printed under a barcode: {@code (01) 00300010123455 (21) ...}. */
@@ -42,13 +44,14 @@ enum OutputForm {
     DL("dl") {
         @Override
         String format(ElementString e) {
-            return DigitalLink.generate(e, DigitalLink.CANONICAL_STEM);
+            return e.toDigitalLink(DigitalLink.CANONICAL_STEM);
         }
     },
+    /** The EPC URN of the first key (SGTIN, LGTIN, SGTIN pattern, SSCC, SGLN), split by GS1's prefix table. */
     URN("urn") {
         @Override
         String format(ElementString e) {
-            throw new UnsupportedOperationException("TODO after merge");
+            return Epc.fromElementString(e).toUrn(GcpLengthResolver.standard());
         }
     };
 

@@ -3,6 +3,7 @@ package io.tracegate.gs1.cli;
 import io.tracegate.gs1.AiElement;
 import io.tracegate.gs1.Ambiguity;
 import io.tracegate.gs1.ElementString;
+import io.tracegate.gs1.ExpiryDate;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.Gs1Parser;
 import io.tracegate.gs1.ParseOptions;
@@ -153,6 +154,13 @@ final class ParseCommand {
         j.field("gtin", result.gtin() == null ? null : result.gtin().value())
                 .field("serial", result.serial())
                 .field("lot", result.lot());
+        ExpiryDate expiry = result.expiry();
+        j.name("expiry");
+        if (expiry == null) {
+            j.value((String) null);
+        } else {
+            j.begin('{').field("raw", expiry.raw()).field("date", expiry.date().toString()).end('}');
+        }
         j.field("sscc", result.sscc() == null ? null : result.sscc().value())
                 .field("gln", result.gln() == null ? null : result.gln().value());
         j.name("ambiguity");

@@ -333,13 +333,32 @@ public final class DigitalLink {
         return value;
     }
 
-    /** Re-anchors a validation error on the URI: the span is the encoded value of the AI concerned. */
+    /**
+     * Re-anchors a validation error on the URI. {@link Gs1Parser#validate} reports spans in the elements written as
+     * {@code (AI)value...}; a span inside a value that decoding left the same length maps character for character,
+     * any other span becomes the whole encoded value of the element concerned.
+     */
     private static Gs1Exception locate(String uri, List<Part> parts, Gs1Exception e) {
+        int text = 0; // where the current part's value starts in the validator's text
+        Part byAi = null;
         for (Part p : parts) {
-            if (p.ai().equals(e.ai())) {
-                return new Gs1Exception(e.ai(), e.rule(), uri, p.start(), p.end(),
-                        e.getMessage() + " (Digital Link value at position " + p.start() + ")");
+            text += p.ai().length() + 2;
+            int offset = e.start() - text;
+            boolean verbatim = p.end() - p.start() == p.value().length();
+            if (verbatim && offset >= 0 && e.end() <= text + p.value().length() && e.end() >= e.start()
+                    && offset < p.value().length()) {
+                int at = p.start() + offset;
+                return new Gs1Exception(e.ai(), e.rule(), uri, at, p.start() + (e.end() - text),
+                        e.getMessage() + " (URI position " + at + ")");
             }
+            if (byAi == null && p.ai().equals(e.ai())) {
+                byAi = p;
+            }
+            text += p.value().length();
+        }
+        if (byAi != null) {
+            return new Gs1Exception(e.ai(), e.rule(), uri, byAi.start(), byAi.end(),
+                    e.getMessage() + " (Digital Link value at URI position " + byAi.start() + ")");
         }
         return new Gs1Exception(e.ai(), e.rule(), uri, -1, -1, e.getMessage());
     }

@@ -31,7 +31,7 @@ public sealed interface Epc permits Sgtin, Lgtin, SgtinPattern, SsccEpc, Sgln {
         if (urnOrDigitalLink == null || urnOrDigitalLink.isEmpty()) {
             throw new Gs1Exception(null, "EPC_EMPTY", urnOrDigitalLink, -1, -1, "no EPC given");
         }
-        if (urnOrDigitalLink.startsWith("urn:")) {
+        if (urnOrDigitalLink.regionMatches(true, 0, "urn:", 0, 4)) {
             return EpcUrn.parse(urnOrDigitalLink);
         }
         return fromElementString(DigitalLink.parse(urnOrDigitalLink, new Gs1Parser()));
@@ -50,29 +50,10 @@ public sealed interface Epc permits Sgtin, Lgtin, SgtinPattern, SsccEpc, Sgln {
             if (d == null || !d.dlPrimaryKey()) {
                 continue;
             }
-            switch (e.ai()) {
-                case "01" -> {
-                    Gtin gtin = new Gtin(e.value());
-                    if (elements.get("21") != null) {
-                        return new Sgtin(gtin, elements.get("21"));
-                    }
-                    if (elements.get("235") != null) {
-                        throw new Gs1Exception("235", "EPC_NO_SCHEME", elements.toString(), -1, -1,
-                                "a GTIN with a third-party controlled serial (235) has no EPC URN scheme here");
-                    }
-                    if (elements.get("10") != null) {
-                        return new Lgtin(gtin, elements.get("10"));
-                    }
-                    return new SgtinPattern(gtin);
-                }
-                case "00" -> {
-                    return new SsccEpc(new Sscc(e.value()));
-                }
-                case "414" -> {
-                    return new Sgln(new Gln(e.value()), elements.get("254"));
-                }
-                default -> throw new Gs1Exception(e.ai(), "EPC_NO_SCHEME", elements.toString(), -1, -1,
-                        "key AI (" + e.ai() + ") has no EPC scheme here (supported: 01, 00, 414)");
+            try {
+                return fromKey(e, elements);
+            } catch (IllegalArgumentException bad) { // a key value that was never validated
+                throw new Gs1Exception(e.ai(), "EPC_BAD_KEY", elements.toString(), -1, -1, bad.getMessage());
             }
         }
         throw new Gs1Exception(null, "EPC_NO_KEY", elements.toString(), -1, -1,
@@ -93,4 +74,24 @@ public sealed interface Epc permits Sgtin, Lgtin, SgtinPattern, SsccEpc, Sgln {
      * @throws Gs1Exception when the resolver does not know the length (or gives one that cannot fit the key)
      */
     String toUrn(GcpLengthResolver resolver);
+
+    private static Epc fromKey(AiElement key, ElementString elements) {
+        return switch (key.ai()) {
+            case "01" -> {
+                Gtin gtin = new Gtin(key.value());
+                if (elements.get("21") != null) {
+                    yield new Sgtin(gtin, elements.get("21"));
+                }
+                if (elements.get("235") != null) {
+                    throw new Gs1Exception("235", "EPC_NO_SCHEME", elements.toString(), -1, -1,
+                            "a GTIN with a third-party controlled serial (235) has no EPC URN scheme here");
+                }
+                yield elements.get("10") != null ? new Lgtin(gtin, elements.get("10")) : new SgtinPattern(gtin);
+            }
+            case "00" -> new SsccEpc(new Sscc(key.value()));
+            case "414" -> new Sgln(new Gln(key.value()), elements.get("254"));
+            default -> throw new Gs1Exception(key.ai(), "EPC_NO_SCHEME", elements.toString(), -1, -1,
+                    "key AI (" + key.ai() + ") has no EPC scheme here (supported: 01, 00, 414)");
+        };
+    }
 }

@@ -1,11 +1,13 @@
 package io.tracegate.gs1.epc;
 
-import io.tracegate.gs1.CheckDigit;
 import io.tracegate.gs1.Gln;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.Gtin;
 import io.tracegate.gs1.Sscc;
 import io.tracegate.gs1.ai.AiTable;
+import io.tracegate.gs1.lint.LintError;
+import io.tracegate.gs1.lint.Linter;
+import io.tracegate.gs1.lint.Linters;
 
 /**
  * EPC pure identity URNs as the GS1 Tag Data Standard writes them: reading them into {@link Epc} values, splitting
@@ -27,6 +29,8 @@ final class EpcUrn {
     private static final String URI_SAFE = "!'()*+,-.:;=_";
     /** The rest of character set 82, which an EPC URI writes as %XX. */
     private static final String ESCAPED = "\"%&/<>?";
+
+    private static final Linter CSET82 = Linters.standard().get("cset82");
 
     private EpcUrn() {
     }
@@ -151,12 +155,10 @@ final class EpcUrn {
             throw new Gs1Exception(ai, "EPC_COMPONENT_TOO_LONG", value, max, value.length(),
                     "the " + what + " has " + value.length() + " characters; AI (" + ai + ") allows " + max);
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!isCset82(c)) {
-                throw new Gs1Exception(ai, "EPC_COMPONENT_CHARACTER", value, i, i + 1, "the " + what
-                        + " contains a character outside GS1 character set 82 at position " + i);
-            }
+        LintError bad = CSET82.lint(value, 0, value.length());
+        if (bad != null) {
+            throw new Gs1Exception(ai, bad.code(), value, bad.start(), bad.end(), "the " + what
+                    + " contains a character outside GS1 character set 82 at position " + bad.start());
         }
         return value;
     }
@@ -175,41 +177,43 @@ final class EpcUrn {
         return b.toString();
     }
 
+    /** Reads the escaped last field of a URN from {@code start}; errors point at the URN position. */
     private static String unescape(String urn, int start, String ai, String what) {
         int end = urn.length();
         StringBuilder b = new StringBuilder(end - start);
+        int[] from = new int[end - start + 1]; // URN position of each decoded character, then the end
         for (int i = start; i < end; i++) {
             char c = urn.charAt(i);
+            from[b.length()] = i;
             if (c == '%') {
                 int hi = i + 2 < end ? Character.digit(urn.charAt(i + 1), 16) : -1;
                 int lo = i + 2 < end ? Character.digit(urn.charAt(i + 2), 16) : -1;
-                char d = (char) (hi * 16 + lo);
-                if (hi < 0 || lo < 0 || !isCset82(d)) {
+                if (hi < 0 || lo < 0) {
                     throw error(urn, i, Math.min(end, i + 3), "bad escape in the " + what + " at position " + i
-                            + " (must be %XX for a GS1 character set 82 character)");
+                            + " (must be %XX)");
                 }
-                b.append(d);
+                b.append((char) (hi * 16 + lo));
                 i += 2;
             } else if (isUriSafe(c)) {
                 b.append(c);
             } else {
                 throw error(urn, i, i + 1, "character '" + c + "' in the " + what + " at position " + i
-                        + " must be %-escaped in an EPC URI");
+                        + " must be %-escaped in an EPC URN");
             }
         }
+        from[b.length()] = end;
+        String value = b.toString();
         try {
-            return checkComponent(b.toString(), ai, what);
+            return checkComponent(value, ai, what);
         } catch (Gs1Exception e) {
-            throw error(urn, start, end, e.getMessage());
+            int s = e.start() < 0 ? start : from[e.start()];
+            int t = e.start() < 0 ? end : from[e.end()];
+            throw new Gs1Exception(ai, e.rule(), urn, s, t, e.getMessage() + " (URN position " + s + "): " + urn);
         }
     }
 
     private static boolean isUriSafe(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || URI_SAFE.indexOf(c) >= 0;
-    }
-
-    private static boolean isCset82(char c) {
-        return isUriSafe(c) || ESCAPED.indexOf(c) >= 0;
     }
 
     private static Gs1Exception error(String urn, int start, int end, String detail) {

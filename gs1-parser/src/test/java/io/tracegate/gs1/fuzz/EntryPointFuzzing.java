@@ -3,7 +3,11 @@ package io.tracegate.gs1.fuzz;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tracegate.gs1.ElementString;
 import io.tracegate.gs1.Gs1Parser;
+import io.tracegate.gs1.ParseOptions;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -13,12 +17,22 @@ import java.util.function.Function;
  */
 public abstract class EntryPointFuzzing {
 
+    /** A parser per option set: building one is far slower than a parse, and parsers are reusable. */
+    private final Map<ParseOptions, Gs1Parser> parsers = new HashMap<>();
+
     @FuzzTest(maxDuration = FuzzContract.BUDGET)
     @DictionaryFile(resourcePath = "/io/tracegate/gs1/fuzz/gs1.dict")
     void fuzz(FuzzedDataProvider data) {
-        Gs1Parser parser = new Gs1Parser(FuzzContract.options(data));
+        Gs1Parser parser = parsers.computeIfAbsent(FuzzContract.options(data), Gs1Parser::new);
         Function<String, ?> entryPoint = entryPoint(parser, data);
-        FuzzContract.check(data.consumeRemainingAsString(), entryPoint);
+        Object result = FuzzContract.check(data.consumeRemainingAsString(), entryPoint);
+        if (result instanceof ElementString parsed) {
+            // whatever form it came in, its bracketed form must read back the same
+            ElementString again = FuzzContract.check(parsed.toBracketed(), parser::parseBracketed);
+            if (!parsed.equals(again)) {
+                throw new AssertionError(parsed.toBracketed() + " reads back as " + again);
+            }
+        }
     }
 
     /** The entry point under test; it may take further choices (options of its own) from {@code data}. */

@@ -1,0 +1,91 @@
+package io.tracegate.epcis.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void aValidShipmentDocumentExitsZeroAndPrintsItsInfoFinding() throws IOException {
+        Path file = write(Gs1UsExample.xml());
+
+        assertEquals(0, run(List.of(file.toString()), InputStream.nullInputStream()));
+        assertEquals("INFO\t-1\t/EPCISDocument/EPCISHeader\tdscsa.release\t"
+                + "GS1 US DSCSA guideline R1.3 (gs1ushc:guidelineVersion 'GS1 US DSCSA R1.3')\n", stdout());
+    }
+
+    @Test
+    void anErrorFindingExitsOneWithOneTabSeparatedLinePerFinding() throws IOException {
+        Path file = write(Gs1UsExample.edited("<action>OBSERVE</action>", "<action>OBSERV</action>"));
+
+        assertEquals(1, run(List.of(file.toString()), InputStream.nullInputStream()));
+        String first = stdout().lines().filter(l -> l.startsWith("ERROR")).findFirst().orElseThrow();
+        String[] fields = first.split("\t", -1);
+        assertEquals(5, fields.length, first);
+        assertEquals(List.of("ERROR", "7", "/EPCISDocument/EPCISBody/EventList/ObjectEvent[4]/action", "xsd"),
+                List.of(fields).subList(0, 4));
+    }
+
+    @Test
+    void dashReadsStandardInput() {
+        InputStream stdin = new ByteArrayInputStream(Gs1UsExample.edited("<cbvmda:lotNumber>A123</cbvmda:lotNumber>",
+                "").getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(1, run(List.of("-"), stdin));
+        assertTrue(stdout().contains("\t0\t/EPCISDocument/EPCISBody/EventList/ObjectEvent/extension/ilmd\t"
+                + DscsaProfile.ILMD_LOT + "\t"), stdout());
+    }
+
+    @Test
+    void aMissingFileExitsTwo() {
+        assertEquals(2, run(List.of(dir.resolve("absent.xml").toString()), InputStream.nullInputStream()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"));
+        assertEquals("", stdout());
+    }
+
+    @Test
+    void aDirectoryOrAMissingArgumentExitsTwo() {
+        assertEquals(2, run(List.of(dir.toString()), InputStream.nullInputStream()));
+        assertEquals(2, run(List.of(), InputStream.nullInputStream()));
+    }
+
+    @Test
+    void somethingThatIsNotEpcisIsReadableButInvalid() throws IOException {
+        Path file = write("hello");
+
+        assertEquals(1, run(List.of(file.toString()), InputStream.nullInputStream()));
+        assertTrue(stdout().startsWith("ERROR\t-1\t\t" + SchemaLayer.RULE_UNKNOWN_FORMAT + "\t"), stdout());
+    }
+
+    private int run(List<String> args, InputStream stdin) {
+        return ValidateCommand.run(args, stdin, out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path write(String content) throws IOException {
+        Path file = dir.resolve("doc.xml");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+}

@@ -1,0 +1,43 @@
+package io.tracegate.gateway.problem;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Thrown anywhere in request handling to answer with an {@code application/problem+json} body of the given EPCIS
+ * type; {@link ProblemHandler} renders it. The detail must say what was wrong and where.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final EpcisProblemType type;
+    private final HttpStatus status;
+
+    public ApiProblem(EpcisProblemType type, String detail) {
+        this(type, type.status(), detail);
+    }
+
+    public ApiProblem(EpcisProblemType type, HttpStatus status, String detail) {
+        super(detail);
+        this.type = type;
+        this.status = status;
+    }
+
+    public static ApiProblem validation(String detail) {
+        return new ApiProblem(EpcisProblemType.VALIDATION, detail);
+    }
+
+    public static ApiProblem noSuchResource(String detail) {
+        return new ApiProblem(EpcisProblemType.NO_SUCH_RESOURCE, detail);
+    }
+
+    public static ApiProblem alreadyExists(String detail) {
+        return new ApiProblem(EpcisProblemType.RESOURCE_ALREADY_EXISTS, detail);
+    }
+
+    public EpcisProblemType type() {
+        return type;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

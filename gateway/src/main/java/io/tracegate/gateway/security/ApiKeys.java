@@ -1,0 +1,152 @@
+package io.tracegate.gateway.security;
+
+import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gs1.Gln;
+import io.tracegate.gs1.Gtin;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The API key store. A key is {@code tg_} followed by 256 random bits (base64url); only its SHA-256 is stored.
+ * A slow password hash (bcrypt, Argon2) protects low-entropy human passwords against guessing after a database leak;
+ * a 256-bit random key cannot be guessed whatever the hash speed, so SHA-256 is as safe here and lets every request
+ * find its key with one indexed look-up instead of a deliberately slow computation.
+ */
+@Service
+public class ApiKeys {
+
+    /** Shortest key accepted from outside ({@code TRACEGATE_ADMIN_KEY}): the fast hash relies on high entropy. */
+    public static final int MIN_KEY_LENGTH = 32;
+    private static final String PREFIX = "tg_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public ApiKeys(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A key listed without its secret. */
+    public record ApiKeyInfo(String name, Set<Role> roles, List<String> gtins, List<String> glns, Instant createdAt) {
+    }
+
+    /** Creates a key with a new random secret and returns the secret: it is shown once and never stored. */
+    public String create(ApiPrincipal grant) {
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        store(grant, secret);
+        return secret;
+    }
+
+    /** Creates a key whose secret was chosen outside (the bootstrap admin key). */
+    public void create(ApiPrincipal grant, String secret) {
+        if (secret.length() < MIN_KEY_LENGTH) {
+            throw new IllegalArgumentException("an API key must have at least " + MIN_KEY_LENGTH
+                    + " characters (e.g. the output of 'openssl rand -base64 32'), got " + secret.length());
+        }
+        store(grant, secret);
+    }
+
+    /** The principal of an active key, or empty when the key is unknown or revoked. */
+    public Optional<ApiPrincipal> authenticate(String secret) {
+        return jdbc.sql("select name, roles, gtins, glns from api_key where key_hash = ? and revoked_at is null")
+                .param(hash(secret))
+                .query((rs, row) -> new ApiPrincipal(rs.getString("name"),
+                        array(rs, "roles", Role::valueOf), array(rs, "gtins", Gtin::new), array(rs, "glns", Gln::new)))
+                .optional();
+    }
+
+    public List<ApiKeyInfo> list() {
+        return jdbc.sql("select name, roles, gtins, glns, created_at from api_key where revoked_at is null order by name")
+                .query((rs, row) -> new ApiKeyInfo(rs.getString("name"), array(rs, "roles", Role::valueOf),
+                        List.copyOf(array(rs, "gtins", Function.identity())),
+                        List.copyOf(array(rs, "glns", Function.identity())),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    public boolean hasActiveKeyWithRole(Role role) {
+        return jdbc.sql("select exists (select 1 from api_key where revoked_at is null and ? = any(roles))")
+                .param(role.name())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Revokes the active key of that name at once. The last ADMIN key cannot be revoked (nobody could manage keys). */
+    @Transactional
+    public void revoke(String name) {
+        // Lock the admin keys so that two concurrent revocations cannot both remove "the other" admin.
+        List<String> admins = jdbc.sql("select name from api_key where revoked_at is null and 'ADMIN' = any(roles) "
+                        + "for update")
+                .query(String.class)
+                .list();
+        if (admins.equals(List.of(name))) {
+            throw ApiProblem.validation("'" + name + "' is the last ADMIN key and cannot be revoked: "
+                    + "create another ADMIN key first");
+        }
+        int revoked = jdbc.sql("update api_key set revoked_at = ? where name = ? and revoked_at is null")
+                .params(Timestamp.from(clock.instant()), name)
+                .update();
+        if (revoked == 0) {
+            throw ApiProblem.noSuchResource("no active API key named '" + name + "'");
+        }
+    }
+
+    private void store(ApiPrincipal grant, String secret) {
+        try {
+            jdbc.sql("insert into api_key (name, key_hash, roles, gtins, glns, created_at) values (?, ?, ?, ?, ?, ?)")
+                    .params(grant.name(), hash(secret), names(grant.roles(), Role::name),
+                            names(grant.gtins(), Gtin::value), names(grant.glns(), Gln::value),
+                            Timestamp.from(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw ApiProblem.alreadyExists("an active API key named '" + grant.name()
+                    + "' already exists: revoke it first or choose another name");
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    static byte[] hash(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static <T> String[] names(Set<T> values, Function<T, String> name) {
+        return values.stream().map(name).sorted().toArray(String[]::new);
+    }
+
+    private static <T> Set<T> array(ResultSet rs, String column, Function<String, T> parse) throws SQLException {
+        Array array = rs.getArray(column);
+        return Arrays.stream((String[]) array.getArray()).map(parse)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}

@@ -1,0 +1,35 @@
+package io.tracegate.gateway.security;
+
+import io.tracegate.gs1.Gln;
+import io.tracegate.gs1.Gtin;
+import java.util.Set;
+
+/**
+ * The caller behind an API key: its name, roles and optional limits. Controllers receive it with
+ * {@code @AuthenticationPrincipal ApiPrincipal caller}. An empty limit set means "no limit": a line's key limited to
+ * its GTINs or its site's GLN is refused anything else by the code that handles those identifiers.
+ *
+ * @param name  the key's name, for logs and audit
+ * @param gtins the only products this key may act on, or empty for any
+ * @param glns  the only locations (sites) this key may act at, or empty for any
+ */
+public record ApiPrincipal(String name, Set<Role> roles, Set<Gtin> gtins, Set<Gln> glns) {
+
+    public ApiPrincipal {
+        roles = Set.copyOf(roles);
+        gtins = Set.copyOf(gtins);
+        glns = Set.copyOf(glns);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean mayUseGtin(Gtin gtin) {
+        return gtins.isEmpty() || gtins.contains(gtin);
+    }
+
+    public boolean mayUseGln(Gln gln) {
+        return glns.isEmpty() || glns.contains(gln);
+    }
+}

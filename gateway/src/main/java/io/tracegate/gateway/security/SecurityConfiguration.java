@@ -1,0 +1,64 @@
+package io.tracegate.gateway.security;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Who may call what. Every endpoint needs an API key except the health check; the rules below are the one place
+ * that maps paths to roles (a capability adding endpoints adds its rule here, before {@code anyRequest}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // not for the key command, which runs without HTTP
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(resolver);
+        http
+                // Bearer keys, no cookies: no session, no CSRF token, no login page.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(paths -> paths
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/capture", "/events")
+                                .hasAnyRole(Role.LINE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/capture", "/capture/**").hasAnyRole(Role.LINE.name(),
+                                Role.PARTNER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers("/trace/**").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/masterdata/**")
+                                .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/masterdata/**")
+                                .hasAnyRole(Role.LINE.name(), Role.ADMIN.name())
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** A GS1 Digital Link in a path ({@code GET /trace/https%3A%2F%2Fid.gs1.org%2F01%2F...}) has encoded slashes. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedDoubleSlash(true);
+        return firewall;
+    }
+}
