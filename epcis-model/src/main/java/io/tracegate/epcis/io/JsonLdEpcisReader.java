@@ -26,7 +26,7 @@ import io.tracegate.epcis.model.QuantityElement;
 import io.tracegate.epcis.model.SensorElement;
 import io.tracegate.epcis.model.SourceDestination;
 import io.tracegate.epcis.model.StandardBusinessDocumentHeader;
-import io.tracegate.epcis.xml.XmlLimits;
+import io.tracegate.epcis.xml.DocumentLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -65,7 +65,7 @@ final class JsonLdEpcisReader extends EpcisReader {
     private boolean done;
     private int eventIndex;
 
-    JsonLdEpcisReader(InputStream in, XmlLimits limits) {
+    JsonLdEpcisReader(InputStream in, DocumentLimits limits) {
         StreamReadConstraints.Builder c = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxElementDepth())
                 .maxStringLength(limits.maxTextLength())
