@@ -364,13 +364,17 @@ final class JsonLdEpcisReader extends EpcisReader {
                 case "transformationID" -> b.transformationId(text(v, key));
                 case "bizStep" -> b.bizStep(cbv(CbvVocabulary.BIZ_STEP, v, key));
                 case "disposition" -> b.disposition(cbv(CbvVocabulary.DISPOSITION, v, key));
-                case "persistentDisposition" -> b.persistentDisposition(new PersistentDisposition(
-                        cbvList(v.path("set"), "persistentDisposition.set"),
-                        cbvList(v.path("unset"), "persistentDisposition.unset")));
+                case "persistentDisposition" -> {
+                    onlyKeys(v, key, "set", "unset");
+                    b.persistentDisposition(new PersistentDisposition(
+                            cbvList(v.path("set"), "persistentDisposition.set"),
+                            cbvList(v.path("unset"), "persistentDisposition.unset")));
+                }
                 case "readPoint" -> b.readPoint(location(v, key, ctx));
                 case "bizLocation" -> b.bizLocation(location(v, key, ctx));
                 case "bizTransactionList" -> {
                     for (JsonNode t : array(v, key)) {
+                        onlyKeys(t, "bizTransactionList entry", "type", "bizTransaction");
                         JsonNode typeNode = t.get("type");
                         b.addBizTransaction(new BizTransaction(typeNode == null ? null
                                 : cbv(CbvVocabulary.BIZ_TRANSACTION_TYPE, typeNode, "bizTransaction type"),
@@ -448,6 +452,7 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     private void sourceDestinations(JsonNode v, String item, Consumer<SourceDestination> sink) {
         for (JsonNode s : array(v, item + "List")) {
+            onlyKeys(s, item + "List entry", "type", item);
             JsonNode type = s.get("type");
             if (type == null) {
                 throw error(item + " has no type");
@@ -648,6 +653,20 @@ final class JsonLdEpcisReader extends EpcisReader {
         return v.textValue().strip();
     }
 
+    /** Structures the model holds completely have no room for more: an unknown key is an error, not a loss. */
+    private void onlyKeys(JsonNode object, String where, String... allowed) {
+        if (!object.isObject()) {
+            throw error(where + " must be an object");
+        }
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!List.of(allowed).contains(key)) {
+                throw error("unexpected key '" + key + "' in " + where + " (allowed: " + String.join(", ", allowed)
+                        + ")");
+            }
+        }
+    }
+
     private Iterable<JsonNode> array(JsonNode v, String field) {
         if (!v.isArray()) {
             throw error(field + " must be an array");
@@ -663,6 +682,7 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     private void quantities(JsonNode v, String field, Consumer<QuantityElement> sink) {
         for (JsonNode q : array(v, field)) {
+            onlyKeys(q, field + " entry", "epcClass", "quantity", "uom");
             String epcClass = text(q.path("epcClass"), field + " epcClass");
             JsonNode quantity = q.get("quantity");
             BigDecimal amount = null;

@@ -136,6 +136,12 @@ class ReaderWriterLayoutTest {
         EpcisReadException json = assertThrows(EpcisReadException.class, () -> read(
                 "{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\",\"action\":\"ADD\"}]}}"));
         assertTrue(json.getMessage().endsWith("(event 0): ObjectEvent has no eventTime"), json.getMessage());
+        EpcisReadException weight = assertThrows(EpcisReadException.class, () -> read(
+                "{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\","
+                + "\"eventTime\":\"2023-04-01T07:48:16Z\",\"action\":\"ADD\",\"quantityList\":"
+                + "[{\"epcClass\":\"urn:epc:class:lgtin:4012345.012345.998877\",\"weight\":2}]}]}}"));
+        assertTrue(weight.getMessage().endsWith("unexpected key 'weight' in quantityList entry (allowed: epcClass, "
+                + "quantity, uom)"), weight.getMessage());
         EpcisReadException notEpcis = assertThrows(EpcisReadException.class, () -> read("<html/>"));
         assertTrue(notEpcis.getMessage().contains("root element html is not an EPCIS document"),
                 notEpcis.getMessage());
