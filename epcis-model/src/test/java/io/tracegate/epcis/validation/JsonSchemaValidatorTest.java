@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracegate.epcis.testing.EpcisOracles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
@@ -20,7 +21,7 @@ class JsonSchemaValidatorTest {
     @BeforeAll
     static void compileGs1Schema() throws IOException {
         validator = new JsonSchemaValidator(
-                OracleFiles.epcis().resolve("schemas/2.0/json/EPCIS-JSON-Schema.json").toUri().toURL());
+                EpcisOracles.require("schemas/2.0/json/EPCIS-JSON-Schema.json").toUri().toURL());
     }
 
     @Test
