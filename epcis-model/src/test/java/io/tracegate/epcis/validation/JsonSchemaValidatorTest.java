@@ -82,6 +82,22 @@ class JsonSchemaValidatorTest {
                 () -> new JsonSchemaValidator(new URL("https://ref.gs1.org/standards/epcis/epcis-json-schema.json")));
     }
 
+    @Test
+    void aLocalCopyNamedByTheSystemPropertyIsUsed() throws IOException {
+        String schema = EpcisOracles.require("schemas/2.0/json/EPCIS-JSON-Schema.json").toString();
+        System.setProperty(JsonSchemaValidator.SCHEMA_PROPERTY, schema);
+        try {
+            JsonSchemaValidator configured = JsonSchemaValidator.bundled().orElseThrow();
+            assertEquals("/epcisBody/eventList/0/action", configured.validate(new ByteArrayInputStream(
+                    document(event("CREATE")).getBytes(StandardCharsets.UTF_8))).get(0).path());
+
+            System.setProperty(JsonSchemaValidator.SCHEMA_PROPERTY, schema + ".absent");
+            assertThrows(IOException.class, JsonSchemaValidator::bundled);
+        } finally {
+            System.clearProperty(JsonSchemaValidator.SCHEMA_PROPERTY);
+        }
+    }
+
     private static String event(String action) {
         return """
                 {"type": "ObjectEvent", "eventTime": "2023-04-01T07:48:16Z", "eventTimeZoneOffset": "-05:00",
