@@ -17,12 +17,11 @@ final class AiRules {
     /** AI length (2 to 4) of the AIs starting with each two-digit prefix, 0 where no AI starts so. */
     private final int[] aiLengthByPrefix = new int[100];
     private final AiSpec unknownVariable;
+    /** Unknown-AI templates by predefined data length (the prefix table's lengths are at most 18). */
     private final AiSpec[] unknownFixed = new AiSpec[19];
-    private final Linters linters;
 
     AiRules(AiTable table, Linters linters) {
         this.table = table;
-        this.linters = linters;
         for (AiDefinition d : table.all()) {
             String ai = d.ai();
             int v = Integer.parseInt(ai);
@@ -35,6 +34,14 @@ final class AiRules {
             aiLengthByPrefix[(ai.charAt(0) - '0') * 10 + ai.charAt(1) - '0'] = ai.length();
         }
         unknownVariable = AiSpec.unknown(null, 0, linters);
+        for (char d1 = '0'; d1 <= '9'; d1++) {
+            for (char d2 = '0'; d2 <= '9'; d2++) {
+                int fixed = AiTable.predefinedDataLength(d1, d2);
+                if (fixed > 0 && unknownFixed[fixed] == null) {
+                    unknownFixed[fixed] = AiSpec.unknown(null, fixed, linters);
+                }
+            }
+        }
     }
 
     /** The known AI whose digits are {@code s[start, start+len)} (all digits), or null. */
@@ -96,19 +103,7 @@ final class AiRules {
      */
     AiSpec unknown(String ai) {
         int fixed = AiTable.predefinedDataLength(ai.charAt(0), ai.charAt(1));
-        AiSpec template;
-        if (fixed == 0) {
-            template = unknownVariable;
-        } else {
-            synchronized (unknownFixed) {
-                template = unknownFixed[fixed];
-                if (template == null) {
-                    template = AiSpec.unknown(null, fixed, linters);
-                    unknownFixed[fixed] = template;
-                }
-            }
-        }
-        return template.withAi(ai);
+        return (fixed == 0 ? unknownVariable : unknownFixed[fixed]).withAi(ai);
     }
 
     /**

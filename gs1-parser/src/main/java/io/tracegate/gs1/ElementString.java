@@ -152,6 +152,9 @@ public final class ElementString {
                 }
             }
         }
+        if (order.isEmpty()) {
+            throw new IllegalArgumentException("no element strings to write as scan data");
+        }
         StringBuilder b = new StringBuilder(symbology.identifier());
         if (symbology == Symbology.EAN_13 || symbology == Symbology.EAN_8) {
             int digits = symbology == Symbology.EAN_13 ? 13 : 8;

@@ -98,7 +98,8 @@ public final class Gs1Parser {
         if (w.length() < end) {
             throw fail(run, "PRIMARY_TOO_SHORT", 3, w.length(), "Primary scan data is too short");
         }
-        boolean composite = w.startsWith("|]e0", end);
+        // "|" before the composite's identifier; a GS when "|" is configured as a substitute separator
+        boolean composite = w.startsWith("]e0", end + 1) && (w.charAt(end) == '|' || w.charAt(end) == ParseRun.GS);
         if (!composite && w.length() > end) {
             throw fail(run, "PRIMARY_TOO_LONG", end, w.length(), "Primary message is too long");
         }
@@ -176,14 +177,14 @@ public final class Gs1Parser {
             }
             int len = ve - vs;
             if (len < spec.minLength) {
-                throw fail(run, "VALUE_TOO_SHORT", p, e, "AI (" + spec.ai + ") value is too short");
+                throw fail(run, spec.ai, "VALUE_TOO_SHORT", p, e, "AI (" + spec.ai + ") value is too short");
             }
             if (len > spec.maxLength) {
-                throw fail(run, "VALUE_TOO_LONG", p, e, "AI (" + spec.ai + ") value is too long");
+                throw fail(run, spec.ai, "VALUE_TOO_LONG", p, e, "AI (" + spec.ai + ") value is too long");
             }
             int caret = src.indexOf('^', vs);
             if (caret >= 0 && caret < ve) {
-                throw fail(run, "ILLEGAL_CARET", p, e, "AI (" + spec.ai + ") contains illegal ^ character");
+                throw fail(run, spec.ai, "ILLEGAL_CARET", p, e, "AI (" + spec.ai + ") contains illegal ^ character");
             }
             if (run.validateValue(spec, src, vs, ve, escaped ? -1 : p + 1) < 0
                     || !run.add(spec, src, vs, ve, run.toInput(p), run.toInput(e))) {
@@ -221,10 +222,10 @@ public final class Gs1Parser {
                 throw fail(run, "UNRECOGNISED_AI", p, vs, "Unrecognised AI: " + e.ai());
             }
             if (ve - vs < spec.minLength) {
-                throw fail(run, "VALUE_TOO_SHORT", p, ve, "AI (" + spec.ai + ") value is too short");
+                throw fail(run, spec.ai, "VALUE_TOO_SHORT", p, ve, "AI (" + spec.ai + ") value is too short");
             }
             if (ve - vs > spec.maxLength) {
-                throw fail(run, "VALUE_TOO_LONG", p, ve, "AI (" + spec.ai + ") value is too long");
+                throw fail(run, spec.ai, "VALUE_TOO_LONG", p, ve, "AI (" + spec.ai + ") value is too long");
             }
             if (run.validateValue(spec, text, vs, ve, p + 1) < 0 || !run.add(spec, text, vs, ve, p, ve)) {
                 throw run.failure();
@@ -273,6 +274,10 @@ public final class Gs1Parser {
     }
 
     private static Gs1Exception fail(ParseRun run, String rule, int wStart, int wEnd, String message) {
-        return new Gs1Exception(null, rule, run.input, run.toInput(wStart), run.toInput(wEnd), message);
+        return fail(run, null, rule, wStart, wEnd, message);
+    }
+
+    private static Gs1Exception fail(ParseRun run, String ai, String rule, int wStart, int wEnd, String message) {
+        return new Gs1Exception(ai, rule, run.input, run.toInput(wStart), run.toInput(wEnd), message);
     }
 }

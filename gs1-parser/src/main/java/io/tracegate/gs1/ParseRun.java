@@ -5,6 +5,7 @@ import io.tracegate.gs1.lint.LintError;
 import io.tracegate.gs1.lint.Linter;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,6 +42,9 @@ final class ParseRun {
     /** Span of the whole element string (AI and value) in {@link #input}, for cross-AI errors. */
     int[] inStarts = new int[6];
     int[] inEnds = new int[6];
+
+    /** Where in {@link #w} the escaped bracketed value being checked starts (its text is an unescaped copy). */
+    int escapedValueStart = -1;
 
     String rule;
     String failAi;
@@ -150,8 +154,10 @@ final class ParseRun {
             }
             int aiStart = p;
             p += spec.ai.length();
+            // a predefined-length value never reaches past its length, so the separator search stops there
+            int limit = spec.fnc1Required ? to : Math.min(to, p + spec.maxLength);
             int r = p;
-            while (r < to && w.charAt(r) != sep) {
+            while (r < limit && w.charAt(r) != sep) {
                 r++;
             }
             int used = validateValue(spec, w, p, r, aiStart);
@@ -239,9 +245,6 @@ final class ParseRun {
         return unescapedPos(src, pos);
     }
 
-    /** Escaped bracketed values: set by the bracketed parser while it checks such a value. */
-    int escapedValueStart = -1;
-
     private int unescapedPos(String src, int pos) {
         int in = escapedValueStart;
         for (int k = 0; k < pos; k++) {
@@ -262,12 +265,12 @@ final class ParseRun {
         }
         if (count == specs.length) {
             int n = count * 2;
-            specs = java.util.Arrays.copyOf(specs, n);
-            srcs = java.util.Arrays.copyOf(srcs, n);
-            starts = java.util.Arrays.copyOf(starts, n);
-            ends = java.util.Arrays.copyOf(ends, n);
-            inStarts = java.util.Arrays.copyOf(inStarts, n);
-            inEnds = java.util.Arrays.copyOf(inEnds, n);
+            specs = Arrays.copyOf(specs, n);
+            srcs = Arrays.copyOf(srcs, n);
+            starts = Arrays.copyOf(starts, n);
+            ends = Arrays.copyOf(ends, n);
+            inStarts = Arrays.copyOf(inStarts, n);
+            inEnds = Arrays.copyOf(inEnds, n);
         }
         digitalSignature |= spec.digitalSignature;
         specs[count] = spec;

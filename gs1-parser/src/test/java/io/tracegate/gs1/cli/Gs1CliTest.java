@@ -91,6 +91,15 @@ class Gs1CliTest {
     }
 
     @Test
+    void overlongLinesAreReportedWithoutBufferingThem() {
+        String huge = "]d2" + "1".repeat(Gs1Cli.MAX_LINE_BYTES * 4);
+        Result r = run(huge + "\n" + DSCSA_BRACKETED + "\n", "parse");
+        assertEquals(List.of("ERR\tinput line longer than 65536 bytes (rule LINE_TOO_LONG)",
+                "OK\t" + DSCSA_BRACKETED), r.lines());
+        assertEquals(1, r.exit());
+    }
+
+    @Test
     void escapesAreDecodedOnRequestAndGsIsShownEscaped() {
         String typed = "]d201003000101234551725033110A123\\x1D21SN0001\n"
                 + "]d201003000101234551725033110A123\\u001D21SN0001\n";
