@@ -160,7 +160,7 @@ public abstract class CaptureTest extends GatewayTest {
 
     protected static Event commission(String... epcs) {
         return objectEvent("ADD").epcs(epcs).bizStep("commissioning").disposition("active").at(SITE)
-                .lot("A123", "2027-03-31");
+                .lot("T100", "2027-03-31");
     }
 
     protected static Event pack(String parent, String... children) {

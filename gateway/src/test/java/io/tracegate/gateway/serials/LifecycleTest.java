@@ -31,7 +31,7 @@ class LifecycleTest extends CaptureTest {
         HttpResponse<String> trace = trace(unit);
         assertThat((String) json(trace, "$.status")).isEqualTo("active");
         assertThat((String) json(trace, "$.disposition")).isEqualTo("active");
-        assertThat((String) json(trace, "$.lot")).isEqualTo("A123");
+        assertThat((String) json(trace, "$.lot")).isEqualTo("T100");
         assertThat((String) json(trace, "$.expiry")).isEqualTo("2027-03-31");
         assertThat((String) json(trace, "$.location")).isEqualTo(SITE);
     }
