@@ -53,12 +53,17 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** A GS1 Digital Link in a path ({@code GET /trace/https%3A%2F%2Fid.gs1.org%2F01%2F...}) has encoded slashes. */
+    /**
+     * A GS1 Digital Link in a path ({@code GET /trace/https%3A%2F%2Fid.gs1.org%2F01%2F...}) has encoded slashes,
+     * which Tomcat passes through undecoded (see io.tracegate.gateway.query.EncodedSlashes), so the servlet path
+     * keeps a literal {@code %}. Path variables are decoded by Spring MVC, once.
+     */
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedSlash(true);
         firewall.setAllowUrlEncodedDoubleSlash(true);
+        firewall.setAllowUrlEncodedPercent(true);
         return firewall;
     }
 }
