@@ -1,5 +1,6 @@
 package io.tracegate.gateway.config;
 
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,6 @@ class EncodedSlashConfiguration {
 
     @Bean
     TomcatConnectorCustomizer encodedSlashesPassThrough() {
-        return connector -> connector.setEncodedSolidusHandling("passthrough");
+        return connector -> connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
     }
 }

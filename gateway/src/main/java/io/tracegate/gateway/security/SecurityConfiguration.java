@@ -57,8 +57,10 @@ public class SecurityConfiguration {
     }
 
     /**
-     * A GS1 Digital Link in a path ({@code GET /trace/https%3A%2F%2Fid.gs1.org%2F01%2F...}) has encoded slashes; an
-     * event hash ID in a path ({@code GET /events/ni%3A%2F%2F%2Fsha-256%3B...}) an encoded semicolon.
+     * A GS1 Digital Link in a path ({@code GET /trace/https%3A%2F%2Fid.gs1.org%2F01%2F...}) has encoded slashes,
+     * which Tomcat passes through undecoded, so the servlet path keeps a literal {@code %}; an event hash ID in a
+     * path ({@code GET /events/ni%3A%2F%2F%2Fsha-256%3B...}) has an encoded semicolon. Path variables are decoded
+     * by Spring MVC, once.
      */
     @Bean
     HttpFirewall httpFirewall() {
@@ -66,7 +68,6 @@ public class SecurityConfiguration {
         firewall.setAllowUrlEncodedSlash(true);
         firewall.setAllowUrlEncodedDoubleSlash(true);
         firewall.setAllowSemicolon(true);
-        // Tomcat passes %2F through undecoded (see EncodedSlashConfiguration): the decoded path keeps its '%'
         firewall.setAllowUrlEncodedPercent(true);
         return firewall;
     }
