@@ -151,28 +151,13 @@ public final class TraceLatency {
                 job = rs.getLong(1);
             }
         }
-        // event ids: commissions 1.., case packs, pallet packs, pallet shipments
-        long casePack = commissions + 1L;
-        long palletPack = casePack + cases;
-        long ship = palletPack + pallets;
-        try (BufferedWriter out = copy(db, "epcis_event (id, event_hash, event_id, event_type, event_time,"
-                + " record_time, event_time_zone_offset, action, biz_step, disposition, read_point, biz_location,"
-                + " capture_job_id, body)")) {
-            for (int c = 0; c < commissions; c++) {
-                event(out, c + 1, "ObjectEvent", T0.plusSeconds(c), "ADD", "commissioning", "active", site, site, job,
-                        ",\"ilmd\":{\"cbvmda:lotNumber\":\"L" + (c * PER_COMMISSION / UNITS_PER_LOT)
-                                + "\",\"cbvmda:itemExpirationDate\":\"2027-12-31\"}");
-            }
-            for (int k = 0; k < cases; k++) {
-                event(out, casePack + k, "AggregationEvent", packTime(commissions, k), "ADD", "packing",
-                        "in_progress", site, site, job, "");
-            }
-            for (int p = 0; p < pallets; p++) {
-                event(out, palletPack + p, "AggregationEvent", packTime(commissions, cases + p), "ADD", "packing",
-                        "in_progress", site, site, job, "");
-                event(out, ship + p, "ObjectEvent", packTime(commissions, cases + pallets + p), "OBSERVE", "shipping",
-                        "in_transit", site, null, job, "");
-            }
+        // the container a packing event fills: a column of its own in later schemas (read by the trace), else
+        // only in event_epc
+        boolean parentColumn;
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select count(*) from"
+                + " information_schema.columns where table_name = 'epcis_event' and column_name = 'parent_id'")) {
+            rs.next();
+            parentColumn = rs.getInt(1) > 0;
         }
         String[] caseKeys = new String[cases];
         for (int k = 0; k < cases; k++) {
@@ -181,6 +166,30 @@ public final class TraceLatency {
         String[] palletKeys = new String[pallets];
         for (int p = 0; p < pallets; p++) {
             palletKeys[p] = Epc.parse(palletSscc(p)).toDigitalLink();
+        }
+        // event ids: commissions 1.., case packs, pallet packs, pallet shipments
+        long casePack = commissions + 1L;
+        long palletPack = casePack + cases;
+        long ship = palletPack + pallets;
+        try (BufferedWriter out = copy(db, "epcis_event (id, event_hash, event_id, event_type, event_time,"
+                + " record_time, event_time_zone_offset, action, biz_step, disposition, read_point, biz_location,"
+                + (parentColumn ? " parent_id," : "") + " capture_job_id, body)")) {
+            Events events = new Events(out, parentColumn, job);
+            for (int c = 0; c < commissions; c++) {
+                events.write(c + 1, "ObjectEvent", T0.plusSeconds(c), "ADD", "commissioning", "active", site, site,
+                        null, ",\"ilmd\":{\"cbvmda:lotNumber\":\"L" + (c * PER_COMMISSION / UNITS_PER_LOT)
+                                + "\",\"cbvmda:itemExpirationDate\":\"2027-12-31\"}");
+            }
+            for (int k = 0; k < cases; k++) {
+                events.write(casePack + k, "AggregationEvent", packTime(commissions, k), "ADD", "packing",
+                        "in_progress", site, site, caseKeys[k], "");
+            }
+            for (int p = 0; p < pallets; p++) {
+                events.write(palletPack + p, "AggregationEvent", packTime(commissions, cases + p), "ADD", "packing",
+                        "in_progress", site, site, palletKeys[p], "");
+                events.write(ship + p, "ObjectEvent", packTime(commissions, cases + pallets + p), "OBSERVE",
+                        "shipping", "in_transit", site, null, null, "");
+            }
         }
         String prefix = unitPrefix();
         try (BufferedWriter out = copy(db, "event_epc (epc, role, event_time, event_ref)")) {
@@ -258,15 +267,26 @@ public final class TraceLatency {
                 "copy " + table + " from stdin", 1 << 20), StandardCharsets.UTF_8), 1 << 20);
     }
 
-    private static void event(BufferedWriter out, long id, String type, Instant time, String action, String bizStep,
-            String disposition, String readPoint, String bizLocation, long job, String more) throws IOException {
-        String body = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
-                + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"" + time + "\","
-                + "\"epcisBody\":{\"eventList\":[{\"type\":\"" + type + "\",\"eventTime\":\"" + time
-                + "\",\"eventTimeZoneOffset\":\"+00:00\",\"eventID\":\"bench:" + id + "\",\"action\":\"" + action
-                + "\",\"bizStep\":\"" + bizStep + "\",\"disposition\":\"" + disposition + "\"" + more + "}]}}";
-        row(out, Long.toString(id), "bench-" + id, "bench:" + id, type, time.toString(), time.toString(), "+00:00",
-                action, bizStep, disposition, readPoint, bizLocation, Long.toString(job), body);
+    /** epcis_event rows with short bodies (no EPC lists: the trace does not read bodies). */
+    private record Events(BufferedWriter out, boolean parentColumn, long job) {
+        void write(long id, String type, Instant time, String action, String bizStep, String disposition,
+                String readPoint, String bizLocation, String parent, String more) throws IOException {
+            String body = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
+                    + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"" + time + "\","
+                    + "\"epcisBody\":{\"eventList\":[{\"type\":\"" + type + "\",\"eventTime\":\"" + time
+                    + "\",\"eventTimeZoneOffset\":\"+00:00\",\"eventID\":\"bench:" + id + "\",\"action\":\"" + action
+                    + "\",\"bizStep\":\"" + bizStep + "\",\"disposition\":\"" + disposition + "\"" + more + "}]}}";
+            List<String> values = new ArrayList<>(List.of(Long.toString(id), "bench-" + id, "bench:" + id, type,
+                    time.toString(), time.toString(), "+00:00", action, bizStep, disposition));
+            values.add(readPoint);
+            values.add(bizLocation);
+            if (parentColumn) {
+                values.add(parent);
+            }
+            values.add(Long.toString(job));
+            values.add(body);
+            row(out, values.toArray(String[]::new));
+        }
     }
 
     /** One row of COPY text format (the values here never hold tabs, newlines or backslashes). */
