@@ -699,6 +699,9 @@ final class XmlEpcisWriter implements EpcisWriter {
             w.writeEndElement();
             w.writeEndDocument();
             w.flush();
+            if (options.indent()) {
+                out.write('\n');
+            }
             out.flush();
         } catch (XMLStreamException | java.io.IOException e) {
             throw new EpcisWriteException("cannot finish the document", e);
