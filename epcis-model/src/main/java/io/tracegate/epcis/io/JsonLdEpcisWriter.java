@@ -126,7 +126,7 @@ final class JsonLdEpcisWriter implements EpcisWriter {
             }
             g.writeEndArray();
             g.writeStringField("type", "EPCISDocument");
-            g.writeStringField("schemaVersion", "2.0");
+            g.writeStringField("schemaVersion", EpcisFormat.JSON_LD_2_0.schemaVersion());
             if (h.creationDate() != null) {
                 g.writeStringField("creationDate", EpcisTime.format(h.creationDate()));
             }

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -328,7 +329,7 @@ final class XmlEpcisReader extends EpcisReader {
         }
     }
 
-    private void readEpcs(java.util.function.Consumer<String> sink) throws XMLStreamException {
+    private void readEpcs(Consumer<String> sink) throws XMLStreamException {
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
             if (!r.getLocalName().equals("epc")) {
                 throw error("unexpected element " + qname() + " in an EPC list (expected epc)");
@@ -337,7 +338,7 @@ final class XmlEpcisReader extends EpcisReader {
         }
     }
 
-    private void readQuantities(java.util.function.Consumer<QuantityElement> sink) throws XMLStreamException {
+    private void readQuantities(Consumer<QuantityElement> sink) throws XMLStreamException {
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
             if (!r.getLocalName().equals("quantityElement")) {
                 throw error("unexpected element " + qname() + " in a quantity list (expected quantityElement)");
@@ -374,7 +375,7 @@ final class XmlEpcisReader extends EpcisReader {
         }
     }
 
-    private void readSourceDestinations(String element, java.util.function.Consumer<SourceDestination> sink)
+    private void readSourceDestinations(String element, Consumer<SourceDestination> sink)
             throws XMLStreamException {
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
             if (!r.getLocalName().equals(element)) {
