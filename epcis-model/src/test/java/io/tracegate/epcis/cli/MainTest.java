@@ -83,4 +83,11 @@ class MainTest {
         assertEquals(Command.USAGE, run(InputStream.nullInputStream(), "frobnicate"));
         assertEquals(Command.USAGE, run(InputStream.nullInputStream()));
     }
+
+    @Test
+    void validatesThroughTheDispatcher() {
+        Path file = EpcisOracles.require(GS1_US_EXAMPLE);
+        assertEquals(0, run(InputStream.nullInputStream(), "validate", file.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("INFO\t-1\t"), out.toString());
+    }
 }
