@@ -122,6 +122,23 @@ class ReaderWriterLayoutTest {
     }
 
     @Test
+    void epcisAsTheDefaultNamespaceIsReadLikeUnqualifiedElements() {
+        String xml = """
+                <EPCISDocument xmlns="urn:epcglobal:epcis:xsd:1" schemaVersion="1.2"
+                    creationDate="2023-04-01T08:45:16Z"><EPCISBody><EventList>
+                  <ObjectEvent><eventTime>2023-04-01T07:48:16Z</eventTime>
+                    <eventTimeZoneOffset>-05:00</eventTimeZoneOffset>
+                    <epcList><epc>urn:epc:id:sscc:030001.41234567890</epc></epcList><action>OBSERVE</action>
+                    <readPoint><id>urn:epc:id:sgln:030001.111121.0</id></readPoint></ObjectEvent>
+                </EventList></EPCISBody></EPCISDocument>
+                """;
+        EpcisEvent e = read(xml).events().get(0);
+        assertEquals(List.of("urn:epc:id:sscc:030001.41234567890"), e.epcList());
+        assertEquals("urn:epc:id:sgln:030001.111121.0", e.readPoint().id());
+        assertTrue(e.extensions().isEmpty());
+    }
+
+    @Test
     void errorsSayWhereAndWhat() {
         String xml = """
                 <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:1" schemaVersion="1.2"
