@@ -139,6 +139,17 @@ class ReaderWriterLayoutTest {
     }
 
     @Test
+    void utf16XmlWithAByteOrderMarkIsRead() {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><epcis:EPCISDocument "
+                + "xmlns:epcis=\"urn:epcglobal:epcis:xsd:1\" schemaVersion=\"1.2\" creationDate=\"2023-04-01T08:45:16Z\">"
+                + "<EPCISBody><EventList/></EPCISBody></epcis:EPCISDocument>";
+        try (EpcisReader r = EpcisReader.open(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_16)))) {
+            assertEquals(EpcisFormat.XML_1_2, r.format());
+            assertTrue(!r.hasNext());
+        }
+    }
+
+    @Test
     void errorsSayWhereAndWhat() {
         String xml = """
                 <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:1" schemaVersion="1.2"
