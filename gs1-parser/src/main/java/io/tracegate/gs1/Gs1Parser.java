@@ -113,7 +113,11 @@ public final class Gs1Parser {
             throw fail(run, "PRIMARY_CHECK_DIGIT", end - 1, end, "Primary message check digit is incorrect");
         }
         String gtin = "0".repeat(14 - primaryLength) + w.substring(3, end);
-        run.add(rules.known("01", 0, 2), gtin, 0, 14, run.toInput(3), run.toInput(end));
+        AiSpec gtinSpec = rules.known("01", 0, 2);
+        if (run.validateValue(gtinSpec, gtin, 0, 14, -1) < 0) {
+            throw new Gs1Exception("01", run.rule, run.input, run.toInput(3), run.toInput(end), run.message);
+        }
+        run.add(gtinSpec, gtin, 0, 14, run.toInput(3), run.toInput(end));
         if (composite) {
             gs1Data(run, end + 4);
         }

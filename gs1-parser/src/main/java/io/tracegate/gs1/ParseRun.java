@@ -46,6 +46,10 @@ final class ParseRun {
      * (AI and value) starts and ends in {@link #input}, for cross-AI errors. One array: one allocation per parse.
      */
     int[] pos = new int[16];
+    /** Whether AI (8030) is among the elements. */
+    private boolean digitalSignature;
+    /** Bit {@code key mod 64} set for each element's AI key: a quick "certainly absent" for single AIs. */
+    private long present;
 
     /** Where in {@link #w} the escaped bracketed value being checked starts (its text is an unescaped copy). */
     int escapedValueStart = -1;
@@ -83,7 +87,8 @@ final class ParseRun {
         for (; i < n; i++) {
             char c = s.charAt(i);
             if ((c <= '\r' && (c == '\r' || c == '\n' || c == 0)) || c == '\uFEFF'
-                    || (unbracketed && (c == GS || c == '|')) || (substitute && substituteLength(s, i, substitutes) > 0)) {
+                    || (unbracketed && (c == GS || c == '|'))
+                    || (substitute && substituteLength(s, i, substitutes) > 0)) {
                 break;
             }
         }
@@ -238,15 +243,18 @@ final class ParseRun {
         return p - start;
     }
 
-    /** Where {@code pos} of {@code src} lies in the input; unescaped bracketed values record their own mapping. */
+    /** Where {@code pos} of {@code src} lies in the input; unescaped bracketed values are mapped back. */
     private int inputPos(String src, int pos) {
         if (src == w) {
             return toInput(pos);
         }
-        return unescapedPos(src, pos);
+        return unescapedPos(pos);
     }
 
-    private int unescapedPos(String src, int pos) {
+    private int unescapedPos(int pos) {
+        if (escapedValueStart < 0) {
+            return -1; // a value made up by the parser (EAN/UPC primary as GTIN-14): the caller names the span
+        }
         int in = escapedValueStart;
         for (int k = 0; k < pos; k++) {
             if (w.charAt(in) == '\\' && in + 1 < w.length() && w.charAt(in + 1) == '(') {
@@ -256,11 +264,6 @@ final class ParseRun {
         }
         return toInput(in);
     }
-
-    /** Whether AI (8030) is among the elements. */
-    private boolean digitalSignature;
-    /** Bit {@code key mod 64} set for each element's AI key: a quick "certainly absent" for single AIs. */
-    private long present;
 
     boolean add(AiSpec spec, String src, int start, int end, int inStart, int inEnd) {
         if (count == MAX_ELEMENTS) {
