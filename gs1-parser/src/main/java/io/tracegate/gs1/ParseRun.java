@@ -529,8 +529,8 @@ final class ParseRun {
     }
 
     /**
-     * Reads this run with value {@code i} cut at {@code k}: the rest of the value into {@code tail} first (most
-     * cuts fail there, cheaply), then the whole reading into {@code alt}; true when that reading is valid.
+     * Reads this run with its last value, {@code i}, cut at {@code k}: the rest of the value into {@code tail}
+     * first (most cuts fail there, cheaply), then the whole reading into {@code alt}; true when it is valid.
      */
     private boolean cutAt(ParseRun tail, ParseRun alt, int i, int k, char sep) {
         AiSpec spec = specs[i];
@@ -545,11 +545,6 @@ final class ParseRun {
         alt.add(spec, w, start(i), k, inStart(i), toInput(k));
         for (int j = 0; j < tail.count; j++) {
             if (!alt.add(tail.specs[j], w, tail.start(j), tail.end(j), tail.inStart(j), tail.inEnd(j))) {
-                return false;
-            }
-        }
-        for (int j = i + 1; j < count; j++) {
-            if (!alt.add(specs[j], src(j), start(j), end(j), inStart(j), inEnd(j))) {
                 return false;
             }
         }
