@@ -6,9 +6,9 @@ import io.tracegate.gs1.lint.Linters;
 import java.util.List;
 
 /**
- * Entry points for every input form. Thread-safe and reusable (build one and keep it: construction compiles the
- * AI table and resolves every linter); all bad input raises {@link Gs1Exception}, naming the AI, the rule and the
- * offending span of the input as given.
+ * Entry points for every input form. Thread-safe and reusable (keep one: construction compiles the AI table and
+ * resolves every linter, though parsers made in a row with the same clock share that work); all bad input raises
+ * {@link Gs1Exception}, naming the AI, the rule and the offending span of the input as given.
  *
  * <p>Keyboard-wedge damage is repaired before parsing scan data and the unbracketed form: CR, LF, NUL and byte
  * order marks are dropped, the substitute separators of {@link ParseOptions#separators()} stand for GS, and a
@@ -16,12 +16,20 @@ import java.util.List;
  */
 public final class Gs1Parser {
 
+    /** The rules compiled last: parsers made with an equal clock share them (compiling takes milliseconds). */
+    private static volatile AiRules lastRules;
+
     private final ParseOptions options;
     private final AiRules rules;
 
     public Gs1Parser(ParseOptions options) {
         this.options = options;
-        this.rules = new AiRules(AiTable.standard(), Linters.withClock(options.clock()));
+        AiRules last = lastRules;
+        if (last == null || !last.clock.equals(options.clock())) {
+            last = new AiRules(AiTable.standard(), Linters.withClock(options.clock()));
+            lastRules = last;
+        }
+        this.rules = last;
     }
 
     public Gs1Parser() {
