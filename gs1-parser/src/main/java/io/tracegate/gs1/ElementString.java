@@ -174,7 +174,12 @@ public final class ElementString {
         return b.toString();
     }
 
-    /** The GS1 Digital Link URI for these elements on the given stem (e.g. {@code https://id.gs1.org}). */
+    /** The GS1 Digital Link URI for these elements on the canonical stem {@code https://id.gs1.org}. */
+    public String toDigitalLink() {
+        return toDigitalLink(DigitalLink.CANONICAL_STEM);
+    }
+
+    /** The GS1 Digital Link URI for these elements on the given stem (e.g. {@code https://example.com}). */
     public String toDigitalLink(String stem) {
         return DigitalLink.generate(this, stem);
     }
