@@ -103,16 +103,16 @@ final class ParseRun {
         }
         while (i < n) {
             char c = s.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0 || c == '\uFEFF'
+                    || (unbracketed && c == '|' && i + 1 < n && s.charAt(i + 1) == '^')) {
+                i++;
+                continue;
+            }
             int sub = substituteLength(s, i, substitutes);
             if (sub > 0) {
                 map[b.length()] = i;
                 b.append(sep);
                 i += sub;
-                continue;
-            }
-            if (c == '\r' || c == '\n' || c == 0 || c == '\uFEFF'
-                    || (unbracketed && c == '|' && i + 1 < n && s.charAt(i + 1) == '^')) {
-                i++;
                 continue;
             }
             map[b.length()] = i;
