@@ -71,7 +71,8 @@ public final class Validator {
         int reading = ValidationFinding.DOCUMENT;
         try (EpcisReader reader = EpcisReader.open(in)) {
             DocumentPaths paths = new DocumentPaths(reader.format());
-            List<EventLayer> layers = List.of(new IdentifierLayer(reader.format()), new DscsaProfile(reader.format()));
+            List<EventLayer> layers = List.of(new IdentifierLayer(reader.format()),
+                    new VocabularyLayer(reader.format()), new DscsaProfile(reader.format()));
             for (EventLayer layer : layers) {
                 layer.header(reader.header(), sink);
             }

@@ -1,6 +1,8 @@
 package io.tracegate.gateway.config;
 
+import io.tracegate.gs1.Gln;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,14 +15,18 @@ import org.springframework.util.unit.DataSize;
  * @param adminKey         the first ADMIN key, read only while no ADMIN key exists yet (environment variable
  *                         {@code TRACEGATE_ADMIN_KEY}); when absent, one is generated and logged once
  * @param embeddedDatabase the embedded PostgreSQL used when no {@code spring.datasource.url} is configured
- * @param capture          limits announced to and enforced on capture clients
+ * @param capture          limits announced to and enforced on capture clients, and capture processing
+ * @param ownGlns          the GLNs of the parties and sites this gateway acts for: a unit may only be received when
+ *                         it is in transit to one of them (its shipment's destination owning party or location);
+ *                         empty (the default) means the gateway acts for every party
  */
 @ConfigurationProperties("tracegate")
 public record TracegateProperties(
         @DefaultValue("./data") Path dataDir,
         String adminKey,
         @DefaultValue EmbeddedDatabase embeddedDatabase,
-        @DefaultValue Capture capture) {
+        @DefaultValue Capture capture,
+        @DefaultValue List<Gln> ownGlns) {
 
     /** @param port TCP port on localhost; 0 picks a free port at every start */
     public record EmbeddedDatabase(@DefaultValue("0") int port) {
@@ -29,8 +35,17 @@ public record TracegateProperties(
     /**
      * @param maxEvents    most events one capture document may hold ({@code GS1-EPCIS-Capture-Limit})
      * @param maxFileBytes largest capture document accepted ({@code GS1-EPCIS-Capture-File-Size-Limit})
+     * @param workers      capture jobs processed at the same time
+     * @param queue        capture jobs waiting for a worker before new captures are refused (503)
+     * @param batchEpcs    EPCs validated and written together (one set-based round of the lifecycle rules)
      */
-    public record Capture(@DefaultValue("10000000") long maxEvents, @DefaultValue("4GB") DataSize maxFileBytes) {
+    public record Capture(@DefaultValue("10000000") long maxEvents, @DefaultValue("4GB") DataSize maxFileBytes,
+            @DefaultValue("1") int workers, @DefaultValue("100") int queue, @DefaultValue("20000") int batchEpcs) {
+    }
+
+    /** Where the raw bytes of captured documents are kept, content-addressed. */
+    public Path documentsDir() {
+        return dataDir.resolve("documents");
     }
 
     public Path postgresDataDir() {

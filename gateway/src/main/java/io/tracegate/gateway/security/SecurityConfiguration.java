@@ -4,11 +4,14 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -37,7 +40,35 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/capture", "/events")
+                                .hasAnyRole(Role.LINE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/capture", "/capture/**").hasAnyRole(Role.LINE.name(),
+                                Role.PARTNER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/events", "/events/**", "/eventTypes/**", "/epcs/**",
+                                "/bizSteps/**", "/bizLocations/**", "/readPoints/**", "/dispositions/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers("/trace/**").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/masterdata/**")
+                                .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/masterdata/**")
+                                .hasAnyRole(Role.LINE.name(), Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * A GS1 Digital Link in a path ({@code GET /trace/https%3A%2F%2Fid.gs1.org%2F01%2F...}) has encoded slashes,
+     * which Tomcat passes through undecoded, so the servlet path keeps a literal {@code %}; an event hash ID in a
+     * path ({@code GET /events/ni%3A%2F%2F%2Fsha-256%3B...}) has an encoded semicolon. Path variables are decoded
+     * by Spring MVC, once.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedDoubleSlash(true);
+        firewall.setAllowSemicolon(true);
+        firewall.setAllowUrlEncodedPercent(true);
+        return firewall;
     }
 }

@@ -8,7 +8,9 @@ import io.tracegate.gateway.config.TracegateProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +60,7 @@ class AdminKeyBootstrapTest extends GatewayTest {
         inFirstStart(() -> {
             assertThat(bootstrap(configured).ensureAdminKey()).isEmpty();
 
-            assertThat(apiKeys.authenticate(configured)).map(ApiPrincipal::roles).hasValue(java.util.Set.of(Role.ADMIN));
+            assertThat(apiKeys.authenticate(configured)).map(ApiPrincipal::roles).hasValue(Set.of(Role.ADMIN));
         });
     }
 
@@ -66,7 +68,7 @@ class AdminKeyBootstrapTest extends GatewayTest {
     void aShortConfiguredKeyIsRefused() {
         inFirstStart(() -> assertThatThrownBy(() -> bootstrap("too-short").ensureAdminKey())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at least 32 characters"));
+                .hasMessageStartingWith("TRACEGATE_ADMIN_KEY (tracegate.admin-key): an API key must have at least 32 characters"));
     }
 
     @Test
@@ -81,7 +83,7 @@ class AdminKeyBootstrapTest extends GatewayTest {
     private AdminKeyBootstrap bootstrap(String configuredKey) {
         return new AdminKeyBootstrap(apiKeys, new TracegateProperties(Path.of("unused"), configuredKey,
                 new TracegateProperties.EmbeddedDatabase(0),
-                new TracegateProperties.Capture(10, DataSize.ofBytes(10))));
+                new TracegateProperties.Capture(10, DataSize.ofBytes(10), 1, 1, 1), List.of()));
     }
 
     /** Runs the check as on a database with no active key, then rolls back. */

@@ -1,0 +1,140 @@
+package io.tracegate.gateway.capture;
+
+import io.tracegate.gateway.config.TracegateProperties;
+import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gateway.problem.EpcisProblemType;
+import io.tracegate.gateway.security.ApiPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The EPCIS 2.0 capture interface: {@code POST /capture} (asynchronous, 202 and a job), {@code GET /capture[/{id}]}
+ * and {@code POST /events} (one event, synchronous). Bodies are EPCIS 2.0 JSON-LD, 2.0 XML or 1.2 XML, read as a
+ * stream; the reader tells XML from JSON by the first byte, so an absent or generic Content-Type is sniffed.
+ */
+@RestController
+class CaptureController {
+
+    private static final Set<String> MEDIA_TYPES = Set.of("application/ld+json", "application/json",
+            "application/xml", "text/xml", "application/octet-stream");
+    private static final String BEHAVIOUR = "GS1-Capture-Error-Behaviour";
+
+    private final CaptureService captures;
+    private final TracegateProperties.Capture limits;
+
+    CaptureController(CaptureService captures, TracegateProperties properties) {
+        this.captures = captures;
+        this.limits = properties.capture();
+    }
+
+    @PostMapping("/capture")
+    ResponseEntity<CaptureJob> capture(@AuthenticationPrincipal ApiPrincipal caller, HttpServletRequest request,
+            @RequestHeader(name = BEHAVIOUR, required = false) String behaviour) throws IOException {
+        String mediaType = mediaType(request);
+        checkSize(request);
+        CaptureJob job = captures.submit(caller, behaviour(behaviour), mediaType, request.getInputStream());
+        return ResponseEntity.accepted().location(URI.create("/capture/" + job.captureId()))
+                .headers(standardHeaders()).body(job);
+    }
+
+    @GetMapping("/capture")
+    ResponseEntity<List<CaptureJob>> jobs(@AuthenticationPrincipal ApiPrincipal caller) {
+        return ResponseEntity.ok().headers(standardHeaders()).body(captures.jobs(caller));
+    }
+
+    @GetMapping("/capture/{captureId}")
+    ResponseEntity<CaptureJob> job(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String captureId) {
+        long id;
+        try {
+            id = Long.parseLong(captureId);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.noSuchResource("no capture job " + captureId);
+        }
+        return ResponseEntity.ok().headers(standardHeaders()).body(captures.job(caller, id));
+    }
+
+    @PostMapping("/events")
+    ResponseEntity<Map<String, Object>> event(@AuthenticationPrincipal ApiPrincipal caller,
+            HttpServletRequest request) throws IOException {
+        String mediaType = mediaType(request);
+        checkSize(request);
+        CaptureProcessor.Outcome outcome = captures.captureEvent(caller, mediaType, request.getInputStream());
+        if (!outcome.errors().isEmpty()) {
+            CaptureError first = outcome.errors().get(0);
+            EpcisProblemType type = Arrays.stream(EpcisProblemType.values())
+                    .filter(t -> t.uri().toString().equals(first.type())).findFirst()
+                    .orElse(EpcisProblemType.VALIDATION);
+            throw new ApiProblem(type, HttpStatus.valueOf(first.status()), first.detail());
+        }
+        if (outcome.events() != 1) {
+            throw ApiProblem.validation("POST /events takes exactly one event; this body has " + outcome.events()
+                    + " (use POST /capture for documents)");
+        }
+        String eventId = outcome.eventIds().get(0);
+        if (outcome.duplicates() > 0) {
+            throw ApiProblem.alreadyExists("the event is already captured as " + eventId);
+        }
+        return ResponseEntity.created(URI.create("/events/" + URLEncoder.encode(eventId, StandardCharsets.UTF_8)))
+                .headers(standardHeaders()).body(Map.of("eventID", eventId));
+    }
+
+    private static String mediaType(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null) {
+            return null;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!MEDIA_TYPES.contains(type)) {
+            throw new ApiProblem(EpcisProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + type + " is not an EPCIS"
+                    + " document type (application/ld+json, application/json, application/xml, text/xml)");
+        }
+        return type;
+    }
+
+    private void checkSize(HttpServletRequest request) {
+        long length = request.getContentLengthLong();
+        if (length > limits.maxFileBytes().toBytes()) {
+            throw new ApiProblem(EpcisProblemType.CAPTURE_LIMIT_EXCEEDED, "the document has " + length
+                    + " bytes, more than the capture file size limit of " + limits.maxFileBytes().toBytes()
+                    + " bytes (GS1-EPCIS-Capture-File-Size-Limit)");
+        }
+    }
+
+    private static String behaviour(String header) {
+        if (header == null || header.isBlank()) {
+            return "rollback";
+        }
+        String value = header.strip().toLowerCase(Locale.ROOT);
+        if (!value.equals("rollback") && !value.equals("proceed")) {
+            throw ApiProblem.validation(BEHAVIOUR + " must be rollback or proceed, not '" + header + "'");
+        }
+        return value;
+    }
+
+    private HttpHeaders standardHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("GS1-EPCIS-Version", "2.0.0");
+        headers.set("GS1-CBV-Version", "2.0.0");
+        headers.set("GS1-EPCIS-Capture-Limit", String.valueOf(limits.maxEvents()));
+        headers.set("GS1-EPCIS-Capture-File-Size-Limit", String.valueOf(limits.maxFileBytes().toBytes()));
+        headers.set(BEHAVIOUR, "all"); // both rollback and proceed are supported
+        return headers;
+    }
+}

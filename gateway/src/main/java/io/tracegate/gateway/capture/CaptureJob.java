@@ -1,0 +1,29 @@
+package io.tracegate.gateway.capture;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A capture job in the shape of the EPCIS 2.0 REST bindings ({@code captureID}, {@code createdAt},
+ * {@code finishedAt}, {@code running}, {@code success}, {@code captureErrorBehaviour}, {@code errors}), plus counts.
+ * rollback: running+success = in progress, running+!success = rolling back, !running+success = all captured,
+ * !running+!success = nothing captured; proceed: !running+!success = captured except the events in errors.
+ */
+public record CaptureJob(
+        @JsonIgnore long id,
+        @JsonProperty("captureID") String captureId,
+        OffsetDateTime createdAt,
+        OffsetDateTime finishedAt,
+        boolean running,
+        boolean success,
+        String captureErrorBehaviour,
+        List<CaptureError> errors,
+        int eventCount,
+        int appliedCount,
+        int duplicateCount,
+        String documentSha256,
+        long documentBytes,
+        @JsonIgnore String submittedBy) {
+}

@@ -1,0 +1,246 @@
+package io.tracegate.gateway.capture;
+
+import io.tracegate.epcis.io.EpcisReadException;
+import io.tracegate.epcis.io.EpcisReader;
+import io.tracegate.epcis.model.EpcisEvent;
+import io.tracegate.epcis.validation.IdentifierLayer;
+import io.tracegate.epcis.validation.ValidationFinding;
+import io.tracegate.gateway.config.TracegateProperties;
+import io.tracegate.gateway.masterdata.MasterDataStore;
+import io.tracegate.gateway.ops.CaptureMetrics;
+import io.tracegate.gateway.problem.EpcisProblemType;
+import io.tracegate.gateway.serials.LifecycleFinding;
+import io.tracegate.gateway.serials.SerialLifecycle;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one capture job: streams the stored document event by event through the epcis-model reader, checks every
+ * identifier, recognises events already captured by their hash, applies the rest to the serial store in batches
+ * and writes them with COPY, all in ONE transaction. {@code rollback}: any refused event rolls everything back;
+ * {@code proceed}: refused events are skipped and reported. A document that cannot be read, or has more events than
+ * the capture limit, is rolled back whatever the behaviour. The job row is finished in the same transaction that
+ * commits the events, so a crash leaves either everything or nothing, and a job still {@code running}.
+ */
+@Component
+class CaptureProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(CaptureProcessor.class);
+    /** Refused events reported one by one; beyond, one summary entry says how many more. */
+    private static final int MAX_REPORTED = 1000;
+
+    private final DataSource dataSource;
+    private final DocumentStore documents;
+    private final CaptureJobs jobs;
+    private final EventStore events;
+    private final SerialLifecycle lifecycle;
+    private final MasterDataStore masterData;
+    private final TracegateProperties.Capture limits;
+    private final Clock clock;
+    private final CaptureMetrics metrics;
+
+    CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
+            SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
+            CaptureMetrics metrics) {
+        this.dataSource = dataSource;
+        this.documents = documents;
+        this.jobs = jobs;
+        this.events = events;
+        this.lifecycle = lifecycle;
+        this.masterData = masterData;
+        this.limits = properties.capture();
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** What a job did. {@code eventIds} are those of the events applied or recognised as already captured. */
+    record Outcome(boolean success, List<CaptureError> errors, int events, int applied, int duplicates,
+                   List<String> eventIds) {
+    }
+
+    Outcome run(long jobId, String sha256, boolean proceed) {
+        long start = System.nanoTime();
+        Run run = new Run(jobId);
+        Outcome outcome = run(run, sha256, proceed);
+        metrics.jobFinished(outcome.success(), outcome.applied(), outcome.applied() == 0 ? 0 : run.epcs,
+                run.refused, Duration.ofNanos(System.nanoTime() - start));
+        return outcome;
+    }
+
+    private Outcome run(Run run, String sha256, boolean proceed) {
+        long jobId = run.jobId;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            boolean readable = run.read(connection, sha256);
+            boolean commit = readable && (proceed || run.errors.isEmpty());
+            List<CaptureError> reported = run.reported();
+            if (commit) {
+                jobs.finish(connection, jobId, reported.isEmpty(), reported, run.count, run.applied, run.duplicates);
+                connection.commit();
+                return new Outcome(reported.isEmpty(), reported, run.count, run.applied, run.duplicates,
+                        run.eventIds);
+            }
+            connection.rollback();
+            connection.setAutoCommit(true);
+            jobs.finish(connection, jobId, false, reported, run.count, 0, 0);
+            return new Outcome(false, reported, run.count, 0, 0, List.of());
+        } catch (Exception e) {
+            String incident = UUID.randomUUID().toString();
+            log.error("Capture job {} failed, incident {}", jobId, incident, e);
+            CaptureError error = new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(),
+                    EpcisProblemType.IMPLEMENTATION.title(), 500, "the capture failed: incident " + incident
+                    + " (see the gateway log); nothing was captured", "/capture/" + jobId, null, null, null);
+            try (Connection connection = dataSource.getConnection()) {
+                jobs.finish(connection, jobId, false, List.of(error), run.count, 0, 0);
+            } catch (SQLException again) {
+                log.error("Capture job {} could not be marked failed; it will be at the next start", jobId, again);
+            }
+            return new Outcome(false, List.of(error), run.count, 0, 0, List.of());
+        }
+    }
+
+    /** The state of one job run. */
+    private final class Run {
+        final long jobId;
+        final List<CaptureError> errors = new ArrayList<>();
+        final List<String> eventIds = new ArrayList<>();
+        int refused;
+        int count;
+        int applied;
+        int duplicates;
+        final List<PreparedEvent> batch = new ArrayList<>();
+        int batchEpcs;
+        long epcs;
+
+        Run(long jobId) {
+            this.jobId = jobId;
+        }
+
+        /** Reads and applies the document; false when it could not be read to the end (or broke the limit). */
+        boolean read(Connection connection, String sha256) throws Exception {
+            try (InputStream in = documents.open(sha256); EpcisReader reader = EpcisReader.open(in)) {
+                masterData.learn(connection, reader.header().masterData());
+                IdentifierLayer identifiers = new IdentifierLayer(reader.format());
+                while (reader.hasNext()) {
+                    EpcisEvent event = reader.next();
+                    int index = count++;
+                    if (count > limits.maxEvents()) {
+                        errors.add(documentError(EpcisProblemType.CAPTURE_LIMIT_EXCEEDED, 413, "the document has"
+                                + " more than " + limits.maxEvents() + " events (GS1-EPCIS-Capture-Limit); nothing"
+                                + " was captured"));
+                        return false;
+                    }
+                    List<CaptureError.Finding> findings = new ArrayList<>();
+                    identifiers.event(index, "eventList[" + index + "]", event, finding -> {
+                        if (finding.isError()) {
+                            findings.add(new CaptureError.Finding(finding.rule(), null, finding.path(),
+                                    finding.message()));
+                        }
+                    });
+                    if (!findings.isEmpty()) {
+                        refuse(index, event.eventId(), findings);
+                        continue;
+                    }
+                    PreparedEvent prepared = new PreparedEvent(index, event);
+                    batch.add(prepared);
+                    batchEpcs += prepared.epcCount() + 1;
+                    if (batchEpcs >= limits.batchEpcs()) {
+                        flush(connection);
+                    }
+                }
+                flush(connection);
+                return true;
+            } catch (EpcisReadException e) {
+                errors.add(documentError(EpcisProblemType.VALIDATION, 400, "the document could not be read: "
+                        + e.getMessage() + "; nothing was captured"));
+                return false;
+            }
+        }
+
+        /** Recognises duplicates, applies the batch to the serial store and writes the accepted events. */
+        private void flush(Connection connection) throws SQLException {
+            if (batch.isEmpty()) {
+                return;
+            }
+            Map<String, PreparedEvent> unique = new LinkedHashMap<>();
+            for (PreparedEvent e : batch) {
+                if (unique.putIfAbsent(e.hash(), e) != null) {
+                    duplicates++;
+                }
+            }
+            Set<String> stored = events.existing(connection, unique.keySet());
+            List<PreparedEvent> fresh = new ArrayList<>();
+            for (PreparedEvent e : unique.values()) {
+                if (stored.contains(e.hash())) {
+                    duplicates++;
+                    eventIds.add(e.eventId());
+                } else {
+                    fresh.add(e);
+                }
+            }
+            List<Long> refs = events.allocate(connection, fresh.size());
+            for (int i = 0; i < fresh.size(); i++) {
+                fresh.get(i).ref(refs.get(i));
+            }
+            Map<Integer, List<LifecycleFinding>> refusals =
+                    lifecycle.apply(connection, fresh.stream().map(PreparedEvent::lifecycle).toList());
+            List<PreparedEvent> accepted = new ArrayList<>(fresh.size());
+            for (PreparedEvent e : fresh) {
+                List<LifecycleFinding> findings = refusals.get(e.index());
+                if (findings == null) {
+                    accepted.add(e);
+                    eventIds.add(e.eventId());
+                } else {
+                    refuse(e.index(), e.event().eventId(), findings.stream()
+                            .map(f -> new CaptureError.Finding(f.rule(), f.epc(), null, f.message())).toList());
+                }
+            }
+            events.write(connection, accepted, jobId, OffsetDateTime.now(clock));
+            applied += accepted.size();
+            epcs += accepted.stream().mapToLong(PreparedEvent::epcCount).sum();
+            batch.clear();
+            batchEpcs = 0;
+        }
+
+        private void refuse(int index, String eventId, List<CaptureError.Finding> findings) {
+            refused++;
+            if (errors.size() < MAX_REPORTED) {
+                errors.add(new CaptureError(EpcisProblemType.VALIDATION.uri().toString(), "Event refused", 400,
+                        "event " + index + " was refused: " + findings.get(0).message()
+                                + (findings.get(0).epc() == null ? "" : " (" + findings.get(0).epc() + ", "
+                                + findings.get(0).rule() + ")")
+                                + (findings.size() > 1 ? " and " + (findings.size() - 1) + " more findings" : ""),
+                        "/capture/" + jobId + "#event-" + index, index, eventId, findings));
+            }
+        }
+
+        private CaptureError documentError(EpcisProblemType type, int status, String detail) {
+            return new CaptureError(type.uri().toString(), type.title(), status, detail, "/capture/" + jobId,
+                    null, null, null);
+        }
+
+        List<CaptureError> reported() {
+            if (refused <= MAX_REPORTED) {
+                return errors;
+            }
+            List<CaptureError> all = new ArrayList<>(errors);
+            all.add(documentError(EpcisProblemType.VALIDATION, 400, (refused - MAX_REPORTED)
+                    + " more events were refused (only the first " + MAX_REPORTED + " are listed)"));
+            return all;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.tracegate.gateway.capture;
+
+import io.tracegate.epcis.io.EpcisReadException;
+import io.tracegate.epcis.io.EpcisReader;
+import io.tracegate.gateway.config.TracegateProperties;
+import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gateway.problem.EpcisProblemType;
+import io.tracegate.gateway.security.ApiPrincipal;
+import io.tracegate.gateway.security.Role;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts capture documents: keeps their bytes, records a job and hands it to a bounded pool of workers. At start,
+ * jobs a previous gateway process left running are marked failed: their transaction died with the process, so
+ * nothing of them was applied, and re-posting the document captures it.
+ */
+@Service
+public class CaptureService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaptureService.class);
+    private static final int LISTED_JOBS = 100;
+
+    private final DocumentStore documents;
+    private final CaptureJobs jobs;
+    private final CaptureProcessor processor;
+    private final TracegateProperties.Capture limits;
+    private final ThreadPoolExecutor workers;
+
+    CaptureService(DocumentStore documents, CaptureJobs jobs, CaptureProcessor processor,
+            TracegateProperties properties) {
+        this.documents = documents;
+        this.jobs = jobs;
+        this.processor = processor;
+        this.limits = properties.capture();
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(limits.queue()), task -> {
+                    Thread thread = new Thread(task, "capture-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        int interrupted = jobs.failInterrupted(new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(),
+                "Capture interrupted", 500, "the gateway stopped while this job was running; its transaction was"
+                + " rolled back and nothing was captured: post the document again", null, null, null, null));
+        if (interrupted > 0) {
+            log.warn("{} capture job(s) interrupted by the previous stop were marked failed", interrupted);
+        }
+    }
+
+    /** Stores the document and queues its job; the job is returned as just created (running). */
+    public CaptureJob submit(ApiPrincipal caller, String behaviour, String mediaType, InputStream body) {
+        DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
+        checkLimits(caller, document);
+        long id = jobs.create(caller.name(), behaviour, mediaType, document);
+        try {
+            workers.execute(() -> processor.run(id, document.sha256(), behaviour.equals("proceed")));
+        } catch (RejectedExecutionException busy) {
+            String detail = "the gateway is busy: " + limits.queue() + " capture jobs are waiting; try again later";
+            jobs.fail(id, new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(), "Capture refused", 503,
+                    detail, "/capture/" + id, null, null, null));
+            throw new ApiProblem(EpcisProblemType.IMPLEMENTATION, HttpStatus.SERVICE_UNAVAILABLE, detail);
+        }
+        return jobs.find(id).orElseThrow();
+    }
+
+    /** Captures a single event synchronously (rollback: it is applied or refused as a whole). */
+    public CaptureProcessor.Outcome captureEvent(ApiPrincipal caller, String mediaType, InputStream body) {
+        DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
+        checkLimits(caller, document);
+        long id = jobs.create(caller.name(), "rollback", mediaType, document);
+        return processor.run(id, document.sha256(), false);
+    }
+
+    /** A job, if the caller may see it (its own, or any for ADMIN and COMPLIANCE). */
+    public CaptureJob job(ApiPrincipal caller, long id) {
+        return jobs.find(id).filter(job -> seesAll(caller) || job.submittedBy().equals(caller.name()))
+                .orElseThrow(() -> ApiProblem.noSuchResource("no capture job " + id));
+    }
+
+    /** The latest jobs the caller may see, newest first. */
+    public List<CaptureJob> jobs(ApiPrincipal caller) {
+        return jobs.latest(seesAll(caller) ? null : caller.name(), LISTED_JOBS);
+    }
+
+    private static boolean seesAll(ApiPrincipal caller) {
+        return caller.hasRole(Role.ADMIN) || caller.hasRole(Role.COMPLIANCE);
+    }
+
+    /** A limited key's document is read once before it is accepted, so that a refusal is an honest 403. */
+    private void checkLimits(ApiPrincipal caller, DocumentStore.StoredDocument document) {
+        if (!KeyLimits.isLimited(caller)) {
+            return;
+        }
+        try (InputStream in = documents.open(document.sha256()); EpcisReader reader = EpcisReader.open(in)) {
+            int index = 0;
+            while (reader.hasNext()) {
+                String violation = KeyLimits.violation(caller, reader.next(), index++);
+                if (violation != null) {
+                    throw new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN, violation);
+                }
+            }
+        } catch (EpcisReadException e) {
+            throw ApiProblem.validation("the document could not be read: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Graceful shutdown: running jobs finish (or, past the timeout, die with their transaction, rolled back). */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        workers.shutdown();
+        if (!workers.awaitTermination(25, TimeUnit.SECONDS)) {
+            workers.shutdownNow();
+        }
+    }
+}

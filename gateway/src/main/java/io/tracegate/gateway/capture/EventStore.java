@@ -1,0 +1,111 @@
+package io.tracegate.gateway.capture;
+
+import io.tracegate.gateway.serials.PgCopy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code epcis_event} and {@code event_epc} tables: written by COPY in the capture transaction, read by the
+ * trace (and the query API) through index scans.
+ */
+@Repository
+public class EventStore {
+
+    private final JdbcClient jdbc;
+
+    EventStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An event as the trace lists it. */
+    public record EventSummary(long ref, String eventId, String eventType, OffsetDateTime eventTime, String bizStep,
+                               String action, String disposition, String readPoint, String bizLocation) {
+    }
+
+    /**
+     * An EPC's part in an event: its role ({@code p}arent, {@code e}pcList, {@code c}hild, ...) and, for a child,
+     * the canonical key of the parent it was packed into or out of.
+     */
+    public record Appearance(EventSummary event, char role, String parentKey) {
+    }
+
+    /** Every event naming this canonical identifier, in time order. */
+    public List<Appearance> appearances(String key) {
+        return jdbc.sql("select e.id, e.event_id, e.event_type, e.event_time, e.biz_step, e.action, e.disposition,"
+                        + " e.read_point, e.biz_location, x.role, case when x.role = 'c' then (select p.epc"
+                        + " from event_epc p where p.event_ref = x.event_ref and p.role = 'p' limit 1) end"
+                        + " from event_epc x join epcis_event e on e.id = x.event_ref"
+                        + " where x.epc = ? order by x.event_time, x.event_ref")
+                .param(key)
+                .query((rs, n) -> new Appearance(new EventSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9)), rs.getString(10).charAt(0), rs.getString(11)))
+                .list();
+    }
+
+    /** The hashes among these that are already stored. */
+    Set<String> existing(Connection connection, Collection<String> hashes) throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select event_hash from epcis_event where event_hash = any(?)")) {
+            statement.setArray(1, connection.createArrayOf("text", hashes.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Row ids for this many new events, in one round trip. */
+    List<Long> allocate(Connection connection, int count) throws SQLException {
+        List<Long> ids = new ArrayList<>(count);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select nextval('epcis_event_id_seq') from generate_series(1, ?)")) {
+            statement.setInt(1, count);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Writes the events and their identifier index. */
+    void write(Connection connection, List<PreparedEvent> events, long jobId, OffsetDateTime recordTime)
+            throws SQLException {
+        try (PgCopy copy = PgCopy.into(connection, "epcis_event", "id, event_hash, event_id, event_type,"
+                + " event_time, record_time, event_time_zone_offset, action, biz_step, disposition, read_point,"
+                + " biz_location, capture_job_id, body")) {
+            for (PreparedEvent e : events) {
+                copy.number(e.ref()).text(e.hash()).text(e.eventId()).text(e.event().type().elementName())
+                        .time(e.event().eventTime()).time(recordTime).text(e.event().eventTimeZoneOffset())
+                        .text(e.event().action() == null ? null : e.event().action().name())
+                        .text(e.event().bizStep() == null ? null : e.event().bizStep().value())
+                        .text(e.event().disposition() == null ? null : e.event().disposition().value())
+                        .text(e.readPoint()).text(e.bizLocation()).number(jobId).text(e.body(recordTime))
+                        .endRow();
+            }
+        }
+        try (PgCopy copy = PgCopy.into(connection, "event_epc", "epc, role, event_time, event_ref")) {
+            for (PreparedEvent e : events) {
+                for (PreparedEvent.Key key : e.keys()) {
+                    copy.text(key.key()).text(String.valueOf(key.role())).time(e.event().eventTime())
+                            .number(e.ref()).endRow();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.tracegate.gateway.capture;
+
+import io.tracegate.epcis.io.CbvXmlFormat;
+import io.tracegate.epcis.io.EpcisFormat;
+import io.tracegate.epcis.io.EpcisWriter;
+import io.tracegate.epcis.io.WriteOptions;
+import io.tracegate.epcis.model.EpcisEvent;
+import io.tracegate.epcis.model.EpcisHeader;
+import io.tracegate.epcis.model.ExtensionElement;
+import io.tracegate.epcis.model.QuantityElement;
+import io.tracegate.epcis.model.SourceDestination;
+import io.tracegate.gateway.serials.LifecycleEvent;
+import io.tracegate.gateway.serials.UnitRef;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A captured event with its identifiers parsed once, on its way to the serial store and the event store. */
+final class PreparedEvent {
+
+    /** A canonical identifier and its role in the event (see the {@code event_epc} table). */
+    record Key(String key, char role) {
+    }
+
+    private static final WriteOptions COMPACT = new WriteOptions(CbvXmlFormat.NO_PREFERENCE, Map.of(), false);
+
+    private final int index;
+    private final EpcisEvent event;
+    private final String hash;
+    private final List<Key> keys = new ArrayList<>();
+    private final List<UnitRef> epcUnits = new ArrayList<>();
+    private final List<UnitRef> childUnits = new ArrayList<>();
+    private final UnitRef parentUnit;
+    private long ref;
+
+    PreparedEvent(int index, EpcisEvent event) {
+        this.index = index;
+        this.event = event;
+        this.hash = EventHashes.of(event);
+        this.parentUnit = event.parentId() == null ? null : Identifiers.unit(event.parentId());
+        if (event.parentId() != null) {
+            keys.add(new Key(parentUnit != null ? parentUnit.key() : Identifiers.key(event.parentId()), 'p'));
+        }
+        units(event.epcList(), 'e', epcUnits);
+        units(event.childEpcs(), 'c', childUnits);
+        units(event.inputEpcList(), 'i', null);
+        units(event.outputEpcList(), 'o', null);
+        for (List<QuantityElement> list : List.of(event.quantityList(), event.childQuantityList(),
+                event.inputQuantityList(), event.outputQuantityList())) {
+            for (QuantityElement q : list) {
+                keys.add(new Key(Identifiers.key(q.epcClass()), 'q'));
+            }
+        }
+    }
+
+    private void units(List<String> epcs, char role, List<UnitRef> into) {
+        for (String epc : epcs) {
+            UnitRef unit = Identifiers.unit(epc);
+            keys.add(new Key(unit != null ? unit.key() : Identifiers.key(epc), role));
+            if (unit != null && into != null) {
+                into.add(unit);
+            }
+        }
+    }
+
+    int index() {
+        return index;
+    }
+
+    EpcisEvent event() {
+        return event;
+    }
+
+    String hash() {
+        return hash;
+    }
+
+    /** The eventID the event was given, else its hash ID. */
+    String eventId() {
+        return event.eventId() != null ? event.eventId() : hash;
+    }
+
+    List<Key> keys() {
+        return keys;
+    }
+
+    int epcCount() {
+        return keys.size();
+    }
+
+    long ref() {
+        return ref;
+    }
+
+    void ref(long ref) {
+        this.ref = ref;
+    }
+
+    String readPoint() {
+        return event.readPoint() == null ? null : Identifiers.key(event.readPoint().id());
+    }
+
+    String bizLocation() {
+        return event.bizLocation() == null ? null : Identifiers.key(event.bizLocation().id());
+    }
+
+    /** The event as a one-event EPCIS 2.0 JSON-LD document, with the time it was recorded. */
+    String body(OffsetDateTime recordTime) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 + 64 * keys.size());
+        try (EpcisWriter writer = EpcisWriter.create(EpcisFormat.JSON_LD_2_0, out, COMPACT)) {
+            writer.writeHeader(EpcisHeader.minimal("2.0", recordTime));
+            writer.write(event.eventId() != null && event.recordTime() != null ? event
+                    : event.toBuilder().eventId(eventId()).recordTime(recordTime).build());
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    LifecycleEvent lifecycle() {
+        return new LifecycleEvent(index, ref, event.eventTime(), event.type(), event.action(),
+                event.bizStep() == null ? null : event.bizStep().value(),
+                event.disposition() == null ? null : event.disposition().value(), parentUnit, epcUnits, childUnits,
+                ilmd("lotNumber"), expiry(), event.readPoint() == null ? null : event.readPoint().id(),
+                event.bizLocation() == null ? null : event.bizLocation().id(), party(event.sourceList(),
+                "owning_party"), party(event.destinationList(), "owning_party"),
+                party(event.destinationList(), "location"));
+    }
+
+    private String ilmd(String localName) {
+        if (event.ilmd() == null) {
+            return null;
+        }
+        for (ExtensionElement e : event.ilmd()) {
+            if (e.localName().equals(localName) && e.isLeaf() && !e.text().isBlank()) {
+                return e.text().strip();
+            }
+        }
+        return null;
+    }
+
+    /** The ILMD expiry; a malformed date was already reported by the identifier layer. */
+    private LocalDate expiry() {
+        String text = ilmd("itemExpirationDate");
+        try {
+            return text == null || text.length() < 10 ? null : LocalDate.parse(text.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String party(List<SourceDestination> list, String type) {
+        for (SourceDestination d : list) {
+            if (d.type().standard() && d.type().value().equals(type)) {
+                return d.value().strip();
+            }
+        }
+        return null;
+    }
+}

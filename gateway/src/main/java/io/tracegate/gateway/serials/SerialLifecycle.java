@@ -1,0 +1,404 @@
+package io.tracegate.gateway.serials;
+
+import io.tracegate.gateway.config.TracegateProperties;
+import io.tracegate.gs1.Gln;
+import io.tracegate.gs1.Gs1Exception;
+import io.tracegate.gs1.epc.Epc;
+import io.tracegate.gs1.epc.Sgln;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies captured events to the serial store, a batch at a time, through the {@link Transitions} state machine.
+ * One query loads every unit the batch names with everything packed in it; the events are then checked and applied
+ * in document order against that working set in memory (an event on a case or pallet applies to all it contains);
+ * the changed units are written back in bulk. An event that breaks a rule changes nothing and is answered with
+ * findings naming each EPC and rule.
+ *
+ * <p>Ownership is known from explicit facts only: a commissioning event rarely names its owning party (its business
+ * location is a site, whose GLN is not the party's), so a unit's owner is the commissioning event's source owning
+ * party if any, else unknown until its first shipment, which names the seller (source owning party) and passes the
+ * unit to the buyer (destination owning party, and location), in transit to it. Once the owner is known, only the
+ * owner may ship the unit; and only a party this gateway acts for ({@code tracegate.own-glns}, all parties when
+ * empty) may receive it.
+ */
+@Service
+public class SerialLifecycle {
+
+    private final SerialStore store;
+    private final Set<String> ownGlns;
+    private final Clock clock;
+
+    SerialLifecycle(SerialStore store, TracegateProperties properties, Clock clock) {
+        this.store = store;
+        this.ownGlns = properties.ownGlns().stream().map(Gln::value).collect(Collectors.toUnmodifiableSet());
+        this.clock = clock;
+    }
+
+    /**
+     * Checks and applies the events on the connection's transaction; returns the findings of each refused event
+     * by its index (events not listed were applied).
+     */
+    public Map<Integer, List<LifecycleFinding>> apply(Connection connection, List<LifecycleEvent> events)
+            throws SQLException {
+        Set<String> keys = new HashSet<>();
+        List<String> lotGtins = new ArrayList<>();
+        List<String> lotNumbers = new ArrayList<>();
+        for (LifecycleEvent e : events) {
+            if (e.parent() != null) {
+                keys.add(e.parent().key());
+            }
+            e.epcs().forEach(u -> keys.add(u.key()));
+            e.children().forEach(u -> keys.add(u.key()));
+            if (e.lot() != null && e.step() == LifecycleStep.COMMISSION) {
+                e.epcs().stream().map(UnitRef::gtin).filter(Objects::nonNull).distinct().forEach(gtin -> {
+                    lotGtins.add(gtin);
+                    lotNumbers.add(e.lot());
+                });
+            }
+        }
+        Batch batch = new Batch(store.loadWithDescendants(connection, keys),
+                store.lotExpiries(connection, lotGtins, lotNumbers));
+        Map<Integer, List<LifecycleFinding>> refused = new LinkedHashMap<>();
+        for (LifecycleEvent e : events) {
+            LifecycleStep step = e.step();
+            if (step == null) {
+                continue;
+            }
+            List<LifecycleFinding> findings = batch.check(e, step);
+            if (findings.isEmpty()) {
+                batch.apply(e, step);
+            } else {
+                refused.put(e.index(), findings);
+            }
+        }
+        store.flush(connection, batch.units.values());
+        store.insertLots(connection, batch.newLotGtins, batch.newLotNumbers, batch.newLotExpiries,
+                OffsetDateTime.now(clock));
+        return refused;
+    }
+
+    /** The working set of one batch. */
+    private final class Batch {
+        final Map<String, Unit> units;
+        final Map<String, Set<String>> children = new HashMap<>();
+        final Map<String, LocalDate> lots;
+        final List<String> newLotGtins = new ArrayList<>();
+        final List<String> newLotNumbers = new ArrayList<>();
+        final List<LocalDate> newLotExpiries = new ArrayList<>();
+        final Map<String, String> glns = new HashMap<>();
+        final OffsetDateTime now = OffsetDateTime.now(clock);
+
+        Batch(Map<String, Unit> units, Map<String, LocalDate> lots) {
+            this.units = units;
+            this.lots = lots;
+            for (Unit unit : units.values()) {
+                if (unit.parent != null) {
+                    children.computeIfAbsent(unit.parent, k -> new LinkedHashSet<>()).add(unit.key);
+                }
+            }
+        }
+
+        List<LifecycleFinding> check(LifecycleEvent e, LifecycleStep step) {
+            List<LifecycleFinding> findings = new ArrayList<>();
+            switch (step) {
+                case COMMISSION -> checkCommission(e, findings);
+                case PACK -> checkPack(e, findings);
+                case UNPACK -> checkUnpack(e, findings);
+                default -> checkObjectStep(e, step, findings);
+            }
+            return findings;
+        }
+
+        void apply(LifecycleEvent e, LifecycleStep step) {
+            switch (step) {
+                case COMMISSION -> applyCommission(e);
+                case PACK -> applyPack(e);
+                case UNPACK -> applyUnpack(e);
+                default -> applyObjectStep(e, step);
+            }
+        }
+
+        private void checkCommission(LifecycleEvent e, List<LifecycleFinding> findings) {
+            Set<String> seen = new HashSet<>();
+            for (UnitRef ref : e.epcs()) {
+                if (units.containsKey(ref.key()) || !seen.add(ref.key())) {
+                    findings.add(new LifecycleFinding(ref.written(), "lifecycle.duplicate-commission",
+                            "the EPC is already commissioned"));
+                }
+            }
+            if (e.lot() == null) {
+                return;
+            }
+            e.epcs().stream().map(UnitRef::gtin).filter(Objects::nonNull).distinct().forEach(gtin -> {
+                String lotKey = SerialStore.lotKey(gtin, e.lot());
+                if (lots.containsKey(lotKey) && !Objects.equals(lots.get(lotKey), e.expiry())) {
+                    findings.add(new LifecycleFinding(firstOf(e, gtin), "lifecycle.lot-expiry-mismatch",
+                            "lot " + e.lot() + " of GTIN " + gtin + " is known with expiry " + lots.get(lotKey)
+                                    + ", this event gives " + e.expiry()));
+                }
+            });
+        }
+
+        private void applyCommission(LifecycleEvent e) {
+            for (UnitRef ref : e.epcs()) {
+                Unit unit = create(ref, e);
+                if (ref.gtin() != null && e.lot() != null) {
+                    unit.lot = e.lot();
+                    unit.expiry = e.expiry();
+                    String lotKey = SerialStore.lotKey(ref.gtin(), e.lot());
+                    if (!lots.containsKey(lotKey)) {
+                        lots.put(lotKey, e.expiry());
+                        newLotGtins.add(ref.gtin());
+                        newLotNumbers.add(e.lot());
+                        newLotExpiries.add(e.expiry());
+                    }
+                }
+            }
+        }
+
+        private Unit create(UnitRef ref, LifecycleEvent e) {
+            Unit unit = new Unit(ref.key(), ref.written(), ref.kind(), ref.gtin(), e.eventTime(), true);
+            unit.status = UnitStatus.ACTIVE;
+            unit.disposition = e.disposition() != null ? e.disposition() : "active";
+            unit.owner = e.sourceOwner();
+            unit.location = e.place();
+            unit.updatedAt = now;
+            unit.lastEvent = e.eventRef();
+            units.put(unit.key, unit);
+            return unit;
+        }
+
+        private void checkPack(LifecycleEvent e, List<LifecycleFinding> findings) {
+            UnitRef parentRef = e.parent();
+            if (parentRef == null) {
+                findings.add(new LifecycleFinding("", "lifecycle.unknown-parent",
+                        "a packing event needs a serialised parentID (SGTIN or SSCC)"));
+                return;
+            }
+            Unit parent = units.get(parentRef.key());
+            if (parent == null && !parentRef.kind().equals("sscc")) {
+                findings.add(new LifecycleFinding(parentRef.written(), "lifecycle.unknown-parent",
+                        "the parent was never commissioned (only an SSCC may be used as a parent without it)"));
+            } else if (parent != null && parent.status != UnitStatus.ACTIVE) {
+                findings.add(new LifecycleFinding(parentRef.written(), "lifecycle.parent-not-active",
+                        "cannot pack into a parent that is " + parent.status.word()));
+            }
+            for (UnitRef ref : e.children()) {
+                Unit child = units.get(ref.key());
+                if (child == null) {
+                    findings.add(new LifecycleFinding(ref.written(), "lifecycle.unknown-child",
+                            "cannot pack a child that was never commissioned"));
+                } else if (Transitions.next(child.status, LifecycleStep.PACK) == null) {
+                    findings.add(illegal(ref.written(), child, LifecycleStep.PACK, null));
+                } else if (child.parent != null && !child.parent.equals(parentRef.key())) {
+                    findings.add(new LifecycleFinding(ref.written(), "lifecycle.child-in-other-parent",
+                            "the child is already packed in " + written(child.parent) + "; unpack it first"));
+                } else if (ref.key().equals(parentRef.key()) || isAncestor(ref.key(), parentRef.key())) {
+                    findings.add(new LifecycleFinding(ref.written(), "lifecycle.pack-cycle",
+                            "the child contains the parent it would be packed in"));
+                }
+            }
+        }
+
+        private void applyPack(LifecycleEvent e) {
+            Unit parent = units.get(e.parent().key());
+            if (parent == null) {
+                parent = create(e.parent(), e);
+            }
+            touch(parent, e);
+            for (UnitRef ref : e.children()) {
+                Unit child = units.get(ref.key());
+                child.parent = parent.key;
+                children.computeIfAbsent(parent.key, k -> new LinkedHashSet<>()).add(child.key);
+                touch(child, e);
+            }
+        }
+
+        private void checkUnpack(LifecycleEvent e, List<LifecycleFinding> findings) {
+            Unit parent = e.parent() == null ? null : units.get(e.parent().key());
+            if (parent == null) {
+                findings.add(new LifecycleFinding(e.parent() == null ? "" : e.parent().written(),
+                        "lifecycle.unknown-parent", "cannot unpack a parent the store does not know"));
+                return;
+            }
+            for (UnitRef ref : e.children()) {
+                Unit child = units.get(ref.key());
+                if (child == null || !parent.key.equals(child.parent)) {
+                    findings.add(new LifecycleFinding(ref.written(), "lifecycle.child-not-in-parent",
+                            "the child is not packed in " + parent.written));
+                } else if (Transitions.next(child.status, LifecycleStep.UNPACK) == null) {
+                    findings.add(illegal(ref.written(), child, LifecycleStep.UNPACK, null));
+                }
+            }
+        }
+
+        private void applyUnpack(LifecycleEvent e) {
+            Unit parent = units.get(e.parent().key());
+            List<String> out = e.children().isEmpty()
+                    ? new ArrayList<>(children.getOrDefault(parent.key, Set.of()))
+                    : e.children().stream().map(UnitRef::key).toList();
+            for (String key : out) {
+                detach(units.get(key));
+                touch(units.get(key), e);
+            }
+            touch(parent, e);
+        }
+
+        private void checkObjectStep(LifecycleEvent e, LifecycleStep step, List<LifecycleFinding> findings) {
+            for (UnitRef ref : e.epcs()) {
+                Unit unit = units.get(ref.key());
+                if (unit == null) {
+                    findings.add(new LifecycleFinding(ref.written(), "lifecycle.unknown-epc",
+                            "the EPC was never commissioned"));
+                    continue;
+                }
+                if (step == LifecycleStep.SHIP && e.sourceOwner() != null && unit.owner != null
+                        && !gln(unit.owner).equals(gln(e.sourceOwner()))) {
+                    findings.add(new LifecycleFinding(ref.written(), "lifecycle.not-owned",
+                            "the unit belongs to " + unit.owner + ", not to the shipping party " + e.sourceOwner()));
+                }
+                if (step == LifecycleStep.RECEIVE && unit.status == UnitStatus.IN_TRANSIT && !ownGlns.isEmpty()
+                        && !isOurs(unit.inTransitTo) && !isOurs(unit.location)) {
+                    findings.add(new LifecycleFinding(ref.written(), "lifecycle.not-in-transit-to-us",
+                            "the unit is in transit to " + unit.inTransitTo + ", not to a party of this gateway"));
+                }
+                for (Unit target : withDescendants(unit)) {
+                    if (Transitions.next(target.status, step) == null) {
+                        findings.add(illegal(target.written, target, step, target == unit ? null : ref.written()));
+                    }
+                }
+            }
+        }
+
+        private void applyObjectStep(LifecycleEvent e, LifecycleStep step) {
+            for (UnitRef ref : e.epcs()) {
+                Unit top = units.get(ref.key());
+                if (step == LifecycleStep.DISPENSE || step == LifecycleStep.DECOMMISSION
+                        || step == LifecycleStep.DESTROY) {
+                    detach(top);
+                }
+                for (Unit unit : withDescendants(top)) {
+                    unit.status = Transitions.next(unit.status, step);
+                    switch (step) {
+                        case SHIP -> {
+                            unit.owner = e.destinationOwner() != null ? e.destinationOwner() : unit.owner;
+                            unit.location = e.destinationLocation() != null ? e.destinationLocation() : unit.location;
+                            unit.inTransitTo = e.destinationOwner() != null ? e.destinationOwner()
+                                    : e.destinationLocation();
+                        }
+                        case RECEIVE, RETURN -> {
+                            unit.owner = e.destinationOwner() != null ? e.destinationOwner() : unit.owner;
+                            unit.location = e.place() != null ? e.place() : unit.location;
+                            unit.inTransitTo = null;
+                        }
+                        default -> unit.location = e.bizLocation() != null ? e.bizLocation() : unit.location;
+                    }
+                    touch(unit, e);
+                }
+            }
+        }
+
+        private LifecycleFinding illegal(String epc, Unit unit, LifecycleStep step, String via) {
+            String rule;
+            if (unit.status.isFinal()) {
+                rule = "lifecycle.unit-" + unit.status.word();
+            } else if (step == LifecycleStep.SHIP) {
+                rule = "lifecycle.ship-not-active";
+            } else if (step == LifecycleStep.RECEIVE) {
+                rule = "lifecycle.receive-not-in-transit";
+            } else if (step == LifecycleStep.PACK) {
+                rule = "lifecycle.pack-inactive-child";
+            } else {
+                rule = "lifecycle.illegal-transition";
+            }
+            return new LifecycleFinding(epc, rule, "cannot " + step.verb() + " a unit that is " + unit.status.word()
+                    + (via == null ? "" : " (it is packed in " + via + ")"));
+        }
+
+        private void touch(Unit unit, LifecycleEvent e) {
+            if (e.disposition() != null) {
+                unit.disposition = e.disposition();
+            }
+            unit.lastEvent = e.eventRef();
+            unit.updatedAt = now;
+            unit.changed = true;
+        }
+
+        private void detach(Unit unit) {
+            if (unit.parent != null) {
+                Set<String> siblings = children.get(unit.parent);
+                if (siblings != null) {
+                    siblings.remove(unit.key);
+                }
+                unit.parent = null;
+            }
+        }
+
+        /** The unit and everything packed in it, parents before children. */
+        private List<Unit> withDescendants(Unit top) {
+            List<Unit> all = new ArrayList<>();
+            Deque<Unit> pending = new ArrayDeque<>();
+            pending.add(top);
+            while (!pending.isEmpty()) {
+                Unit unit = pending.poll();
+                all.add(unit);
+                for (String child : children.getOrDefault(unit.key, Set.of())) {
+                    pending.add(units.get(child));
+                }
+            }
+            return all;
+        }
+
+        private boolean isAncestor(String candidate, String of) {
+            Unit unit = units.get(of);
+            while (unit != null && unit.parent != null) {
+                if (unit.parent.equals(candidate)) {
+                    return true;
+                }
+                unit = units.get(unit.parent);
+            }
+            return false;
+        }
+
+        private String written(String key) {
+            Unit unit = units.get(key);
+            return unit == null ? key : unit.written;
+        }
+
+        private boolean isOurs(String party) {
+            return party != null && ownGlns.contains(gln(party));
+        }
+
+        /** The GLN of an SGLN (URN or Digital Link) to compare parties by; other identifiers as written. */
+        private String gln(String party) {
+            return glns.computeIfAbsent(party, p -> {
+                try {
+                    return Epc.parse(p) instanceof Sgln sgln ? sgln.gln().value() : p;
+                } catch (Gs1Exception notGs1) {
+                    return p;
+                }
+            });
+        }
+    }
+
+    private static String firstOf(LifecycleEvent e, String gtin) {
+        return e.epcs().stream().filter(u -> gtin.equals(u.gtin())).findFirst().map(UnitRef::written).orElse("");
+    }
+}

@@ -1,0 +1,185 @@
+package io.tracegate.gateway.serials;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code serial_unit} and {@code lot} tables. The capture path reads and writes them set-based, a batch at a
+ * time, on the connection of its transaction; {@link #find} and {@link #children} serve the trace.
+ */
+@Repository
+public class SerialStore {
+
+    private static final String COLUMNS = "epc, written, kind, gtin, lot, expiry, status, disposition, owner, "
+            + "location, parent, in_transit_to, commissioned_at, updated_at, last_event";
+
+    private final JdbcClient jdbc;
+
+    SerialStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A unit as the trace shows it; {@code parent} is the parent's EPC as written. */
+    public record UnitView(String key, String epc, String kind, String gtin, String lot, LocalDate expiry,
+                           UnitStatus status, String disposition, String owner, String location, String parentKey,
+                           String parent, OffsetDateTime commissionedAt) {
+    }
+
+    /** The unit with this canonical key. */
+    public Optional<UnitView> find(String key) {
+        return jdbc.sql("select u.*, p.written as parent_written from serial_unit u"
+                        + " left join serial_unit p on p.epc = u.parent where u.epc = ?")
+                .param(key).query((rs, n) -> view(rs, rs.getString("parent_written"))).optional();
+    }
+
+    /** The units packed directly in this one, by EPC. */
+    public List<UnitView> children(String key) {
+        return jdbc.sql("select * from serial_unit where parent = ? order by written").param(key)
+                .query((rs, n) -> view(rs, null)).list();
+    }
+
+    private static UnitView view(ResultSet rs, String parentWritten) throws SQLException {
+        Date expiry = rs.getDate("expiry");
+        return new UnitView(rs.getString("epc"), rs.getString("written"), rs.getString("kind"),
+                rs.getString("gtin"), rs.getString("lot"), expiry == null ? null : expiry.toLocalDate(),
+                UnitStatus.valueOf(rs.getString("status")), rs.getString("disposition"), rs.getString("owner"),
+                rs.getString("location"), rs.getString("parent"), parentWritten,
+                rs.getObject("commissioned_at", OffsetDateTime.class));
+    }
+
+    /** These units and everything packed in them, at any depth, by key. */
+    Map<String, Unit> loadWithDescendants(Connection connection, Collection<String> keys) throws SQLException {
+        Map<String, Unit> units = new HashMap<>(keys.size() * 2);
+        if (keys.isEmpty()) {
+            return units;
+        }
+        String sql = "with recursive tree as (select * from serial_unit where epc = any(?)"
+                + " union all select u.* from serial_unit u join tree on u.parent = tree.epc)"
+                + " select " + COLUMNS + " from tree";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Unit unit = new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(13, OffsetDateTime.class), false);
+                    unit.lot = rs.getString(5);
+                    Date expiry = rs.getDate(6);
+                    unit.expiry = expiry == null ? null : expiry.toLocalDate();
+                    unit.status = UnitStatus.valueOf(rs.getString(7));
+                    unit.disposition = rs.getString(8);
+                    unit.owner = rs.getString(9);
+                    unit.location = rs.getString(10);
+                    unit.parent = rs.getString(11);
+                    unit.inTransitTo = rs.getString(12);
+                    unit.updatedAt = rs.getObject(14, OffsetDateTime.class);
+                    unit.lastEvent = rs.getLong(15);
+                    units.put(unit.key, unit);
+                }
+            }
+        }
+        return units;
+    }
+
+    /** Writes new units with COPY and changed ones with COPY into a staging table and one UPDATE. */
+    void flush(Connection connection, Collection<Unit> units) throws SQLException {
+        boolean anyChanged = false;
+        try (PgCopy copy = PgCopy.into(connection, "serial_unit", COLUMNS)) {
+            for (Unit unit : units) {
+                if (unit.created) {
+                    row(copy, unit);
+                } else {
+                    anyChanged |= unit.changed;
+                }
+            }
+        }
+        if (!anyChanged) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create temp table if not exists serial_unit_stage (like serial_unit)"
+                    + " on commit drop");
+        }
+        try (PgCopy copy = PgCopy.into(connection, "serial_unit_stage", COLUMNS)) {
+            for (Unit unit : units) {
+                if (!unit.created && unit.changed) {
+                    row(copy, unit);
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("update serial_unit u set status = s.status, disposition = s.disposition,"
+                    + " owner = s.owner, location = s.location, parent = s.parent, in_transit_to = s.in_transit_to,"
+                    + " updated_at = s.updated_at, last_event = s.last_event"
+                    + " from serial_unit_stage s where u.epc = s.epc");
+            statement.execute("truncate serial_unit_stage");
+        }
+    }
+
+    private static void row(PgCopy copy, Unit unit) throws SQLException {
+        copy.text(unit.key).text(unit.written).text(unit.kind).text(unit.gtin).text(unit.lot).date(unit.expiry)
+                .text(unit.status.name()).text(unit.disposition).text(unit.owner).text(unit.location)
+                .text(unit.parent).text(unit.inTransitTo).time(unit.commissionedAt).time(unit.updatedAt)
+                .number(unit.lastEvent).endRow();
+    }
+
+    /** The known expiry of each of these lots ({@code gtin + '\t' + lot} to expiry, null when none was given). */
+    Map<String, LocalDate> lotExpiries(Connection connection, List<String> gtins, List<String> lots)
+            throws SQLException {
+        Map<String, LocalDate> known = new HashMap<>();
+        if (gtins.isEmpty()) {
+            return known;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("select l.gtin, l.lot, l.expiry from lot l"
+                + " join unnest(?::text[], ?::text[]) as k(gtin, lot) on l.gtin = k.gtin and l.lot = k.lot")) {
+            statement.setArray(1, textArray(connection, gtins));
+            statement.setArray(2, textArray(connection, lots));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Date expiry = rs.getDate(3);
+                    known.put(lotKey(rs.getString(1), rs.getString(2)), expiry == null ? null : expiry.toLocalDate());
+                }
+            }
+        }
+        return known;
+    }
+
+    /** Records lots first seen in this batch. */
+    void insertLots(Connection connection, List<String> gtins, List<String> lots, List<LocalDate> expiries,
+            OffsetDateTime now) throws SQLException {
+        if (gtins.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("insert into lot (gtin, lot, expiry, first_seen)"
+                + " select gtin, lot, expiry, ? from unnest(?::text[], ?::text[], ?::date[]) as k(gtin, lot, expiry)"
+                + " on conflict do nothing")) {
+            statement.setObject(1, now);
+            statement.setArray(2, textArray(connection, gtins));
+            statement.setArray(3, textArray(connection, lots));
+            statement.setArray(4, connection.createArrayOf("date",
+                    expiries.stream().map(e -> e == null ? null : Date.valueOf(e)).toArray()));
+            statement.executeUpdate();
+        }
+    }
+
+    static String lotKey(String gtin, String lot) {
+        return gtin + '\t' + lot;
+    }
+
+    private static Array textArray(Connection connection, List<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray());
+    }
+}
