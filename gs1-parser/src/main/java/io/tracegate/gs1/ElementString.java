@@ -197,7 +197,10 @@ public final class ElementString {
     /** Whether a separator must follow this AI's value when more elements follow (not of predefined length). */
     static boolean needsSeparator(String ai) {
         AiDefinition d = AiTable.standard().get(ai);
-        return d != null ? d.fnc1Required() : AiTable.predefinedDataLength(ai.charAt(0), ai.charAt(1)) == 0;
+        if (d != null) {
+            return d.fnc1Required();
+        }
+        return ai.length() < 2 || AiTable.predefinedDataLength(ai.charAt(0), ai.charAt(1)) == 0;
     }
 
     @Override
