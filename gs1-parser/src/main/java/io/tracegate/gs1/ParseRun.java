@@ -508,7 +508,13 @@ final class ParseRun {
                 continue;
             }
             AiSpec embedded = rules.match(w, k);
-            if (embedded == null || k + embedded.ai.length() >= end) {
+            if (embedded == null) {
+                continue;
+            }
+            // cheap tests before a trial read: room for the embedded AI's data, and a digit where it needs one
+            int data = k + embedded.ai.length();
+            if (data + embedded.minLength > end
+                    || (embedded.numericStart && (w.charAt(data) < '0' || w.charAt(data) > '9'))) {
                 continue;
             }
             if (probe == null) {
