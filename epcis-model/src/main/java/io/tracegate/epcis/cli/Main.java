@@ -1,5 +1,7 @@
 package io.tracegate.epcis.cli;
 
+import io.tracegate.epcis.validation.ValidateCommand;
+import io.tracegate.epcis.hash.HashCommand;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -17,6 +19,8 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("convert", new ConvertCommand());
+        commands.put("validate", new ValidateCommand());
+        commands.put("hash", new HashCommand());
         return commands;
     }
 

@@ -15,6 +15,7 @@ import io.tracegate.gs1.CheckDigit;
 final class CanonicalIdentifiers {
 
     static final String STEM = "https://id.gs1.org/";
+    private static final String SGTIN = "urn:epc:id:sgtin:";
 
     private CanonicalIdentifiers() {
     }
@@ -39,6 +40,9 @@ final class CanonicalIdentifiers {
     // ---- EPC URNs (GS1 Tag Data Standard pure identities, classes, GTIN patterns) ----
 
     private static boolean appendUrn(String urn, StringBuilder out) {
+        if (urn.startsWith(SGTIN)) { // most EPCs of a DSCSA event: no scheme lookup
+            return appendGtinKey(urn, SGTIN.length(), "/21/", out);
+        }
         int colon = urn.indexOf(':', 8);
         if (colon < 0) {
             return false;

@@ -1,5 +1,6 @@
 package io.tracegate.epcis.hash;
 
+import io.tracegate.epcis.cli.Command;
 import io.tracegate.epcis.io.EpcisReadException;
 import io.tracegate.epcis.io.EpcisReader;
 import java.io.IOException;
@@ -16,15 +17,16 @@ import java.util.List;
  * (one event in memory at a time). Exit 0 on success, 2 when the input cannot be read or is not an EPCIS document
  * (the IDs of the events before the failure are printed), 64 for a usage error.
  */
-public final class HashCommand {
+public final class HashCommand implements Command {
 
-    static final int USAGE = 64;
     static final int UNREADABLE = 2;
 
+    @Override
     public String usage() {
         return "FILE|-";
     }
 
+    @Override
     public int run(List<String> args, InputStream stdin, PrintStream out, PrintStream err) {
         if (args.size() != 1 || args.get(0).startsWith("--")) {
             err.println("hash: expected exactly one FILE (or - for standard input), got " + args);

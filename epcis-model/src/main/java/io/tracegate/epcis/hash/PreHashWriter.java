@@ -29,14 +29,16 @@ import java.util.List;
  * fields in the fixed order below, {@code name=value} with no separators, list wrappers named once before their
  * entries; timestamps in UTC with exactly three fraction digits (rounded half-up); standard CBV values as Web URIs;
  * EPCs, classes, locations, parties and other GS1 keys as canonical Digital Links; every list sorted after its
- * entries are written; ILMD and user extensions as {@code {namespace}name=value}, nested, sorted at each level;
- * {@code recordTime}, {@code eventID}, {@code errorDeclaration} and XML attributes of extensions ignored.
+ * entries are written; then, sorted together, the ILMD, extension content of read point, business location and
+ * sensor data (under their path) and the user extensions, as {@code {namespace}name=value}, nested, sorted at each
+ * level, with EPC values as Digital Links and numbers without leading or trailing zeros. {@code recordTime},
+ * {@code eventID}, {@code errorDeclaration}, XML attributes of extensions and JSON-LD comments are ignored.
  */
 final class PreHashWriter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** Sensor metadata fields in hash order; the flags say how the value is normalised. */
+    /** Standard sensor metadata and sensor report fields, in hash order. */
     private static final String[] METADATA_FIELDS = {
         "time", "startTime", "endTime", "deviceID", "deviceMetadata", "rawData", "dataProcessingMethod", "bizRules"};
     private static final String[] REPORT_FIELDS = {

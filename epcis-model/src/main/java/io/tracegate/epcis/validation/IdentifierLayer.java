@@ -21,6 +21,7 @@ import io.tracegate.gs1.lint.Linter;
 import io.tracegate.gs1.lint.Linters;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -54,7 +55,14 @@ public final class IdentifierLayer implements EventLayer {
     /** Where an identifier sits decides which sort it must be. */
     private enum Place { INSTANCE, CLASS, LOCATION }
 
+    /**
+     * Classes, locations, lots and dates repeat from event to event: each distinct valid one is checked once
+     * (bounded, so a document of all-distinct values costs no more memory than this).
+     */
+    private static final int KNOWN_GOOD_LIMIT = 10_000;
+
     private final DocumentPaths paths;
+    private final Set<String> knownGood = new HashSet<>();
 
     /** @param format the format of the document the events come from (for the paths in findings) */
     public IdentifierLayer(EpcisFormat format) {
@@ -162,7 +170,7 @@ public final class IdentifierLayer implements EventLayer {
     /** Checks one identifier if it is a GS1 one gs1-parser reads; anything else passes untouched. */
     private void epc(String value, Place place, int index, String path, Consumer<ValidationFinding> sink) {
         String v = value.strip();
-        if (!isCandidate(v)) {
+        if (!isCandidate(v) || place != Place.INSTANCE && knownGood.contains(v)) {
             return;
         }
         Epc epc;
@@ -185,6 +193,8 @@ public final class IdentifierLayer implements EventLayer {
         };
         if (wrongKind != null) {
             sink.accept(ValidationFinding.error(index, path, "id." + scheme(v) + ".kind", "'" + v + "': " + wrongKind));
+        } else if (place != Place.INSTANCE && knownGood.size() < KNOWN_GOOD_LIMIT) {
+            knownGood.add(v);
         }
     }
 
@@ -221,28 +231,38 @@ public final class IdentifierLayer implements EventLayer {
             String where = path + "/" + (paths.isXml() || field.prefix().isEmpty()
                     ? field.localName() : field.prefix() + ":" + field.localName());
             String text = field.text().strip();
+            String key = field.localName() + "=" + text;
+            if (knownGood.contains(key)) {
+                continue;
+            }
+            boolean good = true;
             if (field.localName().equals("lotNumber")) {
-                lot(text, index, where, sink);
+                good = lot(text, index, where, sink);
             } else if (ILMD_DATES.contains(field.localName())) {
-                date(field.localName(), text, index, where, sink);
+                good = date(field.localName(), text, index, where, sink);
+            }
+            if (good && knownGood.size() < KNOWN_GOOD_LIMIT) {
+                knownGood.add(key);
             }
         }
     }
 
-    private static void lot(String lot, int index, String path, Consumer<ValidationFinding> sink) {
+    private static boolean lot(String lot, int index, String path, Consumer<ValidationFinding> sink) {
         if (lot.isEmpty() || lot.length() > LOT_MAX_LENGTH) {
             sink.accept(ValidationFinding.error(index, path, "id.lot.length", "lot '" + lot + "' has " + lot.length()
                     + " characters; a GS1 lot (AI 10) has 1 to " + LOT_MAX_LENGTH));
-            return;
+            return false;
         }
         LintError bad = CSET_82.lint(lot, 0, lot.length());
         if (bad != null) {
             sink.accept(ValidationFinding.error(index, path, "id.lot.cset", "lot '" + lot + "' has a character outside"
                     + " GS1 character set 82 at position " + bad.start()));
+            return false;
         }
+        return true;
     }
 
-    private static void date(String name, String text, int index, String path, Consumer<ValidationFinding> sink) {
+    private static boolean date(String name, String text, int index, String path, Consumer<ValidationFinding> sink) {
         var m = XSD_DATE.matcher(text);
         String problem = null;
         if (!m.matches()) {
@@ -257,6 +277,7 @@ public final class IdentifierLayer implements EventLayer {
         if (problem != null) {
             sink.accept(ValidationFinding.error(index, path, "id.date", name + " '" + text + "' " + problem));
         }
+        return problem == null;
     }
 
     private static String scheme(String v) {

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +39,16 @@ import java.util.function.Consumer;
  * and only ever loaded from the location given (a local file or classpath entry): a reference to anything else fails
  * instead of going to the network.
  *
- * <p>The JSON-LD {@code @context} is not dereferenced: the JSON Schema checks the JSON form, which is what EPCIS 2.0
+ * <p>Thread-safe once constructed. The JSON-LD {@code @context} is not dereferenced: the JSON Schema checks the JSON form, which is what EPCIS 2.0
  * requires of a JSON-LD document.
  */
 public final class JsonSchemaValidator {
 
     public static final String RULE = "json-schema";
     public static final String RULE_MALFORMED = "json.malformed";
+
+    /** System property naming a local copy of the GS1 EPCIS JSON Schema, e.g. {@code EPCIS-JSON-Schema.json}. */
+    public static final String SCHEMA_PROPERTY = "tracegate.epcis.json-schema";
 
     /** Where a build may place the GS1 EPCIS JSON Schema for {@link #bundled()}, relative to this class. */
     static final String BUNDLED_SCHEMA = "json/epcis-json-schema.json";
@@ -87,8 +91,18 @@ public final class JsonSchemaValidator {
         eventSchema.initializeValidators();
     }
 
-    /** The validator for the schema the build bundled next to this class, if it did. */
+    /**
+     * The validator for the GS1 EPCIS JSON Schema this installation has: the file named by the system property
+     * {@value #SCHEMA_PROPERTY}, else {@value #BUNDLED_SCHEMA} on the classpath next to this class; empty when
+     * neither is there (the schema's licence keeps it out of this project's sources and jar).
+     *
+     * @throws IOException when the configured file cannot be read
+     */
     public static Optional<JsonSchemaValidator> bundled() throws IOException {
+        String configured = System.getProperty(SCHEMA_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(new JsonSchemaValidator(Path.of(configured).toUri().toURL()));
+        }
         URL url = JsonSchemaValidator.class.getResource(BUNDLED_SCHEMA);
         return url == null ? Optional.empty() : Optional.of(new JsonSchemaValidator(url));
     }

@@ -24,6 +24,7 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * Every violation becomes an {@value #RULE} finding with its element path and event index; a document that is not
  * well-formed XML, or declares entities (which EPCIS never needs), ends the pass with one {@value #RULE_MALFORMED}
  * finding. {@code xsi:schemaLocation} hints in the document are ignored: only the bundled schemas count.
+ * Thread-safe: one instance serves any number of concurrent validations.
  */
 public final class XsdValidator {
 
@@ -62,9 +63,13 @@ public final class XsdValidator {
         }
     }
 
+    // A SAXParserFactory is not specified to be thread-safe; validators are shared.
     private XMLReader newReader() {
         try {
-            XMLReader reader = parsers.newSAXParser().getXMLReader();
+            XMLReader reader;
+            synchronized (parsers) {
+                reader = parsers.newSAXParser().getXMLReader();
+            }
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             reader.setProperty("http://xml.org/sax/properties/declaration-handler", new NoEntities());
             return reader;

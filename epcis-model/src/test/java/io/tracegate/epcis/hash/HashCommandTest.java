@@ -3,6 +3,7 @@ package io.tracegate.epcis.hash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracegate.epcis.cli.Command;
 import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.io.EpcisWriter;
 import io.tracegate.epcis.io.WriteOptions;
@@ -56,7 +57,7 @@ class HashCommandTest {
 
     @Test
     void failuresSayWhatWentWrong() throws Exception {
-        assertEquals(HashCommand.USAGE, run(List.of(), InputStream.nullInputStream()));
+        assertEquals(Command.USAGE, run(List.of(), InputStream.nullInputStream()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("exactly one FILE"));
         err.reset();
         assertEquals(HashCommand.UNREADABLE, run(List.of(dir.resolve("absent.xml").toString()),
