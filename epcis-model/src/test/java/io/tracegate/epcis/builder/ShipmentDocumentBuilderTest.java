@@ -148,7 +148,8 @@ class ShipmentDocumentBuilderTest {
     /** Units 1-2 in a case, the case on a pallet, the pallet shipped; each event passed through {@code edit}. */
     static EpcisDocument shipment(DscsaRelease release, UnaryOperator<EpcisEvent> edit, boolean withProducts,
                                   boolean withLocations) {
-        List<String> units = List.of("urn:epc:id:sgtin:030001.0012345.10000001", "urn:epc:id:sgtin:030001.0012345.10000002");
+        List<String> units = List.of("urn:epc:id:sgtin:030001.0012345.10000001",
+                "urn:epc:id:sgtin:030001.0012345.10000002");
         String kase = "urn:epc:id:sgtin:030001.1012345.20000001";
         String pallet = "urn:epc:id:sscc:030001.41234567890";
         List<EpcisEvent> events = new ArrayList<>(List.of(
