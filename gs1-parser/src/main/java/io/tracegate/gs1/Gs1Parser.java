@@ -267,7 +267,7 @@ public final class Gs1Parser {
         }
         StringBuilder alt = new StringBuilder();
         alternative.forEach(alt::append);
-        return new Gs1Exception(run.specs[i].ai, "AMBIGUOUS", run.input, run.inStarts[i], run.inEnds[i],
+        return new Gs1Exception(run.specs[i].ai, "AMBIGUOUS", run.input, run.inStart(i), run.inEnd(i),
                 "AI (" + run.specs[i].ai + ") value '" + run.value(i)
                         + "' also reads as further element strings (a separator may have been lost): "
                         + "the data also parses as " + alt);

@@ -1,5 +1,6 @@
 package io.tracegate.epcis.cli;
 
+import io.tracegate.epcis.validation.ValidateCommand;
 import io.tracegate.epcis.hash.HashCommand;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
@@ -18,6 +19,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("convert", new ConvertCommand());
+        commands.put("validate", new ValidateCommand());
         commands.put("hash", new HashCommand());
         return commands;
     }

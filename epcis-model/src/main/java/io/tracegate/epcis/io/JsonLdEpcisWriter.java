@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,7 +247,6 @@ final class JsonLdEpcisWriter implements EpcisWriter {
         try {
             Map<String, String> scope = declared;
             Map<String, String> extra = new LinkedHashMap<>();
-            Map<String, String> saved = new HashMap<>(declared);
             collectEvent(e, extra);
             g.writeStartObject();
             if (!extra.isEmpty()) {
@@ -338,8 +336,7 @@ final class JsonLdEpcisWriter implements EpcisWriter {
             }
             trees(e.extensions(), scope);
             g.writeEndObject();
-            declared.clear();
-            declared.putAll(saved);
+            extra.values().forEach(declared::remove);     // the event's own @context ends with the event
         } catch (IOException ex) {
             throw new EpcisWriteException("cannot write " + e.type().elementName() + " of " + e.eventTime(), ex);
         }

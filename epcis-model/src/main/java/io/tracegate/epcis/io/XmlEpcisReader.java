@@ -18,7 +18,7 @@ import io.tracegate.epcis.model.SensorElement;
 import io.tracegate.epcis.model.SourceDestination;
 import io.tracegate.epcis.model.StandardBusinessDocumentHeader;
 import io.tracegate.epcis.xml.SecureXml;
-import io.tracegate.epcis.xml.XmlLimits;
+import io.tracegate.epcis.xml.DocumentLimits;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -45,11 +45,11 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class XmlEpcisReader extends EpcisReader {
 
-    private static final Map<XmlLimits, XMLInputFactory> FACTORIES = new ConcurrentHashMap<>();
+    private static final Map<DocumentLimits, XMLInputFactory> FACTORIES = new ConcurrentHashMap<>();
     private static final String SBDH = StandardBusinessDocumentHeader.NAMESPACE;
 
     private final XMLStreamReader r;
-    private final XmlLimits limits;
+    private final DocumentLimits limits;
     private final Map<String, String> namespaces = new LinkedHashMap<>();
     private final Deque<String> bodyContainers = new ArrayDeque<>();
     private final List<ExtensionElement> trailing = new ArrayList<>();
@@ -61,7 +61,7 @@ final class XmlEpcisReader extends EpcisReader {
     private boolean done;
     private int eventIndex;
 
-    XmlEpcisReader(InputStream in, XmlLimits limits) {
+    XmlEpcisReader(InputStream in, DocumentLimits limits) {
         this.limits = limits;
         try {
             this.r = SecureXml.reader(FACTORIES.computeIfAbsent(limits, SecureXml::inputFactory), in, limits);

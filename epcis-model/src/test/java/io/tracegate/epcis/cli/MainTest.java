@@ -53,6 +53,17 @@ class MainTest {
     }
 
     @Test
+    void cbvAndEpcFormatOptionsShapeThe20Xml() {
+        Path file = EpcisOracles.require(GS1_US_EXAMPLE);
+        assertEquals(0, run(InputStream.nullInputStream(), "convert", "--to", "2.0-xml", "--cbv-format",
+                "Always_Web_URI", "--epc-format", "Always_GS1_Digital_Link", file.toString()));
+        String xml = out.toString(StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<bizStep>https://ref.gs1.org/cbv/BizStep-commissioning</bizStep>"), xml);
+        assertTrue(xml.contains("<epc>https://id.gs1.org/01/00300010123455/21/11</epc>"), xml);
+        assertTrue(xml.contains("xmlns:epcis=\"urn:epcglobal:epcis:xsd:2\""), xml);
+    }
+
+    @Test
     void unreadableInputExitsWith2AndSaysWhy() {
         assertEquals(2, run(new ByteArrayInputStream("{\"type\":\"EPCISDocument\",".getBytes(StandardCharsets.UTF_8)),
                 "convert", "--to", "1.2-xml", "-"));
@@ -71,5 +82,12 @@ class MainTest {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown format '3.0-xml'"), err.toString());
         assertEquals(Command.USAGE, run(InputStream.nullInputStream(), "frobnicate"));
         assertEquals(Command.USAGE, run(InputStream.nullInputStream()));
+    }
+
+    @Test
+    void validatesThroughTheDispatcher() {
+        Path file = EpcisOracles.require(GS1_US_EXAMPLE);
+        assertEquals(0, run(InputStream.nullInputStream(), "validate", file.toString()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("INFO\t-1\t"), out.toString());
     }
 }

@@ -3,6 +3,7 @@ package io.tracegate.epcis.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracegate.epcis.testing.EpcisOracles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +21,18 @@ class ValidatorOracleTest {
     @Test
     void everyIntendedInvalidDocumentIsRejectedBySomeLayer() throws IOException {
         Validator validator = new Validator(new SchemaLayer(Optional.of(new JsonSchemaValidator(
-                OracleFiles.epcis().resolve("schemas/2.0/json/EPCIS-JSON-Schema.json").toUri().toURL()))));
+                EpcisOracles.require("schemas/2.0/json/EPCIS-JSON-Schema.json").toUri().toURL()))));
         List<String> accepted = new ArrayList<>();
         int checked = 0;
-        for (OracleFiles.ManifestRow row : OracleFiles.manifest()) {
+        for (EpcisOracles.Row row : EpcisOracles.manifest()) {
             if (row.jsonSchema().startsWith("query-schema")) {
                 continue;
             }
-            List<ValidationFinding> findings = validator.validate(row.file());
-            if (row.intendedInvalid().equals("yes")) {
+            List<ValidationFinding> findings = validator.validate(EpcisOracles.file(row));
+            if (row.intendedInvalid()) {
                 checked++;
                 if (findings.stream().noneMatch(ValidationFinding::isError)) {
-                    accepted.add(row.relative());
+                    accepted.add(row.path());
                 }
             }
         }

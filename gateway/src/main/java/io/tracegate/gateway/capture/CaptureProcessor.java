@@ -7,6 +7,7 @@ import io.tracegate.epcis.validation.IdentifierLayer;
 import io.tracegate.epcis.validation.ValidationFinding;
 import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
+import io.tracegate.gateway.ops.CaptureMetrics;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.serials.LifecycleFinding;
 import io.tracegate.gateway.serials.SerialLifecycle;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,9 +51,11 @@ class CaptureProcessor {
     private final MasterDataStore masterData;
     private final TracegateProperties.Capture limits;
     private final Clock clock;
+    private final CaptureMetrics metrics;
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
-            SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock) {
+            SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
+            CaptureMetrics metrics) {
         this.dataSource = dataSource;
         this.documents = documents;
         this.jobs = jobs;
@@ -60,6 +64,7 @@ class CaptureProcessor {
         this.masterData = masterData;
         this.limits = properties.capture();
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What a job did. {@code eventIds} are those of the events applied or recognised as already captured. */
@@ -68,7 +73,16 @@ class CaptureProcessor {
     }
 
     Outcome run(long jobId, String sha256, boolean proceed) {
+        long start = System.nanoTime();
         Run run = new Run(jobId);
+        Outcome outcome = run(run, sha256, proceed);
+        metrics.jobFinished(outcome.success(), outcome.applied(), outcome.applied() == 0 ? 0 : run.epcs,
+                run.refused, Duration.ofNanos(System.nanoTime() - start));
+        return outcome;
+    }
+
+    private Outcome run(Run run, String sha256, boolean proceed) {
+        long jobId = run.jobId;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             boolean readable = run.read(connection, sha256);
@@ -110,6 +124,7 @@ class CaptureProcessor {
         int duplicates;
         final List<PreparedEvent> batch = new ArrayList<>();
         int batchEpcs;
+        long epcs;
 
         Run(long jobId) {
             this.jobId = jobId;
@@ -196,6 +211,7 @@ class CaptureProcessor {
             }
             events.write(connection, accepted, jobId, OffsetDateTime.now(clock));
             applied += accepted.size();
+            epcs += accepted.stream().mapToLong(PreparedEvent::epcCount).sum();
             batch.clear();
             batchEpcs = 0;
         }

@@ -31,10 +31,12 @@ import org.springframework.stereotype.Service;
  * the changed units are written back in bulk. An event that breaks a rule changes nothing and is answered with
  * findings naming each EPC and rule.
  *
- * <p>Ownership: a commissioned unit belongs to the event's source owning party, else to its business location; a
- * shipment passes it to the destination owning party (and location) and marks it in transit to that party. Only
- * the current owner may ship it (when the shipping event names its source owning party), and only a party this
- * gateway acts for ({@code tracegate.own-glns}, all parties when empty) may receive it.
+ * <p>Ownership is known from explicit facts only: a commissioning event rarely names its owning party (its business
+ * location is a site, whose GLN is not the party's), so a unit's owner is the commissioning event's source owning
+ * party if any, else unknown until its first shipment, which names the seller (source owning party) and passes the
+ * unit to the buyer (destination owning party, and location), in transit to it. Once the owner is known, only the
+ * owner may ship the unit; and only a party this gateway acts for ({@code tracegate.own-glns}, all parties when
+ * empty) may receive it.
  */
 @Service
 public class SerialLifecycle {
@@ -155,10 +157,8 @@ public class SerialLifecycle {
         }
 
         private void applyCommission(LifecycleEvent e) {
-            String owner = e.sourceOwner() != null ? e.sourceOwner() : e.place();
             for (UnitRef ref : e.epcs()) {
                 Unit unit = create(ref, e);
-                unit.owner = owner;
                 if (ref.gtin() != null && e.lot() != null) {
                     unit.lot = e.lot();
                     unit.expiry = e.expiry();
@@ -177,7 +177,7 @@ public class SerialLifecycle {
             Unit unit = new Unit(ref.key(), ref.written(), ref.kind(), ref.gtin(), e.eventTime(), true);
             unit.status = UnitStatus.ACTIVE;
             unit.disposition = e.disposition() != null ? e.disposition() : "active";
-            unit.owner = e.place();
+            unit.owner = e.sourceOwner();
             unit.location = e.place();
             unit.updatedAt = now;
             unit.lastEvent = e.eventRef();

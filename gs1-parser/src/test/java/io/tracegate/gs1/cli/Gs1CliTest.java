@@ -71,7 +71,8 @@ class Gs1CliTest {
         Result r = run("hello\n\n", "parse");
         assertEquals(1, r.exit());
         assertEquals(2, r.lines().size());
-        assertTrue(r.lines().get(0).startsWith("ERR\tunrecognised input form at position 0"), r.lines().get(0));
+        assertTrue(r.lines().get(0).startsWith("ERR\tunrecognised input form: expected scan data"), r.lines().get(0));
+        assertTrue(r.lines().get(0).contains("(position 0; rule UNKNOWN_INPUT_FORM)"), r.lines().get(0));
         assertEquals("ERR\tempty input (rule EMPTY_INPUT)", r.lines().get(1));
     }
 
