@@ -68,6 +68,15 @@ class CaptureProcessor {
     }
 
     Outcome run(long jobId, String sha256, boolean proceed) {
+        long started = System.nanoTime();
+        Outcome outcome = process(jobId, sha256, proceed);
+        log.info("Capture job {}: {} events, {} applied, {} already captured, {} errors, success {}, in {} ms", jobId,
+                outcome.events(), outcome.applied(), outcome.duplicates(), outcome.errors().size(), outcome.success(),
+                (System.nanoTime() - started) / 1_000_000);
+        return outcome;
+    }
+
+    private Outcome process(long jobId, String sha256, boolean proceed) {
         Run run = new Run(jobId);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
