@@ -133,7 +133,6 @@ public class SerialStore {
             }
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("analyze serial_unit_stage"); // a temporary table has no statistics of its own
             statement.executeUpdate("update serial_unit u set status = s.status, disposition = s.disposition,"
                     + " owner = s.owner, location = s.location, parent = s.parent, in_transit_to = s.in_transit_to,"
                     + " updated_at = s.updated_at, last_event = s.last_event"
