@@ -46,7 +46,7 @@ public abstract class EpcisReader implements Iterator<EpcisEvent>, AutoCloseable
         BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 65536);
         int first = firstSignificantByte(buffered);
         return switch (first) {
-            case '<' -> new XmlEpcisReader(buffered, limits);
+            case '<', 0xFE, 0xFF -> new XmlEpcisReader(buffered, limits);    // 0xFE, 0xFF: a UTF-16 byte order mark
             case '{' -> new JsonLdEpcisReader(buffered, limits);
             case -1 -> throw new EpcisReadException("empty input: not an EPCIS document");
             default -> throw new EpcisReadException("not an EPCIS document: it starts with byte 0x"
