@@ -36,6 +36,8 @@ create table epcis_event (
     disposition       text,
     read_point        text,
     biz_location      text,
+    -- canonical parentID (Aggregation, Transaction, Association events): which container a child went in or out of
+    parent_id         text,
     capture_job_id    bigint      not null references capture_job (id),
     body              text        not null
 );
@@ -60,4 +62,3 @@ create table event_epc (
 );
 
 create index event_epc_epc on event_epc (epc, event_time, event_ref);
-create index event_epc_event on event_epc (event_ref);

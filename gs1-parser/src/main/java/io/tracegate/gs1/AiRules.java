@@ -3,6 +3,7 @@ package io.tracegate.gs1;
 import io.tracegate.gs1.ai.AiDefinition;
 import io.tracegate.gs1.ai.AiTable;
 import io.tracegate.gs1.lint.Linters;
+import java.time.Clock;
 
 /**
  * The AI table compiled once per parser: an {@link AiSpec} per known AI (found by the AI's digits, no hashing),
@@ -11,6 +12,8 @@ import io.tracegate.gs1.lint.Linters;
 final class AiRules {
 
     final AiTable table;
+    /** The clock the date linters read today from. */
+    final Clock clock;
     private final AiSpec[] two = new AiSpec[100];
     private final AiSpec[] three = new AiSpec[1000];
     private final AiSpec[] four = new AiSpec[10000];
@@ -22,6 +25,7 @@ final class AiRules {
 
     AiRules(AiTable table, Linters linters) {
         this.table = table;
+        this.clock = linters.clock();
         for (AiDefinition d : table.all()) {
             String ai = d.ai();
             int v = Integer.parseInt(ai);

@@ -61,9 +61,13 @@ final class AiSpec {
     final Pattern[] excludes;
     /** AI (8030), a digital signature, whose presence requires serialised keys. */
     final boolean digitalSignature;
+    /** The data starts with a digit (first component numeric): a cheap first test for an embedded AI. */
+    final boolean numericStart;
 
     private AiSpec(String ai, AiDefinition definition, boolean fnc1Required, Component[] components,
             Requirement[] requires, Pattern[] excludes) {
+        this.numericStart = definition != null
+                && definition.components().get(0).charset() == CharacterSet.NUMERIC;
         this.ai = ai;
         this.key = ai == null ? -1 : key(ai.length(), Integer.parseInt(ai));
         this.definition = definition;

@@ -6,9 +6,9 @@ import io.tracegate.gs1.lint.Linters;
 import java.util.List;
 
 /**
- * Entry points for every input form. Thread-safe and reusable (build one and keep it: construction compiles the
- * AI table and resolves every linter); all bad input raises {@link Gs1Exception}, naming the AI, the rule and the
- * offending span of the input as given.
+ * Entry points for every input form. Thread-safe and reusable (keep one: construction compiles the AI table and
+ * resolves every linter, though parsers made in a row with the same clock share that work); all bad input raises
+ * {@link Gs1Exception}, naming the AI, the rule and the offending span of the input as given.
  *
  * <p>Keyboard-wedge damage is repaired before parsing scan data and the unbracketed form: CR, LF, NUL and byte
  * order marks are dropped, the substitute separators of {@link ParseOptions#separators()} stand for GS, and a
@@ -16,12 +16,20 @@ import java.util.List;
  */
 public final class Gs1Parser {
 
+    /** The rules compiled last: parsers made with an equal clock share them (compiling takes milliseconds). */
+    private static volatile AiRules lastRules;
+
     private final ParseOptions options;
     private final AiRules rules;
 
     public Gs1Parser(ParseOptions options) {
         this.options = options;
-        this.rules = new AiRules(AiTable.standard(), Linters.withClock(options.clock()));
+        AiRules last = lastRules;
+        if (last == null || !last.clock.equals(options.clock())) {
+            last = new AiRules(AiTable.standard(), Linters.withClock(options.clock()));
+            lastRules = last;
+        }
+        this.rules = last;
     }
 
     public Gs1Parser() {
@@ -113,7 +121,11 @@ public final class Gs1Parser {
             throw fail(run, "PRIMARY_CHECK_DIGIT", end - 1, end, "Primary message check digit is incorrect");
         }
         String gtin = "0".repeat(14 - primaryLength) + w.substring(3, end);
-        run.add(rules.known("01", 0, 2), gtin, 0, 14, run.toInput(3), run.toInput(end));
+        AiSpec gtinSpec = rules.known("01", 0, 2);
+        if (run.validateValue(gtinSpec, gtin, 0, 14, -1) < 0) {
+            throw new Gs1Exception("01", run.rule, run.input, run.toInput(3), run.toInput(end), run.message);
+        }
+        run.add(gtinSpec, gtin, 0, 14, run.toInput(3), run.toInput(end));
         if (composite) {
             gs1Data(run, end + 4);
         }

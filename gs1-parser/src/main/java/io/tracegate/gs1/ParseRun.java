@@ -46,6 +46,10 @@ final class ParseRun {
      * (AI and value) starts and ends in {@link #input}, for cross-AI errors. One array: one allocation per parse.
      */
     int[] pos = new int[16];
+    /** Whether AI (8030) is among the elements. */
+    private boolean digitalSignature;
+    /** Bit {@code key mod 64} set for each element's AI key: a quick "certainly absent" for single AIs. */
+    private long present;
 
     /** Where in {@link #w} the escaped bracketed value being checked starts (its text is an unescaped copy). */
     int escapedValueStart = -1;
@@ -83,7 +87,8 @@ final class ParseRun {
         for (; i < n; i++) {
             char c = s.charAt(i);
             if ((c <= '\r' && (c == '\r' || c == '\n' || c == 0)) || c == '\uFEFF'
-                    || (unbracketed && (c == GS || c == '|')) || (substitute && substituteLength(s, i, substitutes) > 0)) {
+                    || (unbracketed && (c == GS || c == '|'))
+                    || (substitute && substituteLength(s, i, substitutes) > 0)) {
                 break;
             }
         }
@@ -98,16 +103,16 @@ final class ParseRun {
         }
         while (i < n) {
             char c = s.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0 || c == '\uFEFF'
+                    || (unbracketed && c == '|' && i + 1 < n && s.charAt(i + 1) == '^')) {
+                i++;
+                continue;
+            }
             int sub = substituteLength(s, i, substitutes);
             if (sub > 0) {
                 map[b.length()] = i;
                 b.append(sep);
                 i += sub;
-                continue;
-            }
-            if (c == '\r' || c == '\n' || c == 0 || c == '\uFEFF'
-                    || (unbracketed && c == '|' && i + 1 < n && s.charAt(i + 1) == '^')) {
-                i++;
                 continue;
             }
             map[b.length()] = i;
@@ -238,15 +243,18 @@ final class ParseRun {
         return p - start;
     }
 
-    /** Where {@code pos} of {@code src} lies in the input; unescaped bracketed values record their own mapping. */
+    /** Where {@code pos} of {@code src} lies in the input; unescaped bracketed values are mapped back. */
     private int inputPos(String src, int pos) {
         if (src == w) {
             return toInput(pos);
         }
-        return unescapedPos(src, pos);
+        return unescapedPos(pos);
     }
 
-    private int unescapedPos(String src, int pos) {
+    private int unescapedPos(int pos) {
+        if (escapedValueStart < 0) {
+            return -1; // a value made up by the parser (EAN/UPC primary as GTIN-14): the caller names the span
+        }
         int in = escapedValueStart;
         for (int k = 0; k < pos; k++) {
             if (w.charAt(in) == '\\' && in + 1 < w.length() && w.charAt(in + 1) == '(') {
@@ -256,11 +264,6 @@ final class ParseRun {
         }
         return toInput(in);
     }
-
-    /** Whether AI (8030) is among the elements. */
-    private boolean digitalSignature;
-    /** Bit {@code key mod 64} set for each element's AI key: a quick "certainly absent" for single AIs. */
-    private long present;
 
     boolean add(AiSpec spec, String src, int start, int end, int inStart, int inEnd) {
         if (count == MAX_ELEMENTS) {
@@ -505,7 +508,13 @@ final class ParseRun {
                 continue;
             }
             AiSpec embedded = rules.match(w, k);
-            if (embedded == null || k + embedded.ai.length() >= end) {
+            if (embedded == null) {
+                continue;
+            }
+            // cheap tests before a trial read: room for the embedded AI's data, and a digit where it needs one
+            int data = k + embedded.ai.length();
+            if (data + embedded.minLength > end
+                    || (embedded.numericStart && (w.charAt(data) < '0' || w.charAt(data) > '9'))) {
                 continue;
             }
             if (probe == null) {
@@ -526,8 +535,8 @@ final class ParseRun {
     }
 
     /**
-     * Reads this run with value {@code i} cut at {@code k}: the rest of the value into {@code tail} first (most
-     * cuts fail there, cheaply), then the whole reading into {@code alt}; true when that reading is valid.
+     * Reads this run with its last value, {@code i}, cut at {@code k}: the rest of the value into {@code tail}
+     * first (most cuts fail there, cheaply), then the whole reading into {@code alt}; true when it is valid.
      */
     private boolean cutAt(ParseRun tail, ParseRun alt, int i, int k, char sep) {
         AiSpec spec = specs[i];
@@ -542,11 +551,6 @@ final class ParseRun {
         alt.add(spec, w, start(i), k, inStart(i), toInput(k));
         for (int j = 0; j < tail.count; j++) {
             if (!alt.add(tail.specs[j], w, tail.start(j), tail.end(j), tail.inStart(j), tail.inEnd(j))) {
-                return false;
-            }
-        }
-        for (int j = i + 1; j < count; j++) {
-            if (!alt.add(specs[j], src(j), start(j), end(j), inStart(j), inEnd(j))) {
                 return false;
             }
         }

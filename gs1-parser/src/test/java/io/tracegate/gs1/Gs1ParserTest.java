@@ -193,12 +193,12 @@ class Gs1ParserTest {
         assertEquals("^010030001012345521SN(1)^1727123110L1", es.toUnbracketed());
         assertEquals("(01)00300010123455(21)SN\\(1)(17)271231(10)L1", es.toBracketed());
         assertEquals("]d2010030001012345521SN(1)" + GS + "1727123110L1", es.toScanData());
-        assertEquals("]d20100300010123455172712312" + "1SN(1)" + GS + "10L1",
+        assertEquals("]d2" + "0100300010123455" + "17271231" + "21SN(1)" + GS + "10L1",
                 es.toScanData(Symbology.DATA_MATRIX, true));
         assertEquals("]Q3010030001012345521SN(1)" + GS + "1727123110L1", es.toScanData(Symbology.QR_CODE, false));
         assertEquals(es, parser.parseScanData(es.toScanData()));
         assertEquals(es.elements().size(), parser.parseUnbracketed(es.toUnbracketed()).elements().size());
-        assertEquals("]E00300010123455|]e02" + "1SN(1)" + GS + "1727123110L1",
+        assertEquals("]E0" + "0300010123455" + "|]e0" + "21SN(1)" + GS + "17271231" + "10L1",
                 es.toScanData(Symbology.EAN_13, false));
         assertThrows(IllegalArgumentException.class, () -> es.toScanData(Symbology.EAN_8, false));
     }

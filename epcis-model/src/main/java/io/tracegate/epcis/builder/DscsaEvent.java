@@ -1,5 +1,6 @@
 package io.tracegate.epcis.builder;
 
+import io.tracegate.epcis.io.Namespaces;
 import io.tracegate.epcis.model.Action;
 import io.tracegate.epcis.model.BizTransaction;
 import io.tracegate.epcis.model.CbvValue;
@@ -33,9 +34,6 @@ import java.util.Objects;
  * validation layers check them.
  */
 public final class DscsaEvent {
-
-    /** Namespace of the CBV master data ILMD elements ({@code cbvmda:lotNumber}, ...) in EPCIS 1.2 XML. */
-    public static final String CBVMDA_NAMESPACE = "urn:epcglobal:cbv:mda";
 
     private final EpcisEvent.Builder event;
 
@@ -138,13 +136,13 @@ public final class DscsaEvent {
 
     /** The lot number, as ILMD {@code cbvmda:lotNumber} (commissioning). */
     public DscsaEvent lot(String lot) {
-        event.addIlmd(ExtensionElement.leaf(CBVMDA_NAMESPACE, "cbvmda", "lotNumber", lot));
+        event.addIlmd(ExtensionElement.leaf(Namespaces.CBVMDA, "cbvmda", "lotNumber", lot));
         return this;
     }
 
     /** The expiry date, as ILMD {@code cbvmda:itemExpirationDate} (commissioning). */
     public DscsaEvent expiry(LocalDate expiry) {
-        event.addIlmd(ExtensionElement.leaf(CBVMDA_NAMESPACE, "cbvmda", "itemExpirationDate", expiry.toString()));
+        event.addIlmd(ExtensionElement.leaf(Namespaces.CBVMDA, "cbvmda", "itemExpirationDate", expiry.toString()));
         return this;
     }
 

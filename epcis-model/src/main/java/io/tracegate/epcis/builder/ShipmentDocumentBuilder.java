@@ -124,18 +124,21 @@ public final class ShipmentDocumentBuilder {
                 List.of(Partner.of("GS1", sender)), List.of(Partner.of("GS1", receiver)),
                 new DocumentIdentification("EPCglobal", "1.0", documentNumber, "Events", null, now), null, null);
         List<MasterData.Vocabulary> vocabularies = new ArrayList<>();
-        if (!products.isEmpty()) {
-            vocabularies.add(new MasterData.Vocabulary(MasterData.EPC_CLASS, List.copyOf(products.values()), List.of()));
-        }
-        if (!locations.isEmpty()) {
-            vocabularies.add(new MasterData.Vocabulary(MasterData.LOCATION, List.copyOf(locations.values()), List.of()));
-        }
+        vocabulary(MasterData.EPC_CLASS, products, vocabularies);
+        vocabulary(MasterData.LOCATION, locations, vocabularies);
         ExtensionElement statement = ExtensionElement.parent(USHC, "gs1ushc", "dscsaTransactionStatement", List.of(
                 ExtensionElement.leaf(USHC, "gs1ushc", "affirmTransactionStatement", "true"),
                 ExtensionElement.leaf(USHC, "gs1ushc", "legalNotice", legalNotice)));
         EpcisHeader header = release.apply(new EpcisHeader("1.2", now, null, sbdh, new MasterData(vocabularies),
                 List.of(statement), List.of()));
         return new EpcisDocument(header, events.stream().map(this::inReleaseForm).toList());
+    }
+
+    private static void vocabulary(String type, Map<String, MasterData.VocabularyElement> elements,
+                                   List<MasterData.Vocabulary> to) {
+        if (!elements.isEmpty()) {
+            to.add(new MasterData.Vocabulary(type, List.copyOf(elements.values()), List.of()));
+        }
     }
 
     /** A shipping event with the drop-shipment indicator R1.3 asks for (false unless set), R1.2 without it. */

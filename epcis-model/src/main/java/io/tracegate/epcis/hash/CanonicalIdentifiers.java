@@ -275,7 +275,7 @@ final class CanonicalIdentifiers {
             String qualifiers = qualifiersOf(uri, seg + 1, aiEnd);
             if (qualifiers != null) {
                 int valueEnd = segmentEnd(uri, aiEnd + 1, end);
-                if (valueEnd == aiEnd + 1) {
+                if (valueEnd == aiEnd + 1 || numericKey(uri, seg + 1, aiEnd) && !allDigits(uri, aiEnd + 1, valueEnd)) {
                     return false;
                 }
                 out.append(STEM).append(uri, seg + 1, aiEnd).append('/');
@@ -312,6 +312,16 @@ final class CanonicalIdentifiers {
                         || uri.startsWith("8017", from) || uri.startsWith("8018", from) ? "" : null;
             }
             default -> null;
+        };
+    }
+
+    /** Keys that are digits only (GTIN, SSCC, GLN, PGLN, GSIN, GSRN): a path with other characters is no key. */
+    private static boolean numericKey(String uri, int from, int to) {
+        return switch (to - from) {
+            case 2 -> true; // 00, 01
+            case 3 -> uri.startsWith("414", from) || uri.startsWith("417", from) || uri.startsWith("402", from);
+            case 4 -> uri.startsWith("8017", from) || uri.startsWith("8018", from);
+            default -> false;
         };
     }
 

@@ -1,8 +1,10 @@
 package io.tracegate.epcis.hash;
 
 import io.tracegate.epcis.io.EpcisTime;
+import io.tracegate.epcis.io.Namespaces;
 import io.tracegate.epcis.model.BizTransaction;
 import io.tracegate.epcis.model.CbvValue;
+import io.tracegate.epcis.model.CbvVocabulary;
 import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.ExtensionElement;
 import io.tracegate.epcis.model.LocationRef;
@@ -401,8 +403,8 @@ final class PreHashWriter {
                     CanonicalIdentifiers.append(value, b);
             case "value", "minValue", "maxValue", "meanValue", "sDev", "percRank", "percValue" ->
                     b.append(number(value));
-            case "type", "exception" -> appendTerm(value, "https://gs1.org/voc/", b);
-            case "component" -> appendTerm(value, "https://ref.gs1.org/cbv/Comp-", b);
+            case "type", "exception" -> appendTerm(value, Namespaces.GS1_VOC, b);
+            case "component" -> appendTerm(value, CbvVocabulary.WEB_URI_BASE + "Comp-", b);
             default -> b.append(value);
         }
     }
@@ -413,9 +415,9 @@ final class PreHashWriter {
      */
     private static void appendTerm(String value, String bareWordNamespace, StringBuilder b) {
         if (value.startsWith("gs1:")) {
-            b.append("https://gs1.org/voc/").append(value, 4, value.length());
+            b.append(Namespaces.GS1_VOC).append(value, 4, value.length());
         } else if (value.startsWith("cbv:")) {
-            b.append("https://ref.gs1.org/cbv/").append(value, 4, value.length());
+            b.append(CbvVocabulary.WEB_URI_BASE).append(value, 4, value.length());
         } else if (value.indexOf(':') < 0) {
             b.append(bareWordNamespace).append(value);
         } else {

@@ -126,7 +126,7 @@ final class JsonLdEpcisWriter implements EpcisWriter {
             }
             g.writeEndArray();
             g.writeStringField("type", "EPCISDocument");
-            g.writeStringField("schemaVersion", "2.0");
+            g.writeStringField("schemaVersion", EpcisFormat.JSON_LD_2_0.schemaVersion());
             if (h.creationDate() != null) {
                 g.writeStringField("creationDate", EpcisTime.format(h.creationDate()));
             }
@@ -177,8 +177,7 @@ final class JsonLdEpcisWriter implements EpcisWriter {
                 declare(e.prefix(), e.namespaceUri(), extra);
             }
             for (NamedValue a : e.attributes()) {
-                if (!a.namespaceUri().isEmpty() && !a.namespaceUri().equals(Namespaces.XSI)
-                        && !declared.containsKey(a.namespaceUri())) {
+                if (!a.namespaceUri().isEmpty() && !isXsiType(a) && !declared.containsKey(a.namespaceUri())) {
                     declare(a.prefix(), a.namespaceUri(), extra);
                 }
             }
@@ -527,7 +526,7 @@ final class JsonLdEpcisWriter implements EpcisWriter {
         }
         g.writeStartObject();
         for (NamedValue a : e.attributes()) {
-            if (a.namespaceUri().equals(Namespaces.XSI) && a.localName().equals("type")) {
+            if (isXsiType(a)) {
                 g.writeStringField("@type", a.value());
             } else {
                 g.writeStringField("@" + key(a.namespaceUri(), a.localName(), scope), a.value());
@@ -539,6 +538,11 @@ final class JsonLdEpcisWriter implements EpcisWriter {
             trees(e.children(), scope);
         }
         g.writeEndObject();
+    }
+
+    /** {@code xsi:type} is JSON-LD's {@code @type}; every other attribute travels as an {@code @name} key. */
+    private static boolean isXsiType(NamedValue a) {
+        return a.namespaceUri().equals(Namespaces.XSI) && a.localName().equals("type");
     }
 
     private static String key(String namespaceUri, String localName, Map<String, String> scope) {

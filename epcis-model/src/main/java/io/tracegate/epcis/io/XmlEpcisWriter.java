@@ -38,6 +38,7 @@ final class XmlEpcisWriter implements EpcisWriter {
 
     private final XMLStreamWriter w;
     private final OutputStream out;
+    private final EpcisFormat format;
     private final boolean v12;
     private final WriteOptions options;
     private final String epcisNs;
@@ -50,6 +51,7 @@ final class XmlEpcisWriter implements EpcisWriter {
 
     XmlEpcisWriter(EpcisFormat format, OutputStream out, WriteOptions options) {
         this.out = out;
+        this.format = format;
         this.v12 = format == EpcisFormat.XML_1_2;
         this.options = options;
         this.epcisNs = v12 ? Namespaces.EPCIS_1 : Namespaces.EPCIS_2;
@@ -87,7 +89,7 @@ final class XmlEpcisWriter implements EpcisWriter {
                     declareRoot(freePrefix(e.prefix(), rootScope), e.namespaceUri());
                 }
             }
-            w.writeAttribute("schemaVersion", v12 ? "1.2" : "2.0");
+            w.writeAttribute("schemaVersion", format.schemaVersion());
             if (h.creationDate() != null) {
                 w.writeAttribute("creationDate", EpcisTime.format(h.creationDate()));
             }
@@ -699,6 +701,9 @@ final class XmlEpcisWriter implements EpcisWriter {
             w.writeEndElement();
             w.writeEndDocument();
             w.flush();
+            if (options.indent()) {
+                out.write('\n');
+            }
             out.flush();
         } catch (XMLStreamException | java.io.IOException e) {
             throw new EpcisWriteException("cannot finish the document", e);

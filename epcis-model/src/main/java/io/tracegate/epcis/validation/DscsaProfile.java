@@ -73,6 +73,8 @@ public final class DscsaProfile implements EventLayer {
     /** Products the events name, with where they were first named. */
     private final Map<String, Occurrence> named = new LinkedHashMap<>();
     private boolean shipment;
+    /** Said only of a shipment document: other documents need not follow the guideline. */
+    private boolean releaseUndetected;
     /** GTIN per EPC class part of an EPC ({@code urn:epc:id:sgtin:GCP.ItemRef}), so each product is parsed once. */
     private final Map<String, Optional<String>> gtinByClass = new HashMap<>();
 
@@ -112,7 +114,10 @@ public final class DscsaProfile implements EventLayer {
                 }
             }
         }
-        sink.accept(release(header, ndcTypes));
+        ValidationFinding release = release(header, ndcTypes);
+        if (release != null) {
+            sink.accept(release);
+        }
     }
 
     @Override
@@ -153,8 +158,13 @@ public final class DscsaProfile implements EventLayer {
             }
         }
         transactionStatement(sink);
+        if (releaseUndetected) {
+            sink.accept(ValidationFinding.info(ValidationFinding.DOCUMENT, paths.header(), RELEASE,
+                    "GS1 US DSCSA guideline release not detected (no gs1ushc:guidelineVersion, no typed NDC)"));
+        }
     }
 
+    /** The release finding, or null when the header shows none. */
     private ValidationFinding release(EpcisHeader header, Set<String> ndcTypes) {
         ExtensionElement guideline = gs1ushc(header, "guidelineVersion");
         String evidence;
@@ -169,8 +179,8 @@ public final class DscsaProfile implements EventLayer {
             release = "R1.2";
             evidence = "NDC type code FDA_NDC_11";
         } else {
-            return ValidationFinding.info(ValidationFinding.DOCUMENT, paths.header(), RELEASE,
-                    "GS1 US DSCSA guideline release not detected (no gs1ushc:guidelineVersion, no typed NDC)");
+            releaseUndetected = true;
+            return null;
         }
         return ValidationFinding.info(ValidationFinding.DOCUMENT, paths.header(), RELEASE,
                 "GS1 US DSCSA guideline " + release + " (" + evidence + ")");

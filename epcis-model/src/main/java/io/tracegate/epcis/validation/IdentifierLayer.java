@@ -41,8 +41,8 @@ import java.util.regex.Pattern;
  */
 public final class IdentifierLayer implements EventLayer {
 
-    private static final Set<String> CHECKED_URN_PREFIXES = Set.of("urn:epc:id:sgtin:", "urn:epc:id:sscc:",
-            "urn:epc:id:sgln:", "urn:epc:class:lgtin:", "urn:epc:idpat:sgtin:");
+    private static final String[] CHECKED_URN_PREFIXES = {"urn:epc:id:sgtin:", "urn:epc:id:sscc:",
+        "urn:epc:id:sgln:", "urn:epc:class:lgtin:", "urn:epc:idpat:sgtin:"};
     /** Digital Link parse outcomes that mean "not a GS1 identifier we make EPCs of", not "a broken one". */
     private static final Set<String> NOT_AN_EPC = Set.of("DL_NO_KEY", "DL_NO_PRIMARY_KEY", "DL_NO_DOMAIN_OR_PATH",
             "DL_SCHEME", "EPC_NO_SCHEME", "EPC_NO_KEY");
@@ -88,8 +88,11 @@ public final class IdentifierLayer implements EventLayer {
                 continue;
             }
             for (int e = 0; e < vocabulary.elements().size(); e++) {
-                epc(vocabulary.elements().get(e).id(), place, ValidationFinding.DOCUMENT,
-                        paths.vocabularyElement(v, e) + (paths.isXml() ? "/@id" : "/id"), sink);
+                Problem problem = epc(vocabulary.elements().get(e).id(), place);
+                if (problem != null) {
+                    sink.accept(problem.at(ValidationFinding.DOCUMENT,
+                            paths.vocabularyElement(v, e) + (paths.isXml() ? "/@id" : "/id")));
+                }
             }
         }
     }
@@ -97,7 +100,7 @@ public final class IdentifierLayer implements EventLayer {
     @Override
     public void event(int index, String path, EpcisEvent event, Consumer<ValidationFinding> sink) {
         if (event.parentId() != null) {
-            epc(event.parentId(), Place.INSTANCE, index, paths.member(path, "parentID"), sink);
+            report(epc(event.parentId(), Place.INSTANCE), index, path, "parentID", sink);
         }
         epcs(event.epcList(), "epcList", index, path, sink);
         epcs(event.childEpcs(), "childEPCs", index, path, sink);
@@ -108,10 +111,10 @@ public final class IdentifierLayer implements EventLayer {
         quantities(event.inputQuantityList(), "inputQuantityList", index, path, sink);
         quantities(event.outputQuantityList(), "outputQuantityList", index, path, sink);
         if (event.readPoint() != null) {
-            epc(event.readPoint().id(), Place.LOCATION, index, paths.member(path, "readPoint/id"), sink);
+            report(epc(event.readPoint().id(), Place.LOCATION), index, path, "readPoint/id", sink);
         }
         if (event.bizLocation() != null) {
-            epc(event.bizLocation().id(), Place.LOCATION, index, paths.member(path, "bizLocation/id"), sink);
+            report(epc(event.bizLocation().id(), Place.LOCATION), index, path, "bizLocation/id", sink);
         }
         List<BizTransaction> transactions = event.bizTransactionList();
         for (int i = 0; i < transactions.size(); i++) {
@@ -121,7 +124,7 @@ public final class IdentifierLayer implements EventLayer {
         parties(event.sourceList(), "sourceList", "source", index, path, sink);
         parties(event.destinationList(), "destinationList", "destination", index, path, sink);
         if (event.ilmd() != null) {
-            ilmd(event.ilmd(), index, paths.member(path, "ilmd"), sink);
+            ilmd(event.ilmd(), index, path, sink);
         }
     }
 
@@ -141,48 +144,74 @@ public final class IdentifierLayer implements EventLayer {
             if (value.chars().allMatch(Character::isDigit) && "GLN".equalsIgnoreCase(id.authority())) {
                 gln(value, ValidationFinding.DOCUMENT, path, sink);
             } else {
-                epc(value, Place.LOCATION, ValidationFinding.DOCUMENT, path, sink);
+                Problem problem = epc(value, Place.LOCATION);
+                if (problem != null) {
+                    sink.accept(problem.at(ValidationFinding.DOCUMENT, path));
+                }
             }
         }
     }
 
     private void epcs(List<String> epcs, String list, int index, String path, Consumer<ValidationFinding> sink) {
         for (int i = 0; i < epcs.size(); i++) {
-            epc(epcs.get(i), Place.INSTANCE, index, paths.item(path, list, "epc", null, i), sink);
+            Problem problem = epc(epcs.get(i), Place.INSTANCE);
+            if (problem != null) {
+                sink.accept(problem.at(index, paths.item(path, list, "epc", null, i)));
+            }
         }
     }
 
     private void quantities(List<QuantityElement> quantities, String list, int index, String path,
             Consumer<ValidationFinding> sink) {
         for (int i = 0; i < quantities.size(); i++) {
-            String itemPath = paths.item(path, list, "quantityElement", null, i) + "/epcClass";
-            epc(quantities.get(i).epcClass(), Place.CLASS, index, itemPath, sink);
+            Problem problem = epc(quantities.get(i).epcClass(), Place.CLASS);
+            if (problem != null) {
+                sink.accept(problem.at(index, paths.item(path, list, "quantityElement", null, i) + "/epcClass"));
+            }
         }
     }
 
     private void parties(List<SourceDestination> entries, String list, String item, int index, String path,
             Consumer<ValidationFinding> sink) {
         for (int i = 0; i < entries.size(); i++) {
-            epc(entries.get(i).value(), Place.LOCATION, index, paths.item(path, list, item, item, i), sink);
+            Problem problem = epc(entries.get(i).value(), Place.LOCATION);
+            if (problem != null) {
+                sink.accept(problem.at(index, paths.item(path, list, item, item, i)));
+            }
         }
     }
 
-    /** Checks one identifier if it is a GS1 one gs1-parser reads; anything else passes untouched. */
-    private void epc(String value, Place place, int index, String path, Consumer<ValidationFinding> sink) {
+    /** A problem with one identifier; its place in the document is added only when there is one. */
+    private record Problem(String rule, String message) {
+        ValidationFinding at(int index, String path) {
+            return ValidationFinding.error(index, path, rule, message);
+        }
+    }
+
+    private void report(Problem problem, int index, String eventPath, String member,
+            Consumer<ValidationFinding> sink) {
+        if (problem != null) {
+            sink.accept(problem.at(index, paths.member(eventPath, member)));
+        }
+    }
+
+    /**
+     * Checks one identifier if it is a GS1 one gs1-parser reads (anything else passes untouched); null when it is
+     * fine. Allocates nothing beyond the parse on success: this runs for every EPC of every event.
+     */
+    private Problem epc(String value, Place place) {
         String v = value.strip();
         if (!isCandidate(v) || place != Place.INSTANCE && knownGood.contains(v)) {
-            return;
+            return null;
         }
         Epc epc;
         try {
             epc = Epc.parse(v);
         } catch (Gs1Exception e) {
             if (!v.startsWith("urn:") && NOT_AN_EPC.contains(e.rule())) {
-                return;
+                return null;
             }
-            sink.accept(ValidationFinding.error(index, path, "id." + scheme(v) + "." + problem(e),
-                    "'" + v + "': " + e.getMessage()));
-            return;
+            return new Problem("id." + scheme(v) + "." + problem(e), "'" + v + "': " + e.getMessage());
         }
         boolean isClass = epc instanceof Lgtin || epc instanceof SgtinPattern;
         boolean isLocation = epc instanceof Sgln;
@@ -192,15 +221,22 @@ public final class IdentifierLayer implements EventLayer {
             case LOCATION -> isLocation ? null : "not a location (SGLN) where one belongs";
         };
         if (wrongKind != null) {
-            sink.accept(ValidationFinding.error(index, path, "id." + scheme(v) + ".kind", "'" + v + "': " + wrongKind));
-        } else if (place != Place.INSTANCE && knownGood.size() < KNOWN_GOOD_LIMIT) {
+            return new Problem("id." + scheme(v) + ".kind", "'" + v + "': " + wrongKind);
+        }
+        if (place != Place.INSTANCE && knownGood.size() < KNOWN_GOOD_LIMIT) {
             knownGood.add(v);
         }
+        return null;
     }
 
     private static boolean isCandidate(String v) {
         if (v.startsWith("urn:")) {
-            return CHECKED_URN_PREFIXES.stream().anyMatch(v::startsWith);
+            for (String prefix : CHECKED_URN_PREFIXES) {
+                if (v.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
         }
         return v.startsWith("https://") || v.startsWith("http://");
     }
@@ -223,18 +259,18 @@ public final class IdentifierLayer implements EventLayer {
         }
     }
 
-    private void ilmd(List<ExtensionElement> ilmd, int index, String path, Consumer<ValidationFinding> sink) {
+    private void ilmd(List<ExtensionElement> ilmd, int index, String eventPath, Consumer<ValidationFinding> sink) {
         for (ExtensionElement field : ilmd) {
             if (!DscsaProfile.isLotOrDateNamespace(field.namespaceUri()) || !field.isLeaf()) {
                 continue;
             }
-            String where = path + "/" + (paths.isXml() || field.prefix().isEmpty()
-                    ? field.localName() : field.prefix() + ":" + field.localName());
             String text = field.text().strip();
             String key = field.localName() + "=" + text;
             if (knownGood.contains(key)) {
                 continue;
             }
+            String where = paths.member(eventPath, "ilmd") + "/" + (paths.isXml() || field.prefix().isEmpty()
+                    ? field.localName() : field.prefix() + ":" + field.localName());
             boolean good = true;
             if (field.localName().equals("lotNumber")) {
                 good = lot(text, index, where, sink);

@@ -1,8 +1,12 @@
 package io.tracegate.epcis.validation;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,6 +22,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.DisallowSchemaLoader;
+import io.tracegate.epcis.xml.DocumentLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -53,7 +58,15 @@ public final class JsonSchemaValidator {
     /** Where a build may place the GS1 EPCIS JSON Schema for {@link #bundled()}, relative to this class. */
     static final String BUNDLED_SCHEMA = "json/epcis-json-schema.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final String RULE_LIMIT = "json.limit";
+
+    // The model reader's limits: a hostile document cannot make this pass hold unbounded strings or nesting.
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(DocumentLimits.DEFAULT.maxElementDepth())
+                    .maxStringLength(DocumentLimits.DEFAULT.maxTextLength())
+                    .build())
+            .build());
     private static final List<List<String>> EVENT_LISTS = List.of(
             List.of("epcisBody", "eventList"),
             List.of("epcisBody", "queryResults", "resultsBody", "eventList"));
@@ -127,10 +140,17 @@ public final class JsonSchemaValidator {
             }
             report(documentSchema.validate(skeleton), ValidationFinding.DOCUMENT, "", sink);
         } catch (JsonProcessingException e) {
-            sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, "", RULE_MALFORMED,
-                    "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parserLocation(e);
+            sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, "",
+                    e instanceof StreamConstraintsException ? RULE_LIMIT : RULE_MALFORMED,
+                    (at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ")
                             + e.getOriginalMessage()));
         }
+    }
+
+    // Constraint violations carry no location of their own; the parser that raised them knows it.
+    private static JsonLocation parserLocation(JsonProcessingException e) {
+        return e.getProcessor() instanceof JsonParser p ? p.currentLocation() : null;
     }
 
     private static void report(Iterable<ValidationMessage> messages, int eventIndex, String prefix,

@@ -26,8 +26,8 @@ public final class Validator {
     /** The document could not be read into the model (after the schema layer has said why, if it could). */
     public static final String RULE_UNREADABLE = "model.unreadable";
 
-    private static final Set<String> FATAL_SCHEMA_RULES = Set.of(XsdValidator.RULE_MALFORMED,
-            JsonSchemaValidator.RULE_MALFORMED, SchemaLayer.RULE_UNKNOWN_FORMAT);
+    private static final Set<String> FATAL_SCHEMA_RULES = Set.of(XsdValidator.RULE_MALFORMED, XsdValidator.RULE_LIMIT,
+            JsonSchemaValidator.RULE_MALFORMED, JsonSchemaValidator.RULE_LIMIT, SchemaLayer.RULE_UNKNOWN_FORMAT);
 
     private final SchemaLayer schema;
 

@@ -53,7 +53,7 @@ class ShipmentDocumentBuilderTest {
     @ParameterizedTest
     @EnumSource(DscsaRelease.class)
     void builtShipmentPassesSchemaIdentifierAndDscsaLayers(DscsaRelease release) throws IOException {
-        EpcisDocument document = shipment(release, UnaryOperator.identity(), true);
+        EpcisDocument document = shipment(release, UnaryOperator.identity(), true, true);
 
         List<ValidationFinding> findings = Validator.bundled().validate(write(document));
 
@@ -64,8 +64,8 @@ class ShipmentDocumentBuilderTest {
 
     @Test
     void releasesDifferInGuidelineVersionNdcFormAndDropShipment() {
-        EpcisDocument r13 = shipment(DscsaRelease.R1_3, UnaryOperator.identity(), true);
-        EpcisDocument r12 = shipment(DscsaRelease.R1_2, UnaryOperator.identity(), true);
+        EpcisDocument r13 = shipment(DscsaRelease.R1_3, UnaryOperator.identity(), true, true);
+        EpcisDocument r12 = shipment(DscsaRelease.R1_2, UnaryOperator.identity(), true, true);
 
         assertEquals("GS1 US DSCSA R1.3", r13.header()
                 .headerExtension(EpcisHeader.GS1USHC_NAMESPACE, "guidelineVersion").text());
@@ -128,11 +128,16 @@ class ShipmentDocumentBuilderTest {
     @Test
     void dscsaRulesCatchBrokenBuiltDocuments() throws IOException {
         assertCaught(DscsaProfile.ILMD_LOT, shipment(DscsaRelease.R1_3,
-                e -> e.ilmd() == null ? e : e.toBuilder().ilmd(List.of(e.ilmd().get(1))).build(), true));
+                e -> e.ilmd() == null ? e : e.toBuilder().ilmd(List.of(e.ilmd().get(1))).build(), true, true));
+        assertCaught(DscsaProfile.ILMD_EXPIRY, shipment(DscsaRelease.R1_2,
+                e -> e.ilmd() == null ? e : e.toBuilder().ilmd(List.of(e.ilmd().get(0))).build(), true, true));
+        assertCaught(DscsaProfile.PRODUCT_MASTER_DATA, shipment(DscsaRelease.R1_3, UnaryOperator.identity(), false,
+                true));
         assertCaught(DscsaProfile.SHIPPING_BIZ_LOCATION, shipment(DscsaRelease.R1_3,
                 e -> e.readPoint() != null && e.bizLocation() == null
-                        ? e.toBuilder().bizLocation(e.readPoint()).build() : e, true));
-        assertCaught(DscsaProfile.LOCATION_MASTER_DATA, shipment(DscsaRelease.R1_3, UnaryOperator.identity(), false));
+                        ? e.toBuilder().bizLocation(e.readPoint()).build() : e, true, true));
+        assertCaught(DscsaProfile.LOCATION_MASTER_DATA, shipment(DscsaRelease.R1_3, UnaryOperator.identity(), true,
+                false));
     }
 
     private void assertCaught(String rule, EpcisDocument document) throws IOException {
@@ -141,8 +146,10 @@ class ShipmentDocumentBuilderTest {
     }
 
     /** Units 1-2 in a case, the case on a pallet, the pallet shipped; each event passed through {@code edit}. */
-    static EpcisDocument shipment(DscsaRelease release, UnaryOperator<EpcisEvent> edit, boolean withLocations) {
-        List<String> units = List.of("urn:epc:id:sgtin:030001.0012345.10000001", "urn:epc:id:sgtin:030001.0012345.10000002");
+    static EpcisDocument shipment(DscsaRelease release, UnaryOperator<EpcisEvent> edit, boolean withProducts,
+                                  boolean withLocations) {
+        List<String> units = List.of("urn:epc:id:sgtin:030001.0012345.10000001",
+                "urn:epc:id:sgtin:030001.0012345.10000002");
         String kase = "urn:epc:id:sgtin:030001.1012345.20000001";
         String pallet = "urn:epc:id:sscc:030001.41234567890";
         List<EpcisEvent> events = new ArrayList<>(List.of(
@@ -156,9 +163,11 @@ class ShipmentDocumentBuilderTest {
                         .purchaseOrder("0399999999991", "XYZPO189").despatchAdvice("0300011111116", "DEL100")
                         .from(SELLER, SHIP_FROM).to(BUYER, SHIP_TO).build()));
         ShipmentDocumentBuilder b = ShipmentDocumentBuilder.forRelease(release, CLOCK)
-                .sender(SELLER).receiver(BUYER).documentNumber("1100220001")
-                .product(new Product(NDC, 0, "Epcistra", "GS1 Pharma LLC", "PILL", "100mg", "500 pills"))
-                .product(new Product(NDC, 1, "Epcistra", "GS1 Pharma LLC", "PILL", "100mg", "10 x 500 pills"));
+                .sender(SELLER).receiver(BUYER).documentNumber("1100220001");
+        if (withProducts) {
+            b.product(new Product(NDC, 0, "Epcistra", "GS1 Pharma LLC", "PILL", "100mg", "500 pills"))
+                    .product(new Product(NDC, 1, "Epcistra", "GS1 Pharma LLC", "PILL", "100mg", "10 x 500 pills"));
+        }
         if (withLocations) {
             b.location(new Location(SELLER, "GS1 Pharma LLC", "1 Main St", "Lawrenceville", "NJ", "08648", "US"))
                     .location(new Location(SHIP_FROM, "GS1 Pharma DC", "2 Main St", "Lawrenceville", "NJ", "08648",

@@ -38,7 +38,8 @@ class CanonicalIdentifiersTest {
     @ValueSource(strings = {
         "urn:epcglobal:cbv:bt:0399999999991:XYZPO189", "urn:epc:id:sgtin:030001.001234X.1",
         "urn:epc:id:sgtin:030001.00123.1", "urn:epc:id:unknown:1.2", "https://example.com/no/key/here",
-        "https://accreditation-council.example.org/certificate/ABC12345", "plain text"})
+        "https://accreditation-council.example.org/certificate/ABC12345", "plain text",
+        "https://example.com/00/not-a-key", "https://example.com/414/shop"})
     void anythingElseIsKeptAsWritten(String written) {
         assertEquals(written, canonical(written));
     }

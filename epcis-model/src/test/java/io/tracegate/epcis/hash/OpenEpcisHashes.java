@@ -24,8 +24,17 @@ final class OpenEpcisHashes {
     /** The oracle's results for every event of the document, in document order. */
     static List<Result> of(Path file) {
         try {
+            return of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The oracle's results for every event of the document text (XML or JSON-LD), in document order. */
+    static List<Result> of(String document) {
+        try {
             // The oracle refuses any DOCTYPE; some GS1 examples carry a harmless "<!DOCTYPE project>".
-            String text = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("<!DOCTYPE[^>\\[]*>", "");
+            String text = document.replaceFirst("<!DOCTYPE[^>\\[]*>", "");
             InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
             EventHashGenerator generator = new EventHashGenerator();
             List<Map<String, String>> maps = (text.stripLeading().startsWith("<")

@@ -1,7 +1,12 @@
 package io.tracegate.epcis.hash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracegate.epcis.convert.ConversionOptions;
+import io.tracegate.epcis.convert.EpcFormat;
+import io.tracegate.epcis.convert.EpcisConverter;
+import io.tracegate.epcis.io.CbvXmlFormat;
 import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.epcis.io.EpcisWriter;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -57,6 +63,25 @@ class RoundTripHashTest {
         EpcisDocument second = read(out.toByteArray());
 
         assertEquals(hashes(first.events()), hashes(second.events()), row.path() + " as " + target.label());
+    }
+
+    /**
+     * The GS1 US DSCSA example converted to EPCIS 2.0 with every EPC as a Digital Link and every CBV value as a
+     * Web URI: the identifier and vocabulary forms change, the event hashes must not.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = EpcisFormat.class, names = {"XML_2_0", "JSON_LD_2_0"})
+    void eventHashesSurviveConversionToDigitalLinksAndWebUris(EpcisFormat target) throws IOException {
+        byte[] original = Files.readAllBytes(EpcisOracles.require(
+                "1.2/openepcis-test-resources-0.9.2/Capture/Documents/GS1_US_Pharma_Example_2_2_1_1.xml"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new EpcisConverter().convert(new ByteArrayInputStream(original), out, new ConversionOptions(target,
+                EpcFormat.ALWAYS_GS1_DIGITAL_LINK, CbvXmlFormat.ALWAYS_WEB_URI, null));
+        EpcisDocument converted = read(out.toByteArray());
+
+        assertTrue(converted.events().get(0).epcList().get(0).startsWith("https://id.gs1.org/01/"),
+                converted.events().get(0).epcList().toString());
+        assertEquals(hashes(read(original).events()), hashes(converted.events()));
     }
 
     private static List<String> hashes(List<EpcisEvent> events) {

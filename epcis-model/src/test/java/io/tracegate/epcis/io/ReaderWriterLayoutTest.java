@@ -1,7 +1,6 @@
 package io.tracegate.epcis.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +122,23 @@ class ReaderWriterLayoutTest {
     }
 
     @Test
+    void epcisAsTheDefaultNamespaceIsReadLikeUnqualifiedElements() {
+        String xml = """
+                <EPCISDocument xmlns="urn:epcglobal:epcis:xsd:1" schemaVersion="1.2"
+                    creationDate="2023-04-01T08:45:16Z"><EPCISBody><EventList>
+                  <ObjectEvent><eventTime>2023-04-01T07:48:16Z</eventTime>
+                    <eventTimeZoneOffset>-05:00</eventTimeZoneOffset>
+                    <epcList><epc>urn:epc:id:sscc:030001.41234567890</epc></epcList><action>OBSERVE</action>
+                    <readPoint><id>urn:epc:id:sgln:030001.111121.0</id></readPoint></ObjectEvent>
+                </EventList></EPCISBody></EPCISDocument>
+                """;
+        EpcisEvent e = read(xml).events().get(0);
+        assertEquals(List.of("urn:epc:id:sscc:030001.41234567890"), e.epcList());
+        assertEquals("urn:epc:id:sgln:030001.111121.0", e.readPoint().id());
+        assertTrue(e.extensions().isEmpty());
+    }
+
+    @Test
     void errorsSayWhereAndWhat() {
         String xml = """
                 <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:1" schemaVersion="1.2"
@@ -154,7 +170,9 @@ class ReaderWriterLayoutTest {
                     schemaVersion="1.2" creationDate="2023-04-01T08:45:16Z"><EPCISBody><EventList>
                   <ObjectEvent><eventTime>2023-04-01T07:48:16Z</eventTime>
                     <eventTimeZoneOffset>-05:00</eventTimeZoneOffset><epcList/><action>ADD</action>
-                    <acme:line>4</acme:line></ObjectEvent>
+                    <acme:line>4</acme:line>
+                    <acme:batch xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"
+                        acme:source="mes"/></ObjectEvent>
                 </EventList></EPCISBody></epcis:EPCISDocument>
                 """;
         EpcisDocument doc = read(xml);
@@ -163,6 +181,6 @@ class ReaderWriterLayoutTest {
         String json = out.toString(StandardCharsets.UTF_8);
         assertTrue(json.contains("\"acme\" : \"urn:acme:ext\""), json);
         assertTrue(json.contains("\"acme:line\" : \"4\""), json);
-        assertNotNull(read(json).events().get(0).extensions().get(0));
+        assertEquals(doc.events(), read(json).events(), "attributes, xsi:nil included, survive JSON-LD");
     }
 }

@@ -98,6 +98,17 @@ class JsonSchemaValidatorTest {
         }
     }
 
+    @Test
+    void deepNestingGivesOneLimitFinding() throws IOException {
+        String deep = "{\"example:x\":".repeat(10_000) + "1" + "}".repeat(10_000);
+
+        List<ValidationFinding> findings = validate(document(event("ADD").replace("\"action\"",
+                "\"example:deep\": " + deep + ", \"action\"")));
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(JsonSchemaValidator.RULE_LIMIT, findings.get(0).rule());
+    }
+
     private static String event(String action) {
         return """
                 {"type": "ObjectEvent", "eventTime": "2023-04-01T07:48:16Z", "eventTimeZoneOffset": "-05:00",

@@ -73,11 +73,15 @@ class CaptureProcessor {
     }
 
     Outcome run(long jobId, String sha256, boolean proceed) {
-        long start = System.nanoTime();
+        long started = System.nanoTime();
         Run run = new Run(jobId);
         Outcome outcome = run(run, sha256, proceed);
+        long millis = (System.nanoTime() - started) / 1_000_000;
         metrics.jobFinished(outcome.success(), outcome.applied(), outcome.applied() == 0 ? 0 : run.epcs,
-                run.refused, Duration.ofNanos(System.nanoTime() - start));
+                run.refused, Duration.ofMillis(millis));
+        log.info("Capture job {}: {} events, {} applied, {} already captured, {} errors, success {}, in {} ms", jobId,
+                outcome.events(), outcome.applied(), outcome.duplicates(), outcome.errors().size(), outcome.success(),
+                millis);
         return outcome;
     }
 

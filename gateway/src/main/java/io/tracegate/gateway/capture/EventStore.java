@@ -42,8 +42,7 @@ public class EventStore {
     /** Every event naming this canonical identifier, in time order. */
     public List<Appearance> appearances(String key) {
         return jdbc.sql("select e.id, e.event_id, e.event_type, e.event_time, e.biz_step, e.action, e.disposition,"
-                        + " e.read_point, e.biz_location, x.role, case when x.role = 'c' then (select p.epc"
-                        + " from event_epc p where p.event_ref = x.event_ref and p.role = 'p' limit 1) end"
+                        + " e.read_point, e.biz_location, x.role, case when x.role = 'c' then e.parent_id end"
                         + " from event_epc x join epcis_event e on e.id = x.event_ref"
                         + " where x.epc = ? order by x.event_time, x.event_ref")
                 .param(key)
@@ -88,14 +87,14 @@ public class EventStore {
             throws SQLException {
         try (PgCopy copy = PgCopy.into(connection, "epcis_event", "id, event_hash, event_id, event_type,"
                 + " event_time, record_time, event_time_zone_offset, action, biz_step, disposition, read_point,"
-                + " biz_location, capture_job_id, body")) {
+                + " biz_location, parent_id, capture_job_id, body")) {
             for (PreparedEvent e : events) {
                 copy.number(e.ref()).text(e.hash()).text(e.eventId()).text(e.event().type().elementName())
                         .time(e.event().eventTime()).time(recordTime).text(e.event().eventTimeZoneOffset())
                         .text(e.event().action() == null ? null : e.event().action().name())
                         .text(e.event().bizStep() == null ? null : e.event().bizStep().value())
                         .text(e.event().disposition() == null ? null : e.event().disposition().value())
-                        .text(e.readPoint()).text(e.bizLocation()).number(jobId).text(e.body(recordTime))
+                        .text(e.readPoint()).text(e.bizLocation()).text(e.parentKey()).number(jobId).text(e.body(recordTime))
                         .endRow();
             }
         }

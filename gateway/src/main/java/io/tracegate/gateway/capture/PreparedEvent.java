@@ -101,6 +101,11 @@ final class PreparedEvent {
         this.ref = ref;
     }
 
+    /** The canonical parentID, or null. */
+    String parentKey() {
+        return event.parentId() == null ? null : keys.get(0).key();
+    }
+
     String readPoint() {
         return event.readPoint() == null ? null : Identifiers.key(event.readPoint().id());
     }

@@ -104,17 +104,16 @@ final class QueryDocument {
             }
         }
         String xml = document.toString(StandardCharsets.UTF_8);
-        int bodyStart = xml.indexOf("<EventList>");
-        int bodyEnd = xml.lastIndexOf("</EventList>");
+        int bodyStart = xml.indexOf("<EPCISBody>");
+        int bodyEnd = xml.lastIndexOf("</EPCISBody>");
         if (!xml.contains("<epcis:EPCISDocument ") || bodyStart < 0 || bodyEnd < bodyStart) {
             throw new IllegalStateException("unexpected XML writer output: " + xml.substring(0,
                     Math.min(200, xml.length())));
         }
-        String head = xml.substring(0, bodyStart).replace("<epcis:EPCISDocument ",
-                "<epcisq:EPCISQueryDocument xmlns:epcisq=\"" + QUERY_NS + "\" ");
-        String events = xml.substring(bodyStart, bodyEnd + "</EventList>".length());
-        String result = head.replace("<EPCISBody>", "<EPCISBody><epcisq:QueryResults><queryName>" + QUERY_NAME
-                + "</queryName><resultsBody>") + events
+        String result = xml.substring(0, bodyStart).replace("<epcis:EPCISDocument ",
+                "<epcisq:EPCISQueryDocument xmlns:epcisq=\"" + QUERY_NS + "\" ")
+                + "<EPCISBody><epcisq:QueryResults><queryName>" + QUERY_NAME + "</queryName><resultsBody>"
+                + xml.substring(bodyStart + "<EPCISBody>".length(), bodyEnd)
                 + "</resultsBody></epcisq:QueryResults></EPCISBody></epcisq:EPCISQueryDocument>";
         out.write(result.getBytes(StandardCharsets.UTF_8));
     }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Applies captured events to the serial store, a batch at a time, through the {@link Transitions} state machine.
- * One query loads every unit the batch names with everything packed in it; the events are then checked and applied
+ * One query loads every unit the batch names, with the content of those an object event acts on and the containers
+ * of those a packing fills (what the rules look at); the events are then checked and applied
  * in document order against that working set in memory (an event on a case or pallet applies to all it contains);
  * the changed units are written back in bulk. An event that breaks a rule changes nothing and is answered with
  * findings naming each EPC and rule.
@@ -58,22 +59,34 @@ public class SerialLifecycle {
     public Map<Integer, List<LifecycleFinding>> apply(Connection connection, List<LifecycleEvent> events)
             throws SQLException {
         Set<String> keys = new HashSet<>();
+        Set<String> withContent = new HashSet<>();
+        Set<String> withContainers = new HashSet<>();
         List<String> lotGtins = new ArrayList<>();
         List<String> lotNumbers = new ArrayList<>();
         for (LifecycleEvent e : events) {
+            LifecycleStep step = e.step();
             if (e.parent() != null) {
                 keys.add(e.parent().key());
             }
             e.epcs().forEach(u -> keys.add(u.key()));
             e.children().forEach(u -> keys.add(u.key()));
-            if (e.lot() != null && e.step() == LifecycleStep.COMMISSION) {
+            // what the rules look at beyond the named units: the content an object event applies to by inference
+            // (and that an unpack of everything takes out), the containers a packing must not loop through
+            if (step == LifecycleStep.PACK && e.parent() != null) {
+                withContainers.add(e.parent().key());
+            } else if (step == LifecycleStep.UNPACK && e.parent() != null && e.children().isEmpty()) {
+                withContent.add(e.parent().key());
+            } else if (step != null && step != LifecycleStep.COMMISSION && step != LifecycleStep.UNPACK) {
+                e.epcs().forEach(u -> withContent.add(u.key()));
+            }
+            if (e.lot() != null && step == LifecycleStep.COMMISSION) {
                 e.epcs().stream().map(UnitRef::gtin).filter(Objects::nonNull).distinct().forEach(gtin -> {
                     lotGtins.add(gtin);
                     lotNumbers.add(e.lot());
                 });
             }
         }
-        Batch batch = new Batch(store.loadWithDescendants(connection, keys),
+        Batch batch = new Batch(store.load(connection, keys, withContent, withContainers),
                 store.lotExpiries(connection, lotGtins, lotNumbers));
         Map<Integer, List<LifecycleFinding>> refused = new LinkedHashMap<>();
         for (LifecycleEvent e : events) {

@@ -61,19 +61,31 @@ public class SerialStore {
                 rs.getObject("commissioned_at", OffsetDateTime.class));
     }
 
-    /** These units and everything packed in them, at any depth, by key. */
-    Map<String, Unit> loadWithDescendants(Connection connection, Collection<String> keys) throws SQLException {
+    /**
+     * These units, by key, with everything packed in those of {@code withContent} (at any depth) and the containers
+     * of those of {@code withContainers} (up to the top): one query.
+     */
+    Map<String, Unit> load(Connection connection, Collection<String> keys, Collection<String> withContent,
+            Collection<String> withContainers) throws SQLException {
         Map<String, Unit> units = new HashMap<>(keys.size() * 2);
         if (keys.isEmpty()) {
             return units;
         }
-        String sql = "with recursive tree as (select * from serial_unit where epc = any(?)"
-                + " union all select u.* from serial_unit u join tree on u.parent = tree.epc)"
-                + " select " + COLUMNS + " from tree";
+        String sql = "with recursive down as (select * from serial_unit where epc = any(?)"
+                + " union all select u.* from serial_unit u join down on u.parent = down.epc),"
+                + " up as (select * from serial_unit where epc = any(?)"
+                + " union all select u.* from serial_unit u join up on u.epc = up.parent)"
+                + " select " + COLUMNS + " from serial_unit where epc = any(?)"
+                + " union all select " + COLUMNS + " from down union all select " + COLUMNS + " from up";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", keys.toArray()));
+            statement.setArray(1, connection.createArrayOf("text", withContent.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", withContainers.toArray()));
+            statement.setArray(3, connection.createArrayOf("text", keys.toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
+                    if (units.containsKey(rs.getString(1))) {
+                        continue;
+                    }
                     Unit unit = new Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getObject(13, OffsetDateTime.class), false);
                     unit.lot = rs.getString(5);

@@ -254,6 +254,12 @@ class EventQueryTest extends GatewayTest {
         assertThat(new XsdValidator().validate(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8))))
                 .isEmpty();
 
+        HttpResponse<String> empty = send(request("/events?EQ_bizStep=shipping&LT_eventTime=2000-01-01T00:00:00Z",
+                compliance).header("Accept", "application/xml").GET());
+        assertThat(empty.statusCode()).as(empty.body()).isEqualTo(200);
+        assertThat(new XsdValidator().validate(new ByteArrayInputStream(empty.body().getBytes(StandardCharsets.UTF_8))))
+                .isEmpty();
+
         HttpResponse<String> refused = send(request("/events?EQ_bizStep=shipping", compliance)
                 .header("Accept", "text/csv").GET());
         assertThat(refused.statusCode()).isEqualTo(406);
