@@ -1,6 +1,7 @@
 package io.tracegate.gateway;
 
 import io.tracegate.gateway.security.KeyCommand;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,7 +22,7 @@ public class GatewayApplication {
         if (command) {
             // A one-shot command next to (or instead of) a running gateway: no HTTP port, quiet logs.
             application.setWebApplicationType(WebApplicationType.NONE);
-            application.setDefaultProperties(java.util.Map.of("logging.level.root", "warn"));
+            application.setDefaultProperties(Map.of("logging.level.root", "warn"));
         }
         ConfigurableApplicationContext context = application.run(args);
         if (command) {

@@ -3,6 +3,7 @@ package io.tracegate.gs1;
 import io.tracegate.gs1.ai.AiDefinition;
 import io.tracegate.gs1.ai.AiTable;
 import io.tracegate.gs1.lint.Linters;
+import java.time.Clock;
 
 /**
  * The AI table compiled once per parser: an {@link AiSpec} per known AI (found by the AI's digits, no hashing),
@@ -11,18 +12,20 @@ import io.tracegate.gs1.lint.Linters;
 final class AiRules {
 
     final AiTable table;
+    /** The clock the date linters read today from. */
+    final Clock clock;
     private final AiSpec[] two = new AiSpec[100];
     private final AiSpec[] three = new AiSpec[1000];
     private final AiSpec[] four = new AiSpec[10000];
     /** AI length (2 to 4) of the AIs starting with each two-digit prefix, 0 where no AI starts so. */
     private final int[] aiLengthByPrefix = new int[100];
     private final AiSpec unknownVariable;
+    /** Unknown-AI templates by predefined data length (the prefix table's lengths are at most 18). */
     private final AiSpec[] unknownFixed = new AiSpec[19];
-    private final Linters linters;
 
     AiRules(AiTable table, Linters linters) {
         this.table = table;
-        this.linters = linters;
+        this.clock = linters.clock();
         for (AiDefinition d : table.all()) {
             String ai = d.ai();
             int v = Integer.parseInt(ai);
@@ -35,6 +38,14 @@ final class AiRules {
             aiLengthByPrefix[(ai.charAt(0) - '0') * 10 + ai.charAt(1) - '0'] = ai.length();
         }
         unknownVariable = AiSpec.unknown(null, 0, linters);
+        for (char d1 = '0'; d1 <= '9'; d1++) {
+            for (char d2 = '0'; d2 <= '9'; d2++) {
+                int fixed = AiTable.predefinedDataLength(d1, d2);
+                if (fixed > 0 && unknownFixed[fixed] == null) {
+                    unknownFixed[fixed] = AiSpec.unknown(null, fixed, linters);
+                }
+            }
+        }
     }
 
     /** The known AI whose digits are {@code s[start, start+len)} (all digits), or null. */
@@ -96,19 +107,7 @@ final class AiRules {
      */
     AiSpec unknown(String ai) {
         int fixed = AiTable.predefinedDataLength(ai.charAt(0), ai.charAt(1));
-        AiSpec template;
-        if (fixed == 0) {
-            template = unknownVariable;
-        } else {
-            synchronized (unknownFixed) {
-                template = unknownFixed[fixed];
-                if (template == null) {
-                    template = AiSpec.unknown(null, fixed, linters);
-                    unknownFixed[fixed] = template;
-                }
-            }
-        }
-        return template.withAi(ai);
+        return (fixed == 0 ? unknownVariable : unknownFixed[fixed]).withAi(ai);
     }
 
     /**

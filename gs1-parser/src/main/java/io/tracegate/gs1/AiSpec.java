@@ -17,10 +17,10 @@ final class AiSpec {
     }
 
     /**
-     * An AI or AI template such as {@code 31nn}: the AIs of this length whose numeric value lies in
-     * {@code [low, high]} ({@code 31nn}: 4 digits, 3100 to 3199).
+     * An AI or AI template such as {@code 31nn}, as the range of {@link AiSpec#key}s it matches ({@code 31nn}: the
+     * four-digit AIs 3100 to 3199).
      */
-    record Pattern(int length, int low, int high) {
+    record Pattern(int low, int high) {
 
         static Pattern of(String template) {
             int digits = 0;
@@ -31,13 +31,18 @@ final class AiSpec {
             for (int i = digits; i < template.length(); i++) {
                 scale *= 10;
             }
-            int low = digits == 0 ? 0 : Integer.parseInt(template, 0, digits, 10) * scale;
-            return new Pattern(template.length(), low, low + scale - 1);
+            int low = key(template.length(), digits == 0 ? 0 : Integer.parseInt(template, 0, digits, 10) * scale);
+            return new Pattern(low, low + scale - 1);
         }
 
         boolean matches(AiSpec s) {
-            return s.ai.length() == length && s.value >= low && s.value <= high;
+            return s.key >= low && s.key <= high;
         }
+    }
+
+    /** AI length and numeric value in one number, so that equal keys mean the same AI ({@code 01}: 20001). */
+    static int key(int length, int value) {
+        return length * 10000 + value;
     }
 
     /** One {@code req=} attribute: satisfied when every pattern of any one alternative is present. */
@@ -45,8 +50,8 @@ final class AiSpec {
     }
 
     final String ai;
-    /** The AI's digits as a number, for matching {@link Pattern}s. */
-    final int value;
+    /** {@link #key(int, int)} of the AI, -1 for a template of unknown AIs. */
+    final int key;
     final AiDefinition definition;
     final boolean fnc1Required;
     final int minLength;
@@ -56,11 +61,15 @@ final class AiSpec {
     final Pattern[] excludes;
     /** AI (8030), a digital signature, whose presence requires serialised keys. */
     final boolean digitalSignature;
+    /** The data starts with a digit (first component numeric): a cheap first test for an embedded AI. */
+    final boolean numericStart;
 
     private AiSpec(String ai, AiDefinition definition, boolean fnc1Required, Component[] components,
             Requirement[] requires, Pattern[] excludes) {
+        this.numericStart = definition != null
+                && definition.components().get(0).charset() == CharacterSet.NUMERIC;
         this.ai = ai;
-        this.value = ai == null ? -1 : Integer.parseInt(ai);
+        this.key = ai == null ? -1 : key(ai.length(), Integer.parseInt(ai));
         this.definition = definition;
         this.fnc1Required = fnc1Required;
         this.components = components;

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The other valid readings of an input whose variable-length element swallowed text that itself parses as further
  * element strings (e.g. {@code 10ABC12317271231}: lot {@code ABC12317271231}, or lot {@code ABC123} + expiry
- * {@code 271231}). A caller that holds a serial store can pick the alternative that exists.
+ * {@code 271231}). A caller that holds a serial store can pick the alternative that exists. Each alternative passes
+ * the same validation as the chosen reading, cross-AI rules included. The value examined is the last one when no
+ * separator ended it (a value ended by a separator was terminated by the encoder); at most 16 alternatives.
  *
  * @param alternatives each alternative reading, as its list of element strings
  */

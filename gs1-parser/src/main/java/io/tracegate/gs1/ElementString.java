@@ -152,6 +152,9 @@ public final class ElementString {
                 }
             }
         }
+        if (order.isEmpty()) {
+            throw new IllegalArgumentException("no element strings to write as scan data");
+        }
         StringBuilder b = new StringBuilder(symbology.identifier());
         if (symbology == Symbology.EAN_13 || symbology == Symbology.EAN_8) {
             int digits = symbology == Symbology.EAN_13 ? 13 : 8;
@@ -171,7 +174,12 @@ public final class ElementString {
         return b.toString();
     }
 
-    /** The GS1 Digital Link URI for these elements on the given stem (e.g. {@code https://id.gs1.org}). */
+    /** The GS1 Digital Link URI for these elements on the canonical stem {@code https://id.gs1.org}. */
+    public String toDigitalLink() {
+        return toDigitalLink(DigitalLink.CANONICAL_STEM);
+    }
+
+    /** The GS1 Digital Link URI for these elements on the given stem (e.g. {@code https://example.com}). */
     public String toDigitalLink(String stem) {
         return DigitalLink.generate(this, stem);
     }
@@ -189,7 +197,10 @@ public final class ElementString {
     /** Whether a separator must follow this AI's value when more elements follow (not of predefined length). */
     static boolean needsSeparator(String ai) {
         AiDefinition d = AiTable.standard().get(ai);
-        return d != null ? d.fnc1Required() : AiTable.predefinedDataLength(ai.charAt(0), ai.charAt(1)) == 0;
+        if (d != null) {
+            return d.fnc1Required();
+        }
+        return ai.length() < 2 || AiTable.predefinedDataLength(ai.charAt(0), ai.charAt(1)) == 0;
     }
 
     @Override

@@ -2,8 +2,23 @@ package io.tracegate.gs1;
 
 /**
  * The one exception the parser throws for bad input. It names the AI concerned (when known), the offending span
- * of the input as given, and the rule that failed (a Syntax Dictionary linter code such as
- * {@code GS1_LINTER_INVALID_CHECK_DIGIT}, or one of the parser's own rule names).
+ * of the input as given, and the rule that failed: a Syntax Dictionary linter code such as
+ * {@code GS1_LINTER_INCORRECT_CHECK_DIGIT}, or one of the parser's own rules:
+ *
+ * <ul>
+ *   <li>scan data: {@code MISSING_SYMBOLOGY_IDENTIFIER}, {@code UNSUPPORTED_SYMBOLOGY_IDENTIFIER},
+ *       {@code PLAIN_DATA} (non-GS1 data, also for an unbracketed string without leading {@code ^}),
+ *       {@code LEADING_SEPARATOR}, {@code ILLEGAL_CARET}, and for EAN/UPC {@code PRIMARY_TOO_SHORT},
+ *       {@code PRIMARY_TOO_LONG}, {@code PRIMARY_NOT_DIGITS}, {@code PRIMARY_CHECK_DIGIT};</li>
+ *   <li>reading element strings: {@code EMPTY}, {@code PARSE_FAILED} (bracket syntax), {@code UNRECOGNISED_AI},
+ *       {@code NO_AI_FOR_PREFIX}, {@code VALUE_TOO_SHORT}, {@code VALUE_TOO_LONG}, {@code DATA_EMPTY},
+ *       {@code INCORRECT_LENGTH}, {@code DATA_TOO_LONG}, {@code TOO_MANY_AIS} (more than 64);</li>
+ *   <li>across elements: {@code REQUIRED_AIS}, {@code MUTUALLY_EXCLUSIVE}, {@code REPEATED_AI},
+ *       {@code DIGSIG_SERIAL}, and {@code AMBIGUOUS} in strict ambiguity mode.</li>
+ * </ul>
+ *
+ * <p>Messages use the GS1 Syntax Engine's wording where it has one, e.g.
+ * {@code Required AIs for AI (10) are not satisfied: 01,02,03,8006,8026}.
  */
 public final class Gs1Exception extends RuntimeException {
 

@@ -6,9 +6,9 @@ import io.tracegate.gs1.lint.Linters;
 import java.util.List;
 
 /**
- * Entry points for every input form. Thread-safe and reusable (build one and keep it: construction compiles the
- * AI table and resolves every linter); all bad input raises {@link Gs1Exception}, naming the AI, the rule and the
- * offending span of the input as given.
+ * Entry points for every input form. Thread-safe and reusable (keep one: construction compiles the AI table and
+ * resolves every linter, though parsers made in a row with the same clock share that work); all bad input raises
+ * {@link Gs1Exception}, naming the AI, the rule and the offending span of the input as given.
  *
  * <p>Keyboard-wedge damage is repaired before parsing scan data and the unbracketed form: CR, LF, NUL and byte
  * order marks are dropped, the substitute separators of {@link ParseOptions#separators()} stand for GS, and a
@@ -16,12 +16,20 @@ import java.util.List;
  */
 public final class Gs1Parser {
 
+    /** The rules compiled last: parsers made with an equal clock share them (compiling takes milliseconds). */
+    private static volatile AiRules lastRules;
+
     private final ParseOptions options;
     private final AiRules rules;
 
     public Gs1Parser(ParseOptions options) {
         this.options = options;
-        this.rules = new AiRules(AiTable.standard(), Linters.withClock(options.clock()));
+        AiRules last = lastRules;
+        if (last == null || !last.clock.equals(options.clock())) {
+            last = new AiRules(AiTable.standard(), Linters.withClock(options.clock()));
+            lastRules = last;
+        }
+        this.rules = last;
     }
 
     public Gs1Parser() {
@@ -98,7 +106,8 @@ public final class Gs1Parser {
         if (w.length() < end) {
             throw fail(run, "PRIMARY_TOO_SHORT", 3, w.length(), "Primary scan data is too short");
         }
-        boolean composite = w.startsWith("|]e0", end);
+        // "|" before the composite's identifier; a GS when "|" is configured as a substitute separator
+        boolean composite = w.startsWith("]e0", end + 1) && (w.charAt(end) == '|' || w.charAt(end) == ParseRun.GS);
         if (!composite && w.length() > end) {
             throw fail(run, "PRIMARY_TOO_LONG", end, w.length(), "Primary message is too long");
         }
@@ -112,7 +121,11 @@ public final class Gs1Parser {
             throw fail(run, "PRIMARY_CHECK_DIGIT", end - 1, end, "Primary message check digit is incorrect");
         }
         String gtin = "0".repeat(14 - primaryLength) + w.substring(3, end);
-        run.add(rules.known("01", 0, 2), gtin, 0, 14, run.toInput(3), run.toInput(end));
+        AiSpec gtinSpec = rules.known("01", 0, 2);
+        if (run.validateValue(gtinSpec, gtin, 0, 14, -1) < 0) {
+            throw new Gs1Exception("01", run.rule, run.input, run.toInput(3), run.toInput(end), run.message);
+        }
+        run.add(gtinSpec, gtin, 0, 14, run.toInput(3), run.toInput(end));
         if (composite) {
             gs1Data(run, end + 4);
         }
@@ -176,14 +189,14 @@ public final class Gs1Parser {
             }
             int len = ve - vs;
             if (len < spec.minLength) {
-                throw fail(run, "VALUE_TOO_SHORT", p, e, "AI (" + spec.ai + ") value is too short");
+                throw fail(run, spec.ai, "VALUE_TOO_SHORT", p, e, "AI (" + spec.ai + ") value is too short");
             }
             if (len > spec.maxLength) {
-                throw fail(run, "VALUE_TOO_LONG", p, e, "AI (" + spec.ai + ") value is too long");
+                throw fail(run, spec.ai, "VALUE_TOO_LONG", p, e, "AI (" + spec.ai + ") value is too long");
             }
             int caret = src.indexOf('^', vs);
             if (caret >= 0 && caret < ve) {
-                throw fail(run, "ILLEGAL_CARET", p, e, "AI (" + spec.ai + ") contains illegal ^ character");
+                throw fail(run, spec.ai, "ILLEGAL_CARET", p, e, "AI (" + spec.ai + ") contains illegal ^ character");
             }
             if (run.validateValue(spec, src, vs, ve, escaped ? -1 : p + 1) < 0
                     || !run.add(spec, src, vs, ve, run.toInput(p), run.toInput(e))) {
@@ -221,10 +234,10 @@ public final class Gs1Parser {
                 throw fail(run, "UNRECOGNISED_AI", p, vs, "Unrecognised AI: " + e.ai());
             }
             if (ve - vs < spec.minLength) {
-                throw fail(run, "VALUE_TOO_SHORT", p, ve, "AI (" + spec.ai + ") value is too short");
+                throw fail(run, spec.ai, "VALUE_TOO_SHORT", p, ve, "AI (" + spec.ai + ") value is too short");
             }
             if (ve - vs > spec.maxLength) {
-                throw fail(run, "VALUE_TOO_LONG", p, ve, "AI (" + spec.ai + ") value is too long");
+                throw fail(run, spec.ai, "VALUE_TOO_LONG", p, ve, "AI (" + spec.ai + ") value is too long");
             }
             if (run.validateValue(spec, text, vs, ve, p + 1) < 0 || !run.add(spec, text, vs, ve, p, ve)) {
                 throw run.failure();
@@ -266,13 +279,17 @@ public final class Gs1Parser {
         }
         StringBuilder alt = new StringBuilder();
         alternative.forEach(alt::append);
-        return new Gs1Exception(run.specs[i].ai, "AMBIGUOUS", run.input, run.inStarts[i], run.inEnds[i],
+        return new Gs1Exception(run.specs[i].ai, "AMBIGUOUS", run.input, run.inStart(i), run.inEnd(i),
                 "AI (" + run.specs[i].ai + ") value '" + run.value(i)
                         + "' also reads as further element strings (a separator may have been lost): "
                         + "the data also parses as " + alt);
     }
 
     private static Gs1Exception fail(ParseRun run, String rule, int wStart, int wEnd, String message) {
-        return new Gs1Exception(null, rule, run.input, run.toInput(wStart), run.toInput(wEnd), message);
+        return fail(run, null, rule, wStart, wEnd, message);
+    }
+
+    private static Gs1Exception fail(ParseRun run, String ai, String rule, int wStart, int wEnd, String message) {
+        return new Gs1Exception(ai, rule, run.input, run.toInput(wStart), run.toInput(wEnd), message);
     }
 }

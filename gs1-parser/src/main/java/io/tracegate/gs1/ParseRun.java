@@ -5,6 +5,7 @@ import io.tracegate.gs1.lint.LintError;
 import io.tracegate.gs1.lint.Linter;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,14 +34,25 @@ final class ParseRun {
     private final boolean explain;
 
     int count;
-    AiSpec[] specs = new AiSpec[6];
-    /** The text each value lies in: {@link #w}, or its own string when it had to be unescaped. */
-    String[] srcs = new String[6];
-    int[] starts = new int[6];
-    int[] ends = new int[6];
-    /** Span of the whole element string (AI and value) in {@link #input}, for cross-AI errors. */
-    int[] inStarts = new int[6];
-    int[] inEnds = new int[6];
+    /** Room for the four elements of a DSCSA carrier before growing. */
+    AiSpec[] specs = new AiSpec[4];
+    /**
+     * The text of each value that does not lie in {@link #w} (an unescaped bracketed value, an EAN/UPC primary
+     * made a GTIN-14); null, as is the whole array until needed, for values in {@link #w}.
+     */
+    private String[] ownTexts;
+    /**
+     * Four numbers per element: where its value starts and ends in its text, and where the whole element string
+     * (AI and value) starts and ends in {@link #input}, for cross-AI errors. One array: one allocation per parse.
+     */
+    int[] pos = new int[16];
+    /** Whether AI (8030) is among the elements. */
+    private boolean digitalSignature;
+    /** Bit {@code key mod 64} set for each element's AI key: a quick "certainly absent" for single AIs. */
+    private long present;
+
+    /** Where in {@link #w} the escaped bracketed value being checked starts (its text is an unescaped copy). */
+    int escapedValueStart = -1;
 
     String rule;
     String failAi;
@@ -70,11 +82,13 @@ final class ParseRun {
      */
     static Repaired repair(String s, char sep, List<String> substitutes, boolean unbracketed) {
         int n = s.length();
+        boolean substitute = !substitutes.isEmpty();
         int i = 0;
         for (; i < n; i++) {
             char c = s.charAt(i);
             if ((c <= '\r' && (c == '\r' || c == '\n' || c == 0)) || c == '\uFEFF'
-                    || (unbracketed && (c == GS || c == '|')) || startsSubstitute(s, i, substitutes)) {
+                    || (unbracketed && (c == GS || c == '|'))
+                    || (substitute && substituteLength(s, i, substitutes) > 0)) {
                 break;
             }
         }
@@ -89,16 +103,16 @@ final class ParseRun {
         }
         while (i < n) {
             char c = s.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0 || c == '\uFEFF'
+                    || (unbracketed && c == '|' && i + 1 < n && s.charAt(i + 1) == '^')) {
+                i++;
+                continue;
+            }
             int sub = substituteLength(s, i, substitutes);
             if (sub > 0) {
                 map[b.length()] = i;
                 b.append(sep);
                 i += sub;
-                continue;
-            }
-            if (c == '\r' || c == '\n' || c == 0 || c == '\uFEFF'
-                    || (unbracketed && c == '|' && i + 1 < n && s.charAt(i + 1) == '^')) {
-                i++;
                 continue;
             }
             map[b.length()] = i;
@@ -107,10 +121,6 @@ final class ParseRun {
         }
         map[b.length()] = n;
         return new Repaired(b.toString(), map);
-    }
-
-    private static boolean startsSubstitute(String s, int i, List<String> substitutes) {
-        return !substitutes.isEmpty() && substituteLength(s, i, substitutes) > 0;
     }
 
     private static int substituteLength(String s, int i, List<String> substitutes) {
@@ -150,8 +160,10 @@ final class ParseRun {
             }
             int aiStart = p;
             p += spec.ai.length();
+            // a predefined-length value never reaches past its length, so the separator search stops there
+            int limit = spec.fnc1Required ? to : Math.min(to, p + spec.maxLength);
             int r = p;
-            while (r < to && w.charAt(r) != sep) {
+            while (r < limit && w.charAt(r) != sep) {
                 r++;
             }
             int used = validateValue(spec, w, p, r, aiStart);
@@ -231,18 +243,18 @@ final class ParseRun {
         return p - start;
     }
 
-    /** Where {@code pos} of {@code src} lies in the input; unescaped bracketed values record their own mapping. */
+    /** Where {@code pos} of {@code src} lies in the input; unescaped bracketed values are mapped back. */
     private int inputPos(String src, int pos) {
         if (src == w) {
             return toInput(pos);
         }
-        return unescapedPos(src, pos);
+        return unescapedPos(pos);
     }
 
-    /** Escaped bracketed values: set by the bracketed parser while it checks such a value. */
-    int escapedValueStart = -1;
-
-    private int unescapedPos(String src, int pos) {
+    private int unescapedPos(int pos) {
+        if (escapedValueStart < 0) {
+            return -1; // a value made up by the parser (EAN/UPC primary as GTIN-14): the caller names the span
+        }
         int in = escapedValueStart;
         for (int k = 0; k < pos; k++) {
             if (w.charAt(in) == '\\' && in + 1 < w.length() && w.charAt(in + 1) == '(') {
@@ -253,31 +265,64 @@ final class ParseRun {
         return toInput(in);
     }
 
-    /** Whether AI (8030) is among the elements. */
-    private boolean digitalSignature;
-
     boolean add(AiSpec spec, String src, int start, int end, int inStart, int inEnd) {
         if (count == MAX_ELEMENTS) {
             return fail("TOO_MANY_AIS", spec.ai, inStart, inEnd, "Too many AIs");
         }
         if (count == specs.length) {
             int n = count * 2;
-            specs = java.util.Arrays.copyOf(specs, n);
-            srcs = java.util.Arrays.copyOf(srcs, n);
-            starts = java.util.Arrays.copyOf(starts, n);
-            ends = java.util.Arrays.copyOf(ends, n);
-            inStarts = java.util.Arrays.copyOf(inStarts, n);
-            inEnds = java.util.Arrays.copyOf(inEnds, n);
+            specs = Arrays.copyOf(specs, n);
+            if (ownTexts != null) {
+                ownTexts = Arrays.copyOf(ownTexts, n);
+            }
+            pos = Arrays.copyOf(pos, 4 * n);
         }
         digitalSignature |= spec.digitalSignature;
+        present |= 1L << spec.key;
         specs[count] = spec;
-        srcs[count] = src;
-        starts[count] = start;
-        ends[count] = end;
-        inStarts[count] = inStart;
-        inEnds[count] = inEnd;
+        if (src != w) {
+            if (ownTexts == null) {
+                ownTexts = new String[specs.length];
+            }
+            ownTexts[count] = src;
+        } else if (ownTexts != null) {
+            ownTexts[count] = null;
+        }
+        int at = 4 * count;
+        pos[at] = start;
+        pos[at + 1] = end;
+        pos[at + 2] = inStart;
+        pos[at + 3] = inEnd;
         count++;
         return true;
+    }
+
+    /** The text value {@code i} lies in. */
+    String src(int i) {
+        String own = ownTexts == null ? null : ownTexts[i];
+        return own == null ? w : own;
+    }
+
+    int start(int i) {
+        return pos[4 * i];
+    }
+
+    int end(int i) {
+        return pos[4 * i + 1];
+    }
+
+    int inStart(int i) {
+        return pos[4 * i + 2];
+    }
+
+    int inEnd(int i) {
+        return pos[4 * i + 3];
+    }
+
+    private void reset() {
+        count = 0;
+        digitalSignature = false;
+        present = 0;
     }
 
     boolean fail(String rule, String ai, int start, int end, String message) {
@@ -324,7 +369,7 @@ final class ParseRun {
             for (AiSpec.Pattern p : s.excludes) {
                 int j = find(p, s);
                 if (j >= 0) {
-                    return fail("MUTUALLY_EXCLUSIVE", s.ai, inStarts[i], inEnds[i],
+                    return fail("MUTUALLY_EXCLUSIVE", s.ai, inStart(i), inEnd(i),
                             explain ? "It is invalid to pair AI (" + s.ai + ") with AI (" + specs[j].ai + ")"
                                     : null);
                 }
@@ -335,7 +380,7 @@ final class ParseRun {
             AiSpec s = specs[i];
             for (AiSpec.Requirement r : s.requires) {
                 if (!satisfied(r, s)) {
-                    return fail("REQUIRED_AIS", s.ai, inStarts[i], inEnds[i],
+                    return fail("REQUIRED_AIS", s.ai, inStart(i), inEnd(i),
                             explain ? "Required AIs for AI (" + s.ai + ") are not satisfied: " + r.text() : null);
                 }
             }
@@ -345,7 +390,7 @@ final class ParseRun {
             for (int y = order == null ? 0 : x + 1; y < count; y++) {
                 int j = order == null ? y : order[y];
                 if (j != i && sameAi(specs[j], specs[i]) && !sameValue(i, j)) {
-                    return fail("REPEATED_AI", specs[i].ai, inStarts[j], inEnds[j],
+                    return fail("REPEATED_AI", specs[i].ai, inStart(j), inEnd(j),
                             explain ? "Multiple instances of AI (" + specs[i].ai + ") have different values" : null);
                 }
             }
@@ -353,8 +398,8 @@ final class ParseRun {
         if (digitalSignature) {
             for (String key : DIGSIG_KEYS) {
                 int i = indexOf(key);
-                if (i >= 0 && ends[i] - starts[i] == specs[i].minLength) {
-                    return fail("DIGSIG_SERIAL", key, inStarts[i], inEnds[i],
+                if (i >= 0 && end(i) - start(i) == specs[i].minLength) {
+                    return fail("DIGSIG_SERIAL", key, inStart(i), inEnd(i),
                             explain ? "Serial component must be present for AI (" + key + ") when used with AI (8030)"
                                     : null);
                 }
@@ -384,6 +429,9 @@ final class ParseRun {
 
     /** The first element matching the pattern other than {@code self} itself, or -1. */
     private int find(AiSpec.Pattern p, AiSpec self) {
+        if (p.low() == p.high() && (present & (1L << p.low())) == 0) {
+            return -1;
+        }
         for (int j = 0; j < count; j++) {
             AiSpec s = specs[j];
             if (p.matches(s) && !sameAi(s, self)) {
@@ -394,7 +442,7 @@ final class ParseRun {
     }
 
     private static boolean sameAi(AiSpec a, AiSpec b) {
-        return a == b || (a.definition == null && a.ai.equals(b.ai));
+        return a.key == b.key;
     }
 
     private int indexOf(String ai) {
@@ -407,15 +455,15 @@ final class ParseRun {
     }
 
     private boolean sameValue(int i, int j) {
-        int len = ends[i] - starts[i];
-        return len == ends[j] - starts[j] && srcs[i].regionMatches(starts[i], srcs[j], starts[j], len);
+        int len = end(i) - start(i);
+        return len == end(j) - start(j) && src(i).regionMatches(start(i), src(j), start(j), len);
     }
 
     // ---- results ----
 
     String value(int i) {
-        String src = srcs[i];
-        return starts[i] == 0 && ends[i] == src.length() ? src : src.substring(starts[i], ends[i]);
+        String src = src(i);
+        return start(i) == 0 && end(i) == src.length() ? src : src.substring(start(i), end(i));
     }
 
     List<AiElement> elements() {
@@ -446,26 +494,34 @@ final class ParseRun {
      */
     List<List<AiElement>> alternatives(char sep) {
         int i = count - 1;
-        if (i < 0 || !specs[i].fnc1Required || srcs[i] != w || ends[i] != w.length()) {
+        if (i < 0 || !specs[i].fnc1Required || src(i) != w || end(i) != w.length()) {
             return null;
         }
         List<List<AiElement>> found = null;
+        ParseRun tail = null;
         ParseRun probe = null;
-        int end = ends[i];
-        for (int k = starts[i] + 1; k + 2 < end; k++) {
+        int end = end(i);
+        for (int k = start(i) + 1; k + 2 < end; k++) {
             char c0 = w.charAt(k);
             char c1 = w.charAt(k + 1);
             if (c0 < '0' || c0 > '9' || c1 < '0' || c1 > '9') {
                 continue;
             }
             AiSpec embedded = rules.match(w, k);
-            if (embedded == null || k + embedded.ai.length() >= end) {
+            if (embedded == null) {
+                continue;
+            }
+            // cheap tests before a trial read: room for the embedded AI's data, and a digit where it needs one
+            int data = k + embedded.ai.length();
+            if (data + embedded.minLength > end
+                    || (embedded.numericStart && (w.charAt(data) < '0' || w.charAt(data) > '9'))) {
                 continue;
             }
             if (probe == null) {
+                tail = new ParseRun(rules, options, input, w, map, false);
                 probe = new ParseRun(rules, options, input, w, map, false);
             }
-            if (cutAt(probe, i, k, sep)) {
+            if (cutAt(tail, probe, i, k, sep)) {
                 if (found == null) {
                     found = new ArrayList<>();
                 }
@@ -478,20 +534,23 @@ final class ParseRun {
         return found;
     }
 
-    /** Reads into {@code alt} this run with value {@code i} cut at {@code k}; true when that reading is valid. */
-    private boolean cutAt(ParseRun alt, int i, int k, char sep) {
-        alt.count = 0;
-        alt.digitalSignature = false;
-        for (int j = 0; j < i; j++) {
-            alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j]);
-        }
+    /**
+     * Reads this run with its last value, {@code i}, cut at {@code k}: the rest of the value into {@code tail}
+     * first (most cuts fail there, cheaply), then the whole reading into {@code alt}; true when it is valid.
+     */
+    private boolean cutAt(ParseRun tail, ParseRun alt, int i, int k, char sep) {
         AiSpec spec = specs[i];
-        if (alt.validateValue(spec, w, starts[i], k, -1) != k - starts[i]
-                || !alt.add(spec, w, starts[i], k, inStarts[i], toInput(k)) || !alt.scan(k, ends[i], sep)) {
+        tail.reset();
+        if (!tail.scan(k, end(i), sep) || tail.validateValue(spec, w, start(i), k, -1) != k - start(i)) {
             return false;
         }
-        for (int j = i + 1; j < count; j++) {
-            if (!alt.add(specs[j], srcs[j], starts[j], ends[j], inStarts[j], inEnds[j])) {
+        alt.reset();
+        for (int j = 0; j < i; j++) {
+            alt.add(specs[j], src(j), start(j), end(j), inStart(j), inEnd(j));
+        }
+        alt.add(spec, w, start(i), k, inStart(i), toInput(k));
+        for (int j = 0; j < tail.count; j++) {
+            if (!alt.add(tail.specs[j], w, tail.start(j), tail.end(j), tail.inStart(j), tail.inEnd(j))) {
                 return false;
             }
         }

@@ -53,6 +53,17 @@ class Gs1ParserTest {
     }
 
     @Test
+    void digitalLinkInPlainDataSymbologyGoesToTheDigitalLinkParser() {
+        ElementString es = parser.parseScanData("]d1https://example.com/01/00300010123455/21/SN1?17=271231");
+        assertEquals("(01)00300010123455(21)SN1(17)271231", es.toBracketed());
+        assertEquals(es, parser.parseScanData("]Q1HTTPS://example.com/01/00300010123455/21/SN1?17=271231"));
+        assertEquals("https://id.gs1.org/01/00300010123455/21/SN1?17=271231", es.toDigitalLink("https://id.gs1.org"));
+        // only a scheme in one case is a URI; anything else in ]Q1 is plain data
+        assertEquals("PLAIN_DATA", assertThrows(Gs1Exception.class,
+                () -> parser.parseScanData("]Q1HtTps://example.com/01/00300010123455")).rule());
+    }
+
+    @Test
     void symbologyIdentifierIsRequiredAndMustBeKnown() {
         assertEquals("MISSING_SYMBOLOGY_IDENTIFIER",
                 assertThrows(Gs1Exception.class, () -> parser.parseScanData("0100300010123455")).rule());
@@ -103,6 +114,21 @@ class Gs1ParserTest {
         Gs1Exception e = assertThrows(Gs1Exception.class, () -> parser.parseScanData(input));
         assertEquals(input.length() - 1, e.start());
         assertEquals('4', input.charAt(e.start()));
+    }
+
+    @Test
+    void lengthErrorsNameTheAiAndItsElementString() {
+        String input = "(01)00300010123455(10)" + "L".repeat(21);
+        Gs1Exception e = assertThrows(Gs1Exception.class, () -> parser.parseBracketed(input));
+        assertEquals("10", e.ai());
+        assertEquals("VALUE_TOO_LONG", e.rule());
+        assertEquals("AI (10) value is too long", e.getMessage());
+        assertEquals(input.indexOf("(10)"), e.start());
+        assertEquals(input.length(), e.end());
+        Gs1Exception tooLong = assertThrows(Gs1Exception.class,
+                () -> parser.parseScanData("]d2" + "0100300010123455" + "21" + "S".repeat(21)));
+        assertEquals("21", tooLong.ai());
+        assertEquals("DATA_TOO_LONG", tooLong.rule());
     }
 
     @Test
@@ -167,12 +193,12 @@ class Gs1ParserTest {
         assertEquals("^010030001012345521SN(1)^1727123110L1", es.toUnbracketed());
         assertEquals("(01)00300010123455(21)SN\\(1)(17)271231(10)L1", es.toBracketed());
         assertEquals("]d2010030001012345521SN(1)" + GS + "1727123110L1", es.toScanData());
-        assertEquals("]d20100300010123455172712312" + "1SN(1)" + GS + "10L1",
+        assertEquals("]d2" + "0100300010123455" + "17271231" + "21SN(1)" + GS + "10L1",
                 es.toScanData(Symbology.DATA_MATRIX, true));
         assertEquals("]Q3010030001012345521SN(1)" + GS + "1727123110L1", es.toScanData(Symbology.QR_CODE, false));
         assertEquals(es, parser.parseScanData(es.toScanData()));
         assertEquals(es.elements().size(), parser.parseUnbracketed(es.toUnbracketed()).elements().size());
-        assertEquals("]E00300010123455|]e02" + "1SN(1)" + GS + "1727123110L1",
+        assertEquals("]E0" + "0300010123455" + "|]e0" + "21SN(1)" + GS + "17271231" + "10L1",
                 es.toScanData(Symbology.EAN_13, false));
         assertThrows(IllegalArgumentException.class, () -> es.toScanData(Symbology.EAN_8, false));
     }

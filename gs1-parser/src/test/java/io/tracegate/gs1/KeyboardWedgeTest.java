@@ -66,6 +66,13 @@ class KeyboardWedgeTest {
     }
 
     @Test
+    void compositeBoundaryInUnbracketedFormIsAnFnc1EvenWithBarAsSubstitute() {
+        String data = "^0100300010123455|^10ABC123^21SN0001";
+        assertEquals(plain.parseScanData(CLEAN), plain.parseUnbracketed(data));
+        assertEquals(plain.parseScanData(CLEAN), substitutes.parseUnbracketed(data));
+    }
+
+    @Test
     void unbracketedFormAcceptsGsForFnc1() {
         assertEquals(plain.parseScanData(CLEAN), plain.parseUnbracketed("^0100300010123455" + "10ABC123" + GS
                 + "21SN0001\n"));

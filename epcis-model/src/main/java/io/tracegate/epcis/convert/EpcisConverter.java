@@ -1,5 +1,6 @@
 package io.tracegate.epcis.convert;
 
+import io.tracegate.epcis.io.EpcisReadException;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.epcis.io.EpcisWriter;
 import io.tracegate.epcis.io.WriteOptions;
@@ -29,11 +30,15 @@ public final class EpcisConverter {
     /**
      * Reads {@code in} and writes it to {@code out} as the options say; returns the number of events. Neither stream
      * is closed.
+     *
+     * @throws EpcisReadException when the input is not a readable EPCIS document, or when header content follows
+     *                            the events (possible in JSON-LD), which a streaming conversion cannot place
      */
     public int convert(InputStream in, OutputStream out, ConversionOptions options) {
         IdentifierForms identifiers = new IdentifierForms(new EpcTranslator(options.effectiveEpcFormat(), resolver));
         try (EpcisReader reader = EpcisReader.open(in)) {
-            EpcisHeader header = identifiers.apply(reader.header());
+            EpcisHeader first = reader.header();
+            EpcisHeader header = identifiers.apply(first);
             if (options.release() != null) {
                 header = options.release().apply(header);
             }
@@ -44,6 +49,12 @@ public final class EpcisConverter {
                 while (reader.hasNext()) {
                     writer.write(identifiers.apply(reader.next()));
                     count++;
+                }
+                if (!reader.header().equals(first)) {
+                    // written already: rather than drop what came late, fail and say so
+                    throw new EpcisReadException("header content (epcisHeader, sender, document extensions) follows "
+                            + "the events in this document; a streaming conversion writes the header first and would "
+                            + "lose it: put the header before the body");
                 }
             }
             return count;

@@ -3,7 +3,7 @@ package io.tracegate.epcis.io;
 import io.tracegate.epcis.model.EpcisDocument;
 import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.EpcisHeader;
-import io.tracegate.epcis.xml.XmlLimits;
+import io.tracegate.epcis.xml.DocumentLimits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,15 +38,15 @@ public abstract class EpcisReader implements Iterator<EpcisEvent>, AutoCloseable
 
     /** Opens a document, detecting XML or JSON-LD, with the default limits. */
     public static EpcisReader open(InputStream in) {
-        return open(in, XmlLimits.DEFAULT);
+        return open(in, DocumentLimits.DEFAULT);
     }
 
     /** Opens a document, detecting XML (1.2 or 2.0) or JSON-LD, with these limits against hostile input. */
-    public static EpcisReader open(InputStream in, XmlLimits limits) {
+    public static EpcisReader open(InputStream in, DocumentLimits limits) {
         BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 65536);
         int first = firstSignificantByte(buffered);
         return switch (first) {
-            case '<' -> new XmlEpcisReader(buffered, limits);
+            case '<', 0xFE, 0xFF -> new XmlEpcisReader(buffered, limits);    // 0xFE, 0xFF: a UTF-16 byte order mark
             case '{' -> new JsonLdEpcisReader(buffered, limits);
             case -1 -> throw new EpcisReadException("empty input: not an EPCIS document");
             default -> throw new EpcisReadException("not an EPCIS document: it starts with byte 0x"
@@ -76,7 +76,8 @@ public abstract class EpcisReader implements Iterator<EpcisEvent>, AutoCloseable
 
     /**
      * The document header. Before the events are exhausted this is what precedes the first event; afterwards it
-     * also holds document extensions that followed the body.
+     * also holds what followed the body (document extensions; in JSON-LD, whose keys have no order, even the
+     * {@code epcisHeader} itself).
      */
     public abstract EpcisHeader header();
 

@@ -26,7 +26,7 @@ import io.tracegate.epcis.model.QuantityElement;
 import io.tracegate.epcis.model.SensorElement;
 import io.tracegate.epcis.model.SourceDestination;
 import io.tracegate.epcis.model.StandardBusinessDocumentHeader;
-import io.tracegate.epcis.xml.XmlLimits;
+import io.tracegate.epcis.xml.DocumentLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -61,10 +61,11 @@ final class JsonLdEpcisReader extends EpcisReader {
     private String documentType;
     private EpcisEvent bareEvent;
     private boolean inEventList;
+    private boolean lateKeys;
     private boolean done;
     private int eventIndex;
 
-    JsonLdEpcisReader(InputStream in, XmlLimits limits) {
+    JsonLdEpcisReader(InputStream in, DocumentLimits limits) {
         StreamReadConstraints.Builder c = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxElementDepth())
                 .maxStringLength(limits.maxTextLength())
@@ -143,7 +144,11 @@ final class JsonLdEpcisReader extends EpcisReader {
             if (t == JsonToken.END_OBJECT) {
                 String closed = containers.pop();
                 if (closed.equals("root")) {
-                    finishWithoutBody();
+                    if (header == null) {
+                        finishWithoutBody();
+                    } else if (lateKeys) {
+                        buildHeader();
+                    }
                     done = true;
                     return;
                 }
@@ -189,15 +194,15 @@ final class JsonLdEpcisReader extends EpcisReader {
                 documentType = p.getValueAsString();
                 rest.put("type", documentType);
             }
-            default -> rest.set(key, mapper.readTree(p));
+            default -> {
+                rest.set(key, mapper.readTree(p));
+                lateKeys = header != null;     // JSON has no key order: the header may follow the body
+            }
         }
     }
 
     private void finishWithoutBody() {
         EventType bare = documentType == null ? null : EventType.fromElementName(documentType);
-        if (header != null) {
-            return;
-        }
         if (bare != null) {
             header = EpcisHeader.minimal(null, null);
             eventIndex++;
@@ -359,13 +364,17 @@ final class JsonLdEpcisReader extends EpcisReader {
                 case "transformationID" -> b.transformationId(text(v, key));
                 case "bizStep" -> b.bizStep(cbv(CbvVocabulary.BIZ_STEP, v, key));
                 case "disposition" -> b.disposition(cbv(CbvVocabulary.DISPOSITION, v, key));
-                case "persistentDisposition" -> b.persistentDisposition(new PersistentDisposition(
-                        cbvList(v.path("set"), "persistentDisposition.set"),
-                        cbvList(v.path("unset"), "persistentDisposition.unset")));
+                case "persistentDisposition" -> {
+                    onlyKeys(v, key, "set", "unset");
+                    b.persistentDisposition(new PersistentDisposition(
+                            cbvList(v.path("set"), "persistentDisposition.set"),
+                            cbvList(v.path("unset"), "persistentDisposition.unset")));
+                }
                 case "readPoint" -> b.readPoint(location(v, key, ctx));
                 case "bizLocation" -> b.bizLocation(location(v, key, ctx));
                 case "bizTransactionList" -> {
                     for (JsonNode t : array(v, key)) {
+                        onlyKeys(t, "bizTransactionList entry", "type", "bizTransaction");
                         JsonNode typeNode = t.get("type");
                         b.addBizTransaction(new BizTransaction(typeNode == null ? null
                                 : cbv(CbvVocabulary.BIZ_TRANSACTION_TYPE, typeNode, "bizTransaction type"),
@@ -443,6 +452,7 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     private void sourceDestinations(JsonNode v, String item, Consumer<SourceDestination> sink) {
         for (JsonNode s : array(v, item + "List")) {
+            onlyKeys(s, item + "List entry", "type", item);
             JsonNode type = s.get("type");
             if (type == null) {
                 throw error(item + " has no type");
@@ -643,6 +653,20 @@ final class JsonLdEpcisReader extends EpcisReader {
         return v.textValue().strip();
     }
 
+    /** Structures the model holds completely have no room for more: an unknown key is an error, not a loss. */
+    private void onlyKeys(JsonNode object, String where, String... allowed) {
+        if (!object.isObject()) {
+            throw error(where + " must be an object");
+        }
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!List.of(allowed).contains(key)) {
+                throw error("unexpected key '" + key + "' in " + where + " (allowed: " + String.join(", ", allowed)
+                        + ")");
+            }
+        }
+    }
+
     private Iterable<JsonNode> array(JsonNode v, String field) {
         if (!v.isArray()) {
             throw error(field + " must be an array");
@@ -658,6 +682,7 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     private void quantities(JsonNode v, String field, Consumer<QuantityElement> sink) {
         for (JsonNode q : array(v, field)) {
+            onlyKeys(q, field + " entry", "epcClass", "quantity", "uom");
             String epcClass = text(q.path("epcClass"), field + " epcClass");
             JsonNode quantity = q.get("quantity");
             BigDecimal amount = null;

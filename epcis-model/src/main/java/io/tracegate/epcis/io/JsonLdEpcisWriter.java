@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +126,7 @@ final class JsonLdEpcisWriter implements EpcisWriter {
             }
             g.writeEndArray();
             g.writeStringField("type", "EPCISDocument");
-            g.writeStringField("schemaVersion", "2.0");
+            g.writeStringField("schemaVersion", EpcisFormat.JSON_LD_2_0.schemaVersion());
             if (h.creationDate() != null) {
                 g.writeStringField("creationDate", EpcisTime.format(h.creationDate()));
             }
@@ -178,8 +177,7 @@ final class JsonLdEpcisWriter implements EpcisWriter {
                 declare(e.prefix(), e.namespaceUri(), extra);
             }
             for (NamedValue a : e.attributes()) {
-                if (!a.namespaceUri().isEmpty() && !a.namespaceUri().equals(Namespaces.XSI)
-                        && !declared.containsKey(a.namespaceUri())) {
+                if (!a.namespaceUri().isEmpty() && !isXsiType(a) && !declared.containsKey(a.namespaceUri())) {
                     declare(a.prefix(), a.namespaceUri(), extra);
                 }
             }
@@ -248,7 +246,6 @@ final class JsonLdEpcisWriter implements EpcisWriter {
         try {
             Map<String, String> scope = declared;
             Map<String, String> extra = new LinkedHashMap<>();
-            Map<String, String> saved = new HashMap<>(declared);
             collectEvent(e, extra);
             g.writeStartObject();
             if (!extra.isEmpty()) {
@@ -338,8 +335,7 @@ final class JsonLdEpcisWriter implements EpcisWriter {
             }
             trees(e.extensions(), scope);
             g.writeEndObject();
-            declared.clear();
-            declared.putAll(saved);
+            extra.values().forEach(declared::remove);     // the event's own @context ends with the event
         } catch (IOException ex) {
             throw new EpcisWriteException("cannot write " + e.type().elementName() + " of " + e.eventTime(), ex);
         }
@@ -530,7 +526,7 @@ final class JsonLdEpcisWriter implements EpcisWriter {
         }
         g.writeStartObject();
         for (NamedValue a : e.attributes()) {
-            if (a.namespaceUri().equals(Namespaces.XSI) && a.localName().equals("type")) {
+            if (isXsiType(a)) {
                 g.writeStringField("@type", a.value());
             } else {
                 g.writeStringField("@" + key(a.namespaceUri(), a.localName(), scope), a.value());
@@ -542,6 +538,11 @@ final class JsonLdEpcisWriter implements EpcisWriter {
             trees(e.children(), scope);
         }
         g.writeEndObject();
+    }
+
+    /** {@code xsi:type} is JSON-LD's {@code @type}; every other attribute travels as an {@code @name} key. */
+    private static boolean isXsiType(NamedValue a) {
+        return a.namespaceUri().equals(Namespaces.XSI) && a.localName().equals("type");
     }
 
     private static String key(String namespaceUri, String localName, Map<String, String> scope) {

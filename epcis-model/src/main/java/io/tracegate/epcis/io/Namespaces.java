@@ -7,14 +7,6 @@ public final class Namespaces {
     public static final String EPCIS_1 = "urn:epcglobal:epcis:xsd:1";
     /** EPCIS 2.0 XML. */
     public static final String EPCIS_2 = "urn:epcglobal:epcis:xsd:2";
-    /** EPCIS 1.x query XML. */
-    public static final String EPCIS_QUERY_1 = "urn:epcglobal:epcis-query:xsd:1";
-    /** EPCIS 2.0 query XML. */
-    public static final String EPCIS_QUERY_2 = "urn:epcglobal:epcis-query:xsd:2";
-    /** EPCIS 1.x master data XML. */
-    public static final String EPCIS_MASTERDATA_1 = "urn:epcglobal:epcis-masterdata:xsd:1";
-    /** EPCIS 2.0 master data XML. */
-    public static final String EPCIS_MASTERDATA_2 = "urn:epcglobal:epcis-masterdata:xsd:2";
     /** CBV master data attributes in XML (ILMD {@code cbvmda:lotNumber}); the model's form. */
     public static final String CBVMDA = "urn:epcglobal:cbv:mda";
     /** What the EPCIS 2.0 JSON-LD context maps the {@code cbvmda} prefix to (note the trailing colon). */

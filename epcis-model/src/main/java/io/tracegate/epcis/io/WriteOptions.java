@@ -25,9 +25,4 @@ public record WriteOptions(CbvXmlFormat cbvXmlFormat, Map<String, String> namesp
     public WriteOptions withNamespaces(Map<String, String> hints) {
         return new WriteOptions(cbvXmlFormat, hints, indent);
     }
-
-    /** These options with another CBV form for 2.0 XML. */
-    public WriteOptions withCbvXmlFormat(CbvXmlFormat format) {
-        return new WriteOptions(format, namespaces, indent);
-    }
 }

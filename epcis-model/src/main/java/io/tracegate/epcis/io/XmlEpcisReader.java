@@ -18,7 +18,7 @@ import io.tracegate.epcis.model.SensorElement;
 import io.tracegate.epcis.model.SourceDestination;
 import io.tracegate.epcis.model.StandardBusinessDocumentHeader;
 import io.tracegate.epcis.xml.SecureXml;
-import io.tracegate.epcis.xml.XmlLimits;
+import io.tracegate.epcis.xml.DocumentLimits;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -45,11 +46,11 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class XmlEpcisReader extends EpcisReader {
 
-    private static final Map<XmlLimits, XMLInputFactory> FACTORIES = new ConcurrentHashMap<>();
+    private static final Map<DocumentLimits, XMLInputFactory> FACTORIES = new ConcurrentHashMap<>();
     private static final String SBDH = StandardBusinessDocumentHeader.NAMESPACE;
 
     private final XMLStreamReader r;
-    private final XmlLimits limits;
+    private final DocumentLimits limits;
     private final Map<String, String> namespaces = new LinkedHashMap<>();
     private final Deque<String> bodyContainers = new ArrayDeque<>();
     private final List<ExtensionElement> trailing = new ArrayList<>();
@@ -61,7 +62,7 @@ final class XmlEpcisReader extends EpcisReader {
     private boolean done;
     private int eventIndex;
 
-    XmlEpcisReader(InputStream in, XmlLimits limits) {
+    XmlEpcisReader(InputStream in, DocumentLimits limits) {
         this.limits = limits;
         try {
             this.r = SecureXml.reader(FACTORIES.computeIfAbsent(limits, SecureXml::inputFactory), in, limits);
@@ -143,12 +144,12 @@ final class XmlEpcisReader extends EpcisReader {
         List<ExtensionElement> documentExtensions = new ArrayList<>();
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
             String name = r.getLocalName();
-            if (ns().isEmpty() && name.equals("EPCISHeader")) {
+            if (epcisElement() && name.equals("EPCISHeader")) {
                 HeaderParts parts = readHeader();
                 sbdh = parts.sbdh;
                 masterData = parts.masterData;
                 headerExtensions.addAll(parts.extensions);
-            } else if (ns().isEmpty() && name.equals("EPCISBody")) {
+            } else if (epcisElement() && name.equals("EPCISBody")) {
                 if (root.equals("EPCISMasterDataDocument")) {
                     masterData = readMasterDataBody();
                     continue;
@@ -178,11 +179,11 @@ final class XmlEpcisReader extends EpcisReader {
             String name = r.getLocalName();
             if (ns().equals(SBDH) && name.equals("StandardBusinessDocumentHeader")) {
                 sbdh = readSbdh();
-            } else if (ns().isEmpty() && name.equals("extension")) {
+            } else if (epcisElement() && name.equals("extension")) {
                 while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
-                    if (ns().isEmpty() && r.getLocalName().equals("EPCISMasterData")) {
+                    if (epcisElement() && r.getLocalName().equals("EPCISMasterData")) {
                         masterData = readMasterData();
-                    } else if (ns().isEmpty() && r.getLocalName().equals("extension")) {
+                    } else if (epcisElement() && r.getLocalName().equals("extension")) {
                         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
                             extensions.add(readTree());
                         }
@@ -190,7 +191,7 @@ final class XmlEpcisReader extends EpcisReader {
                         extensions.add(readTree());
                     }
                 }
-            } else if (ns().isEmpty() && name.equals("EPCISMasterData")) {
+            } else if (epcisElement() && name.equals("EPCISMasterData")) {
                 masterData = readMasterData();
             } else {
                 extensions.add(readTree());
@@ -287,7 +288,7 @@ final class XmlEpcisReader extends EpcisReader {
 
     private void readEventChildren(EpcisEvent.Builder b, boolean[] seenTime) throws XMLStreamException {
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
-            if (!ns().isEmpty()) {
+            if (!epcisElement()) {
                 b.addExtension(readTree());
                 continue;
             }
@@ -328,7 +329,7 @@ final class XmlEpcisReader extends EpcisReader {
         }
     }
 
-    private void readEpcs(java.util.function.Consumer<String> sink) throws XMLStreamException {
+    private void readEpcs(Consumer<String> sink) throws XMLStreamException {
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
             if (!r.getLocalName().equals("epc")) {
                 throw error("unexpected element " + qname() + " in an EPC list (expected epc)");
@@ -337,7 +338,7 @@ final class XmlEpcisReader extends EpcisReader {
         }
     }
 
-    private void readQuantities(java.util.function.Consumer<QuantityElement> sink) throws XMLStreamException {
+    private void readQuantities(Consumer<QuantityElement> sink) throws XMLStreamException {
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
             if (!r.getLocalName().equals("quantityElement")) {
                 throw error("unexpected element " + qname() + " in a quantity list (expected quantityElement)");
@@ -374,7 +375,7 @@ final class XmlEpcisReader extends EpcisReader {
         }
     }
 
-    private void readSourceDestinations(String element, java.util.function.Consumer<SourceDestination> sink)
+    private void readSourceDestinations(String element, Consumer<SourceDestination> sink)
             throws XMLStreamException {
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
             if (!r.getLocalName().equals(element)) {
@@ -392,9 +393,9 @@ final class XmlEpcisReader extends EpcisReader {
         String id = null;
         List<ExtensionElement> extensions = new ArrayList<>();
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
-            if (ns().isEmpty() && r.getLocalName().equals("id")) {
+            if (epcisElement() && r.getLocalName().equals("id")) {
                 id = text();
-            } else if (ns().isEmpty() && r.getLocalName().equals("extension")) {
+            } else if (epcisElement() && r.getLocalName().equals("extension")) {
                 extensions.addAll(readChildren());
             } else {
                 extensions.add(readTree());
@@ -412,7 +413,7 @@ final class XmlEpcisReader extends EpcisReader {
         List<String> corrective = new ArrayList<>();
         List<ExtensionElement> extensions = new ArrayList<>();
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
-            String name = ns().isEmpty() ? r.getLocalName() : "";
+            String name = epcisElement() ? r.getLocalName() : "";
             switch (name) {
                 case "declarationTime" -> time = time(text(), "declarationTime");
                 case "reason" -> reason = cbv(CbvVocabulary.ERROR_REASON, text());
@@ -453,13 +454,13 @@ final class XmlEpcisReader extends EpcisReader {
             List<List<NamedValue>> reports = new ArrayList<>();
             List<ExtensionElement> extensions = new ArrayList<>();
             while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
-                if (ns().isEmpty() && r.getLocalName().equals("sensorMetadata")) {
+                if (epcisElement() && r.getLocalName().equals("sensorMetadata")) {
                     metadata = attributes();
                     skipElement();
-                } else if (ns().isEmpty() && r.getLocalName().equals("sensorReport")) {
+                } else if (epcisElement() && r.getLocalName().equals("sensorReport")) {
                     reports.add(attributes());
                     skipElement();
-                } else if (ns().isEmpty() && r.getLocalName().equals("extension")) {
+                } else if (epcisElement() && r.getLocalName().equals("extension")) {
                     extensions.addAll(readChildren());
                 } else {
                     extensions.add(readTree());
@@ -505,11 +506,11 @@ final class XmlEpcisReader extends EpcisReader {
             List<MasterData.VocabularyElement> elements = new ArrayList<>();
             List<ExtensionElement> extensions = new ArrayList<>();
             while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
-                if (ns().isEmpty() && r.getLocalName().equals("VocabularyElementList")) {
+                if (epcisElement() && r.getLocalName().equals("VocabularyElementList")) {
                     while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
                         elements.add(readVocabularyElement());
                     }
-                } else if (ns().isEmpty() && r.getLocalName().equals("extension")) {
+                } else if (epcisElement() && r.getLocalName().equals("extension")) {
                     extensions.addAll(readChildren());
                 } else {
                     extensions.add(readTree());
@@ -532,18 +533,18 @@ final class XmlEpcisReader extends EpcisReader {
         List<String> children = new ArrayList<>();
         List<ExtensionElement> extensions = new ArrayList<>();
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
-            if (ns().isEmpty() && r.getLocalName().equals("attribute")) {
+            if (epcisElement() && r.getLocalName().equals("attribute")) {
                 String attributeId = r.getAttributeValue(null, "id");
                 if (attributeId == null) {
                     throw error("master data attribute has no id (in VocabularyElement " + id + ")");
                 }
                 ExtensionElement value = readTree();
                 attributes.add(new MasterData.Attribute(attributeId, value.text(), value.children()));
-            } else if (ns().isEmpty() && r.getLocalName().equals("children")) {
+            } else if (epcisElement() && r.getLocalName().equals("children")) {
                 while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
                     children.add(text());
                 }
-            } else if (ns().isEmpty() && r.getLocalName().equals("extension")) {
+            } else if (epcisElement() && r.getLocalName().equals("extension")) {
                 extensions.addAll(readChildren());
             } else {
                 extensions.add(readTree());
@@ -677,6 +678,15 @@ final class XmlEpcisReader extends EpcisReader {
 
     private String ns() {
         return nz(r.getNamespaceURI());
+    }
+
+    /**
+     * Whether the current element is one of EPCIS's own: unqualified, as the XSDs define them, or (leniently) in the
+     * EPCIS namespace, which documents that declare it as the default namespace put every element in.
+     */
+    private boolean epcisElement() {
+        String ns = r.getNamespaceURI();
+        return ns == null || ns.isEmpty() || ns.equals(Namespaces.EPCIS_1) || ns.equals(Namespaces.EPCIS_2);
     }
 
     private String qname() {

@@ -38,6 +38,7 @@ final class XmlEpcisWriter implements EpcisWriter {
 
     private final XMLStreamWriter w;
     private final OutputStream out;
+    private final EpcisFormat format;
     private final boolean v12;
     private final WriteOptions options;
     private final String epcisNs;
@@ -50,6 +51,7 @@ final class XmlEpcisWriter implements EpcisWriter {
 
     XmlEpcisWriter(EpcisFormat format, OutputStream out, WriteOptions options) {
         this.out = out;
+        this.format = format;
         this.v12 = format == EpcisFormat.XML_1_2;
         this.options = options;
         this.epcisNs = v12 ? Namespaces.EPCIS_1 : Namespaces.EPCIS_2;
@@ -87,7 +89,7 @@ final class XmlEpcisWriter implements EpcisWriter {
                     declareRoot(freePrefix(e.prefix(), rootScope), e.namespaceUri());
                 }
             }
-            w.writeAttribute("schemaVersion", v12 ? "1.2" : "2.0");
+            w.writeAttribute("schemaVersion", format.schemaVersion());
             if (h.creationDate() != null) {
                 w.writeAttribute("creationDate", EpcisTime.format(h.creationDate()));
             }
@@ -174,11 +176,11 @@ final class XmlEpcisWriter implements EpcisWriter {
                     }
                     end();
                 }
-                trees(el.extensions(), rootScope);
+                wrappedExtensions(el.extensions());
                 end();
             }
             end();
-            trees(v.extensions(), rootScope);
+            wrappedExtensions(v.extensions());
             end();
         }
         end();
@@ -233,19 +235,20 @@ final class XmlEpcisWriter implements EpcisWriter {
             eventIdAndError(e);
             certificationInfo(e);
         }
+        List<ExtensionElement> local = unqualified(e.extensions());
         switch (e.type()) {
             case OBJECT_EVENT -> {
                 epcs("epcList", e.epcList(), true);
                 actionToBizTransactions(e);
                 if (v12) {
                     boolean ext = !e.quantityList().isEmpty() || !e.sourceList().isEmpty()
-                            || !e.destinationList().isEmpty() || e.ilmd() != null || has20Fields(e);
+                            || !e.destinationList().isEmpty() || e.ilmd() != null || hasInner(e, local);
                     if (ext) {
                         open("extension");
                         quantities("quantityList", e.quantityList());
                         sourcesAndDestinations(e);
                         ilmd(e);
-                        fields20InExtension(e);
+                        innerExtension(e, local);
                         end();
                     }
                 } else {
@@ -253,20 +256,21 @@ final class XmlEpcisWriter implements EpcisWriter {
                     sourcesAndDestinations(e);
                     sensorsAndPersistentDisposition(e);
                     ilmd(e);
+                    localExtensions20(local);
                 }
             }
             case AGGREGATION_EVENT -> {
                 optionalLeaf("parentID", e.parentId());
                 epcs("childEPCs", e.childEpcs(), true);
                 actionToBizTransactions(e);
-                listsAfterBizTransactions(e, e.childQuantityList(), "childQuantityList");
+                listsAfterBizTransactions(e, e.childQuantityList(), "childQuantityList", local);
             }
             case TRANSACTION_EVENT -> {
                 bizTransactions(e, true);
                 optionalLeaf("parentID", e.parentId());
                 epcs("epcList", e.epcList(), true);
                 actionToLocations(e);
-                listsAfterBizTransactions(e, e.quantityList(), "quantityList");
+                listsAfterBizTransactions(e, e.quantityList(), "quantityList", local);
             }
             case TRANSFORMATION_EVENT -> {
                 epcs("inputEPCList", e.inputEpcList(), false);
@@ -279,14 +283,11 @@ final class XmlEpcisWriter implements EpcisWriter {
                 sourcesAndDestinations(e);
                 if (v12) {
                     ilmd(e);
-                    if (has20Fields(e)) {
-                        open("extension");
-                        sensorsAndPersistentDisposition(e);
-                        end();
-                    }
+                    innerExtension(e, local);     // 1.2 TransformationEvent's extension holds any local element
                 } else {
                     sensorsAndPersistentDisposition(e);
                     ilmd(e);
+                    localExtensions20(local);
                 }
             }
             case ASSOCIATION_EVENT -> {
@@ -296,41 +297,80 @@ final class XmlEpcisWriter implements EpcisWriter {
                 actionToBizTransactions(e);
                 sourcesAndDestinations(e);
                 sensorsAndPersistentDisposition(e);
+                localExtensions20(local);
             }
         }
-        trees(e.extensions(), rootScope);
+        trees(qualified(e.extensions()), rootScope);
     }
 
     /** Aggregation and Transaction: the quantity list and what follows it. */
-    private void listsAfterBizTransactions(EpcisEvent e, List<QuantityElement> quantities, String name)
-            throws XMLStreamException {
+    private void listsAfterBizTransactions(EpcisEvent e, List<QuantityElement> quantities, String name,
+                                           List<ExtensionElement> local) throws XMLStreamException {
         if (v12) {
             boolean ext = !quantities.isEmpty() || !e.sourceList().isEmpty() || !e.destinationList().isEmpty()
-                    || has20Fields(e);
+                    || hasInner(e, local);
             if (ext) {
                 open("extension");
                 quantities(name, quantities);
                 sourcesAndDestinations(e);
-                fields20InExtension(e);
+                innerExtension(e, local);
                 end();
             }
         } else {
             quantities(name, quantities);
             sourcesAndDestinations(e);
             sensorsAndPersistentDisposition(e);
+            localExtensions20(local);
         }
     }
 
-    private static boolean has20Fields(EpcisEvent e) {
-        return !e.sensorElementList().isEmpty() || e.persistentDisposition() != null;
+    /** Whether a 1.2 event needs its innermost {@code extension}: 2.0 fields or unqualified extension elements. */
+    private static boolean hasInner(EpcisEvent e, List<ExtensionElement> local) {
+        return !e.sensorElementList().isEmpty() || e.persistentDisposition() != null || !local.isEmpty();
     }
 
-    private void fields20InExtension(EpcisEvent e) throws XMLStreamException {
-        if (has20Fields(e)) {
+    /** 1.2: the innermost {@code extension} (any unqualified element) with the 2.0 fields and local elements. */
+    private void innerExtension(EpcisEvent e, List<ExtensionElement> local) throws XMLStreamException {
+        if (hasInner(e, local)) {
             open("extension");
             sensorsAndPersistentDisposition(e);
+            trees(local, rootScope);
             end();
         }
+    }
+
+    /**
+     * 2.0: unqualified extension elements go in the event's {@code extension}. The 2.0 XSD allows only namespaced
+     * elements there, so such a document is not schema-valid, but nothing is lost.
+     */
+    private void localExtensions20(List<ExtensionElement> local) throws XMLStreamException {
+        if (!local.isEmpty()) {
+            open("extension");
+            trees(local, rootScope);
+            end();
+        }
+    }
+
+    private static List<ExtensionElement> unqualified(List<ExtensionElement> elements) {
+        return elements.stream().filter(x -> x.namespaceUri().isEmpty()).toList();
+    }
+
+    private static List<ExtensionElement> qualified(List<ExtensionElement> elements) {
+        return elements.stream().filter(x -> !x.namespaceUri().isEmpty()).toList();
+    }
+
+    /**
+     * Extensions of a location, error declaration, sensor element or vocabulary: unqualified elements in the
+     * {@code extension} child (where the XSD allows them), then the namespaced ones.
+     */
+    private void wrappedExtensions(List<ExtensionElement> extensions) throws XMLStreamException {
+        List<ExtensionElement> local = unqualified(extensions);
+        if (!local.isEmpty()) {
+            open("extension");
+            trees(local, rootScope);
+            end();
+        }
+        trees(qualified(extensions), rootScope);
     }
 
     private void eventIdAndError(EpcisEvent e) throws XMLStreamException {
@@ -349,7 +389,7 @@ final class XmlEpcisWriter implements EpcisWriter {
                 }
                 end();
             }
-            trees(d.extensions(), rootScope);
+            wrappedExtensions(d.extensions());
             end();
         }
     }
@@ -387,7 +427,7 @@ final class XmlEpcisWriter implements EpcisWriter {
         if (l != null) {
             open(name);
             leaf("id", l.id());
-            trees(l.extensions(), rootScope);
+            wrappedExtensions(l.extensions());
             end();
         }
     }
@@ -444,18 +484,18 @@ final class XmlEpcisWriter implements EpcisWriter {
                     w.writeEmptyElement("sensorReport");
                     fieldAttributes(report);
                 }
-                trees(s.extensions(), rootScope);
+                wrappedExtensions(s.extensions());
                 end();
             }
             end();
         }
         if (e.persistentDisposition() != null) {
             open("persistentDisposition");
+            for (CbvValue v : e.persistentDisposition().unset()) {
+                leaf("unset", cbv(v));      // the XSD puts unset first
+            }
             for (CbvValue v : e.persistentDisposition().set()) {
                 leaf("set", cbv(v));
-            }
-            for (CbvValue v : e.persistentDisposition().unset()) {
-                leaf("unset", cbv(v));
             }
             end();
         }
@@ -661,6 +701,9 @@ final class XmlEpcisWriter implements EpcisWriter {
             w.writeEndElement();
             w.writeEndDocument();
             w.flush();
+            if (options.indent()) {
+                out.write('\n');
+            }
             out.flush();
         } catch (XMLStreamException | java.io.IOException e) {
             throw new EpcisWriteException("cannot finish the document", e);

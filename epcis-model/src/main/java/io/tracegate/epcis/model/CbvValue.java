@@ -91,11 +91,6 @@ public record CbvValue(CbvVocabulary vocabulary, String value, boolean standard,
         };
     }
 
-    /** The same value marked as written in another form (for a format that prescribes one). */
-    public CbvValue withWrittenForm(Form form) {
-        return standard ? new CbvValue(vocabulary, value, true, form) : this;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof CbvValue other && vocabulary == other.vocabulary && standard == other.standard

@@ -61,13 +61,6 @@ public record ExtensionElement(String namespaceUri, String prefix, String localN
         return null;
     }
 
-    /** This element with another namespace URI (and prefix hint), recursively for children in the same namespace. */
-    public ExtensionElement inNamespace(String fromUri, String toUri) {
-        List<ExtensionElement> moved = children.stream().map(c -> c.inNamespace(fromUri, toUri)).toList();
-        String ns = namespaceUri.equals(fromUri) ? toUri : namespaceUri;
-        return new ExtensionElement(ns, prefix, localName, attributes, text, moved);
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof ExtensionElement other && namespaceUri.equals(other.namespaceUri)

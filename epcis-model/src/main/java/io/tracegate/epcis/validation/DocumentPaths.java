@@ -14,6 +14,9 @@ final class DocumentPaths {
     private static final Set<String> IN_1_2_EXTENSION =
             Set.of("quantityList", "childQuantityList", "sourceList", "destinationList", "ilmd");
 
+    // Event fields EPCIS 1.2 carries inside the event's <baseExtension>.
+    private static final Set<String> IN_1_2_BASE_EXTENSION = Set.of("eventID", "errorDeclaration");
+
     private final EpcisFormat format;
 
     DocumentPaths(EpcisFormat format) {
@@ -46,8 +49,13 @@ final class DocumentPaths {
     /** A member of an event (or of anything with a path), e.g. {@code sourceList} or {@code bizLocation/id}. */
     String member(String parent, String member) {
         String first = member.contains("/") ? member.substring(0, member.indexOf('/')) : member;
-        return format == EpcisFormat.XML_1_2 && IN_1_2_EXTENSION.contains(first)
-                ? parent + "/extension/" + member : parent + "/" + member;
+        if (format == EpcisFormat.XML_1_2 && IN_1_2_EXTENSION.contains(first)) {
+            return parent + "/extension/" + member;
+        }
+        if (format == EpcisFormat.XML_1_2 && IN_1_2_BASE_EXTENSION.contains(first)) {
+            return parent + "/baseExtension/" + member;
+        }
+        return parent + "/" + member;
     }
 
     /**

@@ -16,10 +16,12 @@ import io.tracegate.gs1.epc.Lgtin;
 import io.tracegate.gs1.epc.Sgln;
 import io.tracegate.gs1.epc.Sgtin;
 import io.tracegate.gs1.epc.SgtinPattern;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -60,6 +62,8 @@ public final class DscsaProfile implements EventLayer {
     static final String NDC = MasterData.MDA + "additionalTradeItemIdentification";
     static final String NDC_TYPE = MasterData.MDA + "additionalTradeItemIdentificationTypeCode";
     private static final Set<String> NDC_TYPES = Set.of("US_FDA_NDC", "FDA_NDC_11");
+    private static final String SGTIN = "urn:epc:id:sgtin:";
+    private static final String LGTIN = "urn:epc:class:lgtin:";
 
     private final DocumentPaths paths;
     private EpcisHeader header;
@@ -69,6 +73,10 @@ public final class DscsaProfile implements EventLayer {
     /** Products the events name, with where they were first named. */
     private final Map<String, Occurrence> named = new LinkedHashMap<>();
     private boolean shipment;
+    /** Said only of a shipment document: other documents need not follow the guideline. */
+    private boolean releaseUndetected;
+    /** GTIN per EPC class part of an EPC ({@code urn:epc:id:sgtin:GCP.ItemRef}), so each product is parsed once. */
+    private final Map<String, Optional<String>> gtinByClass = new HashMap<>();
 
     private record Occurrence(int index, String path, String epc) {
     }
@@ -106,7 +114,10 @@ public final class DscsaProfile implements EventLayer {
                 }
             }
         }
-        sink.accept(release(header, ndcTypes));
+        ValidationFinding release = release(header, ndcTypes);
+        if (release != null) {
+            sink.accept(release);
+        }
     }
 
     @Override
@@ -147,8 +158,13 @@ public final class DscsaProfile implements EventLayer {
             }
         }
         transactionStatement(sink);
+        if (releaseUndetected) {
+            sink.accept(ValidationFinding.info(ValidationFinding.DOCUMENT, paths.header(), RELEASE,
+                    "GS1 US DSCSA guideline release not detected (no gs1ushc:guidelineVersion, no typed NDC)"));
+        }
     }
 
+    /** The release finding, or null when the header shows none. */
     private ValidationFinding release(EpcisHeader header, Set<String> ndcTypes) {
         ExtensionElement guideline = gs1ushc(header, "guidelineVersion");
         String evidence;
@@ -163,8 +179,8 @@ public final class DscsaProfile implements EventLayer {
             release = "R1.2";
             evidence = "NDC type code FDA_NDC_11";
         } else {
-            return ValidationFinding.info(ValidationFinding.DOCUMENT, paths.header(), RELEASE,
-                    "GS1 US DSCSA guideline release not detected (no gs1ushc:guidelineVersion, no typed NDC)");
+            releaseUndetected = true;
+            return null;
         }
         return ValidationFinding.info(ValidationFinding.DOCUMENT, paths.header(), RELEASE,
                 "GS1 US DSCSA guideline " + release + " (" + evidence + ")");
@@ -176,7 +192,8 @@ public final class DscsaProfile implements EventLayer {
             return false;
         }
         for (String epc : event.epcList()) {
-            if (parse(epc) instanceof Sgtin) {
+            String e = epc.strip();
+            if (e.startsWith(SGTIN) || !e.startsWith("urn:") && parse(e) instanceof Sgtin) {
                 return true;
             }
         }
@@ -258,10 +275,20 @@ public final class DscsaProfile implements EventLayer {
     }
 
     private void nameProduct(String epc, int index, String path) {
-        String gtin = gtin(epc);
-        if (gtin != null) {
-            named.putIfAbsent(gtin, new Occurrence(index, path, epc));
+        String gtin = productOf(epc.strip());
+        if (gtin != null && !named.containsKey(gtin)) {
+            named.put(gtin, new Occurrence(index, path, epc));
         }
+    }
+
+    /** The GTIN of an SGTIN/LGTIN URN by its class part (cached), of anything else by parsing it. */
+    private String productOf(String epc) {
+        int serialDot = epc.lastIndexOf('.');
+        if (serialDot < 0 || !(epc.startsWith(SGTIN) || epc.startsWith(LGTIN))) {
+            return gtin(epc);
+        }
+        return gtinByClass.computeIfAbsent(epc.substring(0, serialDot), c -> Optional.ofNullable(gtin(epc)))
+                .orElse(null);
     }
 
     /** In JSON-LD the DSCSA header elements may sit at the top level of the document. */

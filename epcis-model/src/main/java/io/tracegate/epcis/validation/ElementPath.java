@@ -36,6 +36,11 @@ final class ElementPath {
         open.remove(open.size() - 1);
     }
 
+    /** How many elements are open. */
+    int depth() {
+        return open.size();
+    }
+
     /** 0-based index of the event the current element belongs to, or -1 outside every event. */
     int eventIndex() {
         return eventDepth < 0 ? ValidationFinding.DOCUMENT : eventsSeen - 1;

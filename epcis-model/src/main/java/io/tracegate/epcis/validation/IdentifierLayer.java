@@ -21,6 +21,7 @@ import io.tracegate.gs1.lint.Linter;
 import io.tracegate.gs1.lint.Linters;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -40,8 +41,8 @@ import java.util.regex.Pattern;
  */
 public final class IdentifierLayer implements EventLayer {
 
-    private static final Set<String> CHECKED_URN_PREFIXES = Set.of("urn:epc:id:sgtin:", "urn:epc:id:sscc:",
-            "urn:epc:id:sgln:", "urn:epc:class:lgtin:", "urn:epc:idpat:sgtin:");
+    private static final String[] CHECKED_URN_PREFIXES = {"urn:epc:id:sgtin:", "urn:epc:id:sscc:",
+        "urn:epc:id:sgln:", "urn:epc:class:lgtin:", "urn:epc:idpat:sgtin:"};
     /** Digital Link parse outcomes that mean "not a GS1 identifier we make EPCs of", not "a broken one". */
     private static final Set<String> NOT_AN_EPC = Set.of("DL_NO_KEY", "DL_NO_PRIMARY_KEY", "DL_NO_DOMAIN_OR_PATH",
             "DL_SCHEME", "EPC_NO_SCHEME", "EPC_NO_KEY");
@@ -54,7 +55,14 @@ public final class IdentifierLayer implements EventLayer {
     /** Where an identifier sits decides which sort it must be. */
     private enum Place { INSTANCE, CLASS, LOCATION }
 
+    /**
+     * Classes, locations, lots and dates repeat from event to event: each distinct valid one is checked once
+     * (bounded, so a document of all-distinct values costs no more memory than this).
+     */
+    private static final int KNOWN_GOOD_LIMIT = 10_000;
+
     private final DocumentPaths paths;
+    private final Set<String> knownGood = new HashSet<>();
 
     /** @param format the format of the document the events come from (for the paths in findings) */
     public IdentifierLayer(EpcisFormat format) {
@@ -80,8 +88,11 @@ public final class IdentifierLayer implements EventLayer {
                 continue;
             }
             for (int e = 0; e < vocabulary.elements().size(); e++) {
-                epc(vocabulary.elements().get(e).id(), place, ValidationFinding.DOCUMENT,
-                        paths.vocabularyElement(v, e) + (paths.isXml() ? "/@id" : "/id"), sink);
+                Problem problem = epc(vocabulary.elements().get(e).id(), place);
+                if (problem != null) {
+                    sink.accept(problem.at(ValidationFinding.DOCUMENT,
+                            paths.vocabularyElement(v, e) + (paths.isXml() ? "/@id" : "/id")));
+                }
             }
         }
     }
@@ -89,7 +100,7 @@ public final class IdentifierLayer implements EventLayer {
     @Override
     public void event(int index, String path, EpcisEvent event, Consumer<ValidationFinding> sink) {
         if (event.parentId() != null) {
-            epc(event.parentId(), Place.INSTANCE, index, paths.member(path, "parentID"), sink);
+            report(epc(event.parentId(), Place.INSTANCE), index, path, "parentID", sink);
         }
         epcs(event.epcList(), "epcList", index, path, sink);
         epcs(event.childEpcs(), "childEPCs", index, path, sink);
@@ -100,10 +111,10 @@ public final class IdentifierLayer implements EventLayer {
         quantities(event.inputQuantityList(), "inputQuantityList", index, path, sink);
         quantities(event.outputQuantityList(), "outputQuantityList", index, path, sink);
         if (event.readPoint() != null) {
-            epc(event.readPoint().id(), Place.LOCATION, index, paths.member(path, "readPoint/id"), sink);
+            report(epc(event.readPoint().id(), Place.LOCATION), index, path, "readPoint/id", sink);
         }
         if (event.bizLocation() != null) {
-            epc(event.bizLocation().id(), Place.LOCATION, index, paths.member(path, "bizLocation/id"), sink);
+            report(epc(event.bizLocation().id(), Place.LOCATION), index, path, "bizLocation/id", sink);
         }
         List<BizTransaction> transactions = event.bizTransactionList();
         for (int i = 0; i < transactions.size(); i++) {
@@ -113,7 +124,7 @@ public final class IdentifierLayer implements EventLayer {
         parties(event.sourceList(), "sourceList", "source", index, path, sink);
         parties(event.destinationList(), "destinationList", "destination", index, path, sink);
         if (event.ilmd() != null) {
-            ilmd(event.ilmd(), index, paths.member(path, "ilmd"), sink);
+            ilmd(event.ilmd(), index, path, sink);
         }
     }
 
@@ -133,48 +144,74 @@ public final class IdentifierLayer implements EventLayer {
             if (value.chars().allMatch(Character::isDigit) && "GLN".equalsIgnoreCase(id.authority())) {
                 gln(value, ValidationFinding.DOCUMENT, path, sink);
             } else {
-                epc(value, Place.LOCATION, ValidationFinding.DOCUMENT, path, sink);
+                Problem problem = epc(value, Place.LOCATION);
+                if (problem != null) {
+                    sink.accept(problem.at(ValidationFinding.DOCUMENT, path));
+                }
             }
         }
     }
 
     private void epcs(List<String> epcs, String list, int index, String path, Consumer<ValidationFinding> sink) {
         for (int i = 0; i < epcs.size(); i++) {
-            epc(epcs.get(i), Place.INSTANCE, index, paths.item(path, list, "epc", null, i), sink);
+            Problem problem = epc(epcs.get(i), Place.INSTANCE);
+            if (problem != null) {
+                sink.accept(problem.at(index, paths.item(path, list, "epc", null, i)));
+            }
         }
     }
 
     private void quantities(List<QuantityElement> quantities, String list, int index, String path,
             Consumer<ValidationFinding> sink) {
         for (int i = 0; i < quantities.size(); i++) {
-            String itemPath = paths.item(path, list, "quantityElement", null, i) + "/epcClass";
-            epc(quantities.get(i).epcClass(), Place.CLASS, index, itemPath, sink);
+            Problem problem = epc(quantities.get(i).epcClass(), Place.CLASS);
+            if (problem != null) {
+                sink.accept(problem.at(index, paths.item(path, list, "quantityElement", null, i) + "/epcClass"));
+            }
         }
     }
 
     private void parties(List<SourceDestination> entries, String list, String item, int index, String path,
             Consumer<ValidationFinding> sink) {
         for (int i = 0; i < entries.size(); i++) {
-            epc(entries.get(i).value(), Place.LOCATION, index, paths.item(path, list, item, item, i), sink);
+            Problem problem = epc(entries.get(i).value(), Place.LOCATION);
+            if (problem != null) {
+                sink.accept(problem.at(index, paths.item(path, list, item, item, i)));
+            }
         }
     }
 
-    /** Checks one identifier if it is a GS1 one gs1-parser reads; anything else passes untouched. */
-    private void epc(String value, Place place, int index, String path, Consumer<ValidationFinding> sink) {
+    /** A problem with one identifier; its place in the document is added only when there is one. */
+    private record Problem(String rule, String message) {
+        ValidationFinding at(int index, String path) {
+            return ValidationFinding.error(index, path, rule, message);
+        }
+    }
+
+    private void report(Problem problem, int index, String eventPath, String member,
+            Consumer<ValidationFinding> sink) {
+        if (problem != null) {
+            sink.accept(problem.at(index, paths.member(eventPath, member)));
+        }
+    }
+
+    /**
+     * Checks one identifier if it is a GS1 one gs1-parser reads (anything else passes untouched); null when it is
+     * fine. Allocates nothing beyond the parse on success: this runs for every EPC of every event.
+     */
+    private Problem epc(String value, Place place) {
         String v = value.strip();
-        if (!isCandidate(v)) {
-            return;
+        if (!isCandidate(v) || place != Place.INSTANCE && knownGood.contains(v)) {
+            return null;
         }
         Epc epc;
         try {
             epc = Epc.parse(v);
         } catch (Gs1Exception e) {
             if (!v.startsWith("urn:") && NOT_AN_EPC.contains(e.rule())) {
-                return;
+                return null;
             }
-            sink.accept(ValidationFinding.error(index, path, "id." + scheme(v) + "." + problem(e),
-                    "'" + v + "': " + e.getMessage()));
-            return;
+            return new Problem("id." + scheme(v) + "." + problem(e), "'" + v + "': " + e.getMessage());
         }
         boolean isClass = epc instanceof Lgtin || epc instanceof SgtinPattern;
         boolean isLocation = epc instanceof Sgln;
@@ -184,13 +221,22 @@ public final class IdentifierLayer implements EventLayer {
             case LOCATION -> isLocation ? null : "not a location (SGLN) where one belongs";
         };
         if (wrongKind != null) {
-            sink.accept(ValidationFinding.error(index, path, "id." + scheme(v) + ".kind", "'" + v + "': " + wrongKind));
+            return new Problem("id." + scheme(v) + ".kind", "'" + v + "': " + wrongKind);
         }
+        if (place != Place.INSTANCE && knownGood.size() < KNOWN_GOOD_LIMIT) {
+            knownGood.add(v);
+        }
+        return null;
     }
 
     private static boolean isCandidate(String v) {
         if (v.startsWith("urn:")) {
-            return CHECKED_URN_PREFIXES.stream().anyMatch(v::startsWith);
+            for (String prefix : CHECKED_URN_PREFIXES) {
+                if (v.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
         }
         return v.startsWith("https://") || v.startsWith("http://");
     }
@@ -213,36 +259,46 @@ public final class IdentifierLayer implements EventLayer {
         }
     }
 
-    private void ilmd(List<ExtensionElement> ilmd, int index, String path, Consumer<ValidationFinding> sink) {
+    private void ilmd(List<ExtensionElement> ilmd, int index, String eventPath, Consumer<ValidationFinding> sink) {
         for (ExtensionElement field : ilmd) {
             if (!DscsaProfile.isLotOrDateNamespace(field.namespaceUri()) || !field.isLeaf()) {
                 continue;
             }
-            String where = path + "/" + (paths.isXml() || field.prefix().isEmpty()
-                    ? field.localName() : field.prefix() + ":" + field.localName());
             String text = field.text().strip();
+            String key = field.localName() + "=" + text;
+            if (knownGood.contains(key)) {
+                continue;
+            }
+            String where = paths.member(eventPath, "ilmd") + "/" + (paths.isXml() || field.prefix().isEmpty()
+                    ? field.localName() : field.prefix() + ":" + field.localName());
+            boolean good = true;
             if (field.localName().equals("lotNumber")) {
-                lot(text, index, where, sink);
+                good = lot(text, index, where, sink);
             } else if (ILMD_DATES.contains(field.localName())) {
-                date(field.localName(), text, index, where, sink);
+                good = date(field.localName(), text, index, where, sink);
+            }
+            if (good && knownGood.size() < KNOWN_GOOD_LIMIT) {
+                knownGood.add(key);
             }
         }
     }
 
-    private static void lot(String lot, int index, String path, Consumer<ValidationFinding> sink) {
+    private static boolean lot(String lot, int index, String path, Consumer<ValidationFinding> sink) {
         if (lot.isEmpty() || lot.length() > LOT_MAX_LENGTH) {
             sink.accept(ValidationFinding.error(index, path, "id.lot.length", "lot '" + lot + "' has " + lot.length()
                     + " characters; a GS1 lot (AI 10) has 1 to " + LOT_MAX_LENGTH));
-            return;
+            return false;
         }
         LintError bad = CSET_82.lint(lot, 0, lot.length());
         if (bad != null) {
             sink.accept(ValidationFinding.error(index, path, "id.lot.cset", "lot '" + lot + "' has a character outside"
                     + " GS1 character set 82 at position " + bad.start()));
+            return false;
         }
+        return true;
     }
 
-    private static void date(String name, String text, int index, String path, Consumer<ValidationFinding> sink) {
+    private static boolean date(String name, String text, int index, String path, Consumer<ValidationFinding> sink) {
         var m = XSD_DATE.matcher(text);
         String problem = null;
         if (!m.matches()) {
@@ -257,6 +313,7 @@ public final class IdentifierLayer implements EventLayer {
         if (problem != null) {
             sink.accept(ValidationFinding.error(index, path, "id.date", name + " '" + text + "' " + problem));
         }
+        return problem == null;
     }
 
     private static String scheme(String v) {

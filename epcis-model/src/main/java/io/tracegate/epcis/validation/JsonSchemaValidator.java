@@ -1,8 +1,12 @@
 package io.tracegate.epcis.validation;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,10 +22,12 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.DisallowSchemaLoader;
+import io.tracegate.epcis.xml.DocumentLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +44,7 @@ import java.util.function.Consumer;
  * and only ever loaded from the location given (a local file or classpath entry): a reference to anything else fails
  * instead of going to the network.
  *
- * <p>The JSON-LD {@code @context} is not dereferenced: the JSON Schema checks the JSON form, which is what EPCIS 2.0
+ * <p>Thread-safe once constructed. The JSON-LD {@code @context} is not dereferenced: the JSON Schema checks the JSON form, which is what EPCIS 2.0
  * requires of a JSON-LD document.
  */
 public final class JsonSchemaValidator {
@@ -46,10 +52,21 @@ public final class JsonSchemaValidator {
     public static final String RULE = "json-schema";
     public static final String RULE_MALFORMED = "json.malformed";
 
+    /** System property naming a local copy of the GS1 EPCIS JSON Schema, e.g. {@code EPCIS-JSON-Schema.json}. */
+    public static final String SCHEMA_PROPERTY = "tracegate.epcis.json-schema";
+
     /** Where a build may place the GS1 EPCIS JSON Schema for {@link #bundled()}, relative to this class. */
     static final String BUNDLED_SCHEMA = "json/epcis-json-schema.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final String RULE_LIMIT = "json.limit";
+
+    // The model reader's limits: a hostile document cannot make this pass hold unbounded strings or nesting.
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(DocumentLimits.DEFAULT.maxElementDepth())
+                    .maxStringLength(DocumentLimits.DEFAULT.maxTextLength())
+                    .build())
+            .build());
     private static final List<List<String>> EVENT_LISTS = List.of(
             List.of("epcisBody", "eventList"),
             List.of("epcisBody", "queryResults", "resultsBody", "eventList"));
@@ -87,8 +104,18 @@ public final class JsonSchemaValidator {
         eventSchema.initializeValidators();
     }
 
-    /** The validator for the schema the build bundled next to this class, if it did. */
+    /**
+     * The validator for the GS1 EPCIS JSON Schema this installation has: the file named by the system property
+     * {@value #SCHEMA_PROPERTY}, else {@value #BUNDLED_SCHEMA} on the classpath next to this class; empty when
+     * neither is there (the schema's licence keeps it out of this project's sources and jar).
+     *
+     * @throws IOException when the configured file cannot be read
+     */
     public static Optional<JsonSchemaValidator> bundled() throws IOException {
+        String configured = System.getProperty(SCHEMA_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(new JsonSchemaValidator(Path.of(configured).toUri().toURL()));
+        }
         URL url = JsonSchemaValidator.class.getResource(BUNDLED_SCHEMA);
         return url == null ? Optional.empty() : Optional.of(new JsonSchemaValidator(url));
     }
@@ -113,10 +140,17 @@ public final class JsonSchemaValidator {
             }
             report(documentSchema.validate(skeleton), ValidationFinding.DOCUMENT, "", sink);
         } catch (JsonProcessingException e) {
-            sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, "", RULE_MALFORMED,
-                    "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parserLocation(e);
+            sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, "",
+                    e instanceof StreamConstraintsException ? RULE_LIMIT : RULE_MALFORMED,
+                    (at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ")
                             + e.getOriginalMessage()));
         }
+    }
+
+    // Constraint violations carry no location of their own; the parser that raised them knows it.
+    private static JsonLocation parserLocation(JsonProcessingException e) {
+        return e.getProcessor() instanceof JsonParser p ? p.currentLocation() : null;
     }
 
     private static void report(Iterable<ValidationMessage> messages, int eventIndex, String prefix,

@@ -48,7 +48,8 @@ public final class SchemaLayer {
                     json.get().validate(in, sink);
                 } else {
                     sink.accept(ValidationFinding.warning(ValidationFinding.DOCUMENT, "", RULE_JSON_SCHEMA_UNAVAILABLE,
-                            "not checked against the EPCIS JSON Schema: this build does not bundle it"));
+                            "not checked against the EPCIS JSON Schema: this installation has none (set system"
+                                    + " property " + JsonSchemaValidator.SCHEMA_PROPERTY + " to a local copy)"));
                 }
             }
             case -1 -> sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, "", RULE_UNKNOWN_FORMAT,

@@ -26,8 +26,8 @@ public final class Validator {
     /** The document could not be read into the model (after the schema layer has said why, if it could). */
     public static final String RULE_UNREADABLE = "model.unreadable";
 
-    private static final Set<String> FATAL_SCHEMA_RULES = Set.of(XsdValidator.RULE_MALFORMED,
-            JsonSchemaValidator.RULE_MALFORMED, SchemaLayer.RULE_UNKNOWN_FORMAT);
+    private static final Set<String> FATAL_SCHEMA_RULES = Set.of(XsdValidator.RULE_MALFORMED, XsdValidator.RULE_LIMIT,
+            JsonSchemaValidator.RULE_MALFORMED, JsonSchemaValidator.RULE_LIMIT, SchemaLayer.RULE_UNKNOWN_FORMAT);
 
     private final SchemaLayer schema;
 
@@ -71,7 +71,8 @@ public final class Validator {
         int reading = ValidationFinding.DOCUMENT;
         try (EpcisReader reader = EpcisReader.open(in)) {
             DocumentPaths paths = new DocumentPaths(reader.format());
-            List<EventLayer> layers = List.of(new IdentifierLayer(reader.format()), new DscsaProfile(reader.format()));
+            List<EventLayer> layers = List.of(new IdentifierLayer(reader.format()),
+                    new VocabularyLayer(reader.format()), new DscsaProfile(reader.format()));
             for (EventLayer layer : layers) {
                 layer.header(reader.header(), sink);
             }

@@ -1,5 +1,6 @@
 package io.tracegate.epcis.validation;
 
+import io.tracegate.epcis.xml.DocumentLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,13 +25,31 @@ import org.xml.sax.helpers.XMLFilterImpl;
  * Every violation becomes an {@value #RULE} finding with its element path and event index; a document that is not
  * well-formed XML, or declares entities (which EPCIS never needs), ends the pass with one {@value #RULE_MALFORMED}
  * finding. {@code xsi:schemaLocation} hints in the document are ignored: only the bundled schemas count.
+ * Thread-safe: one instance serves any number of concurrent validations.
  */
 public final class XsdValidator {
 
     public static final String RULE = "xsd";
     public static final String RULE_MALFORMED = "xml.malformed";
+    public static final String RULE_LIMIT = "xml.limit";
 
     private final SAXParserFactory parsers = hardenedParsers();
+    private final DocumentLimits limits;
+
+    /** A validator with the limits every real EPCIS document stays within ({@link DocumentLimits#DEFAULT}). */
+    public XsdValidator() {
+        this(DocumentLimits.DEFAULT);
+    }
+
+    /**
+     * A validator that ends the pass with an {@value #RULE_LIMIT} finding when a document nests elements deeper, or
+     * has longer text or attribute values or more attributes, than {@code limits} allow (the same limits the model
+     * reader applies), so a hostile document cannot make the schema pass hold unbounded text.
+     * {@link DocumentLimits#maxDocumentBytes()} is not applied here: bound the input stream for that.
+     */
+    public XsdValidator(DocumentLimits limits) {
+        this.limits = limits;
+    }
 
     /** All findings for the document; reads the stream to its end (or to the first well-formedness error). */
     public List<ValidationFinding> validate(InputStream xml) throws IOException {
@@ -50,21 +69,27 @@ public final class XsdValidator {
             throw new IllegalStateException("the JDK validator refuses to be locked down", e);
         }
         validator.setErrorHandler(new Reporter(RULE, where, sink));
-        Tracking tracking = new Tracking(newReader(), where);
+        Tracking tracking = new Tracking(newReader(), where, limits);
         tracking.setContentHandler(validator);
         tracking.setErrorHandler(new Reporter(RULE_MALFORMED, where, sink));
         try {
             tracking.parse(new InputSource(xml));
         } catch (SAXParseException stopped) {
             // already reported by the Reporter that threw it
+        } catch (LimitExceeded e) {
+            sink.accept(ValidationFinding.error(where.eventIndex(), where.path(), RULE_LIMIT, e.getMessage()));
         } catch (SAXException e) {
             sink.accept(ValidationFinding.error(where.eventIndex(), where.path(), RULE_MALFORMED, e.getMessage()));
         }
     }
 
+    // A SAXParserFactory is not specified to be thread-safe; validators are shared.
     private XMLReader newReader() {
         try {
-            XMLReader reader = parsers.newSAXParser().getXMLReader();
+            XMLReader reader;
+            synchronized (parsers) {
+                reader = parsers.newSAXParser().getXMLReader();
+            }
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             reader.setProperty("http://xml.org/sax/properties/declaration-handler", new NoEntities());
             return reader;
@@ -112,25 +137,59 @@ public final class XsdValidator {
         }
     }
 
-    /** Passes every SAX event on to the validator, keeping {@link ElementPath} in step with it. */
+    /** Passes every SAX event on to the validator, keeping {@link ElementPath} in step and the limits enforced. */
     private static final class Tracking extends XMLFilterImpl {
         private final ElementPath where;
+        private final DocumentLimits limits;
+        private long textLength;
 
-        Tracking(XMLReader parent, ElementPath where) {
+        Tracking(XMLReader parent, ElementPath where, DocumentLimits limits) {
             super(parent);
             this.where = where;
+            this.limits = limits;
         }
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            if (where.depth() >= limits.maxElementDepth()) {
+                throw new LimitExceeded("elements nested deeper than " + limits.maxElementDepth() + " levels");
+            }
+            if (atts.getLength() > limits.maxAttributesPerElement()) {
+                throw new LimitExceeded("element " + qName + " has " + atts.getLength() + " attributes, more than "
+                        + limits.maxAttributesPerElement());
+            }
+            for (int i = 0; i < atts.getLength(); i++) {
+                if (atts.getValue(i).length() > limits.maxAttributeSize()) {
+                    throw new LimitExceeded("attribute " + atts.getQName(i) + " is longer than "
+                            + limits.maxAttributeSize() + " characters");
+                }
+            }
+            textLength = 0;
             where.enter(localName);
             super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            textLength += length;
+            if (textLength > limits.maxTextLength()) {
+                throw new LimitExceeded("text longer than " + limits.maxTextLength() + " characters");
+            }
+            super.characters(ch, start, length);
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) throws SAXException {
             super.endElement(uri, localName, qName);
             where.leave();
+            textLength = 0;
+        }
+    }
+
+    /** A document limit was exceeded: the pass stops there. */
+    private static final class LimitExceeded extends SAXException {
+        LimitExceeded(String message) {
+            super(message);
         }
     }
 

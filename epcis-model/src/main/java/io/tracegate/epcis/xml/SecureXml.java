@@ -27,7 +27,7 @@ public final class SecureXml {
     }
 
     /** A factory for readers with these limits. Factories are thread-safe and should be reused. */
-    public static XMLInputFactory inputFactory(XmlLimits limits) {
+    public static XMLInputFactory inputFactory(DocumentLimits limits) {
         WstxInputFactory f = new WstxInputFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -47,8 +47,8 @@ public final class SecureXml {
         return f;
     }
 
-    /** A reader over this stream, its size bounded by {@link XmlLimits#maxDocumentBytes()}. */
-    public static XMLStreamReader reader(XMLInputFactory factory, InputStream in, XmlLimits limits)
+    /** A reader over this stream, its size bounded by {@link DocumentLimits#maxDocumentBytes()}. */
+    public static XMLStreamReader reader(XMLInputFactory factory, InputStream in, DocumentLimits limits)
             throws XMLStreamException {
         InputStream bounded = limits.maxDocumentBytes() == Long.MAX_VALUE
                 ? in : new BoundedInputStream(in, limits.maxDocumentBytes());

@@ -3,11 +3,13 @@ package io.tracegate.epcis.convert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tracegate.epcis.io.EpcisFormat;
+import io.tracegate.epcis.io.EpcisReadException;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.epcis.model.EpcisDocument;
 import io.tracegate.epcis.model.EpcisEvent;
@@ -21,6 +23,7 @@ import io.tracegate.gs1.epc.GcpLengthResolver;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +120,19 @@ class ConversionTest {
         EpcisHeader r13 = read(convert(r12Bytes, ConversionOptions.to(EpcisFormat.XML_1_2)
                 .withRelease(DscsaRelease.R1_3))).header();
         assertNull(RecordDiff.firstDifference(read(original).header(), r13), "R1.3 -> R1.2 -> R1.3 is the original");
+    }
+
+    @Test
+    void headerAfterTheEventsIsAnErrorNotASilentLoss() {
+        String json = """
+                {"type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2023-04-01T08:45:16Z",
+                 "epcisBody": {"eventList": [{"type": "ObjectEvent", "eventTime": "2023-04-01T07:48:16Z",
+                   "eventTimeZoneOffset": "-05:00", "epcList": [], "action": "OBSERVE"}]},
+                 "receiver": "urn:epc:id:sgln:039999.999999.0"}
+                """;
+        EpcisReadException e = assertThrows(EpcisReadException.class, () -> convert(
+                json.getBytes(StandardCharsets.UTF_8), ConversionOptions.to(EpcisFormat.XML_1_2)));
+        assertTrue(e.getMessage().contains("put the header before the body"), e.getMessage());
     }
 
     private byte[] convert(byte[] in, ConversionOptions options) {

@@ -145,6 +145,20 @@ class DscsaProfileTest {
         assertEquals("GS1 US DSCSA guideline R1.3 (NDC type code US_FDA_NDC)", finding.message());
     }
 
+    @Test
+    void aShipmentWithoutAnyReleaseSignIsSaidSoAfterItsOtherFindings() {
+        String xml = Gs1UsExample.edited("<gs1ushc:guidelineVersion>GS1 US DSCSA R1.3</gs1ushc:guidelineVersion>", "")
+                .replace("<attribute id=\"urn:epcglobal:cbv:mda#additionalTradeItemIdentificationTypeCode\">US_FDA_NDC"
+                        + "</attribute>", "");
+
+        List<ValidationFinding> findings = Gs1UsExample.validate(xml);
+
+        ValidationFinding last = findings.get(findings.size() - 1);
+        assertEquals(DscsaProfile.RELEASE, last.rule());
+        assertEquals(ValidationFinding.Level.INFO, last.level());
+        assertTrue(last.message().contains("not detected"), last.message());
+    }
+
     /** The one finding of this rule, after checking that no other rule (of any layer) fired. */
     private static ValidationFinding only(String rule, String xml) {
         List<ValidationFinding> errors = errors(rule, xml);

@@ -1,5 +1,6 @@
 package io.tracegate.epcis.validation;
 
+import io.tracegate.epcis.testing.EpcisOracles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ final class Gs1UsExample {
     }
 
     static String xml() {
-        Path file = OracleFiles.epcis().resolve(
+        Path file = EpcisOracles.require(
                 "1.2/openepcis-test-resources-0.9.2/Capture/Documents/GS1_US_Pharma_Example_2_2_1_1.xml");
         try {
             return Files.readString(file, StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import io.tracegate.epcis.testing.EpcisOracles;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,21 +21,21 @@ class JsonSchemaValidatorOracleTest {
     @Test
     void everyOracleJsonDocumentGetsTheReferenceVerdict() throws IOException {
         JsonSchemaValidator validator = new JsonSchemaValidator(
-                OracleFiles.epcis().resolve("schemas/2.0/json/EPCIS-JSON-Schema.json").toUri().toURL());
+                EpcisOracles.require("schemas/2.0/json/EPCIS-JSON-Schema.json").toUri().toURL());
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (OracleFiles.ManifestRow row : OracleFiles.manifest()) {
-            if (!row.format().equals("json-ld") || row.jsonSchema().startsWith("query-schema")) {
+        for (EpcisOracles.Row row : EpcisOracles.manifest()) {
+            if (!row.fmt().equals("json-ld") || row.jsonSchema().startsWith("query-schema")) {
                 continue;
             }
             boolean expectValid = row.jsonSchema().equals("valid");
             List<ValidationFinding> findings;
-            try (InputStream in = Files.newInputStream(row.file())) {
+            try (InputStream in = Files.newInputStream(EpcisOracles.file(row))) {
                 findings = validator.validate(in);
             }
             boolean valid = findings.stream().noneMatch(ValidationFinding::isError);
             if (valid != expectValid) {
-                wrong.add(row.relative() + " expected " + row.jsonSchema() + " but got " + findings);
+                wrong.add(row.path() + " expected " + row.jsonSchema() + " but got " + findings);
             }
             checked++;
         }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracegate.epcis.testing.EpcisOracles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
@@ -20,7 +21,7 @@ class JsonSchemaValidatorTest {
     @BeforeAll
     static void compileGs1Schema() throws IOException {
         validator = new JsonSchemaValidator(
-                OracleFiles.epcis().resolve("schemas/2.0/json/EPCIS-JSON-Schema.json").toUri().toURL());
+                EpcisOracles.require("schemas/2.0/json/EPCIS-JSON-Schema.json").toUri().toURL());
     }
 
     @Test
@@ -79,6 +80,33 @@ class JsonSchemaValidatorTest {
     void refusesASchemaThatWouldHaveToBeFetched() {
         assertThrows(IllegalArgumentException.class,
                 () -> new JsonSchemaValidator(new URL("https://ref.gs1.org/standards/epcis/epcis-json-schema.json")));
+    }
+
+    @Test
+    void aLocalCopyNamedByTheSystemPropertyIsUsed() throws IOException {
+        String schema = EpcisOracles.require("schemas/2.0/json/EPCIS-JSON-Schema.json").toString();
+        System.setProperty(JsonSchemaValidator.SCHEMA_PROPERTY, schema);
+        try {
+            JsonSchemaValidator configured = JsonSchemaValidator.bundled().orElseThrow();
+            assertEquals("/epcisBody/eventList/0/action", configured.validate(new ByteArrayInputStream(
+                    document(event("CREATE")).getBytes(StandardCharsets.UTF_8))).get(0).path());
+
+            System.setProperty(JsonSchemaValidator.SCHEMA_PROPERTY, schema + ".absent");
+            assertThrows(IOException.class, JsonSchemaValidator::bundled);
+        } finally {
+            System.clearProperty(JsonSchemaValidator.SCHEMA_PROPERTY);
+        }
+    }
+
+    @Test
+    void deepNestingGivesOneLimitFinding() throws IOException {
+        String deep = "{\"example:x\":".repeat(10_000) + "1" + "}".repeat(10_000);
+
+        List<ValidationFinding> findings = validate(document(event("ADD").replace("\"action\"",
+                "\"example:deep\": " + deep + ", \"action\"")));
+
+        assertEquals(1, findings.size(), findings.toString());
+        assertEquals(JsonSchemaValidator.RULE_LIMIT, findings.get(0).rule());
     }
 
     private static String event(String action) {

@@ -3,6 +3,7 @@ package io.tracegate.epcis.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracegate.epcis.cli.Command;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,9 +63,15 @@ class ValidateCommandTest {
     }
 
     @Test
-    void aDirectoryOrAMissingArgumentExitsTwo() {
+    void aDirectoryExitsTwo() {
         assertEquals(2, run(List.of(dir.toString()), InputStream.nullInputStream()));
-        assertEquals(2, run(List.of(), InputStream.nullInputStream()));
+    }
+
+    @Test
+    void anythingButOneFileIsAUsageError() {
+        assertEquals(Command.USAGE, run(List.of(), InputStream.nullInputStream()));
+        assertEquals(Command.USAGE, run(List.of("a.xml", "b.xml"), InputStream.nullInputStream()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: validate FILE|-"), err.toString());
     }
 
     @Test
@@ -76,7 +83,8 @@ class ValidateCommandTest {
     }
 
     private int run(List<String> args, InputStream stdin) {
-        return ValidateCommand.run(args, stdin, out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new ValidateCommand().run(args, stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private String stdout() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import io.tracegate.epcis.testing.EpcisOracles;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +24,19 @@ class XsdValidatorOracleTest {
     void everyOracleXmlDocumentGetsTheJdkVerdict() throws IOException {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (OracleFiles.ManifestRow row : OracleFiles.manifest()) {
-            if (!row.format().equals("xml")) {
+        EpcisOracles.require("MANIFEST.tsv");
+        for (EpcisOracles.Row row : EpcisOracles.manifest()) {
+            if (!row.fmt().equals("xml")) {
                 continue;
             }
             boolean expectValid = row.schemaJdk().equals("valid");
             List<ValidationFinding> findings;
-            try (InputStream in = Files.newInputStream(row.file())) {
+            try (InputStream in = Files.newInputStream(EpcisOracles.file(row))) {
                 findings = validator.validate(in);
             }
             boolean valid = findings.stream().noneMatch(ValidationFinding::isError);
             if (valid != expectValid) {
-                wrong.add(row.relative() + " expected " + row.schemaJdk() + " but got " + findings);
+                wrong.add(row.path() + " expected " + row.schemaJdk() + " but got " + findings);
             }
             checked++;
         }

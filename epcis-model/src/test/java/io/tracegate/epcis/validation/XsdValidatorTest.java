@@ -3,6 +3,7 @@ package io.tracegate.epcis.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracegate.epcis.xml.DocumentLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +137,31 @@ class XsdValidatorTest {
                 xsi:schemaLocation="urn:epcglobal:epcis:xsd:2 http://localhost:9/unreachable.xsd" schemaVersion=""");
 
         assertEquals(List.of(), validate(xml));
+    }
+
+    @Test
+    void deepNestingEndsThePassWithALimitFinding() throws IOException {
+        String deep = "<x:a xmlns:x=\"urn:example\">".repeat(100_000);
+
+        List<ValidationFinding> findings = validate(document20(EVENT_20.formatted("ADD") + deep));
+
+        ValidationFinding last = findings.get(findings.size() - 1);
+        assertEquals(XsdValidator.RULE_LIMIT, last.rule());
+        assertTrue(last.message().contains("deeper than 64"), last.message());
+    }
+
+    @Test
+    void endlessTextEndsThePassWithALimitFindingWhereItIs() throws IOException {
+        XsdValidator small = new XsdValidator(new DocumentLimits(64, 1000, 1000, 10, Long.MAX_VALUE));
+        String xml = document20(EVENT_20.formatted("ADD").replace("urn:epc:id:sgtin:030001.0012345.2",
+                "x".repeat(5000)));
+
+        List<ValidationFinding> findings = small.validate(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+
+        ValidationFinding last = findings.get(findings.size() - 1);
+        assertEquals(XsdValidator.RULE_LIMIT, last.rule());
+        assertEquals(0, last.eventIndex());
+        assertEquals("/EPCISDocument/EPCISBody/EventList/ObjectEvent/epcList/epc[2]", last.path());
     }
 
     static String document20(String events) {

@@ -78,7 +78,7 @@ class HostileInputTest {
     void documentSizeLimitStopsAnOtherwiseValidStream() {
         CountingEndlessStream in = new CountingEndlessStream(EVENT_START + "<epcList>",
                 2L << 30, "<epc>urn:epc:id:sgtin:030001.0012345.1</epc>");
-        XmlLimits limits = XmlLimits.DEFAULT.withMaxDocumentBytes(1 << 20);
+        DocumentLimits limits = DocumentLimits.DEFAULT.withMaxDocumentBytes(1 << 20);
         EpcisReadException e = assertThrows(EpcisReadException.class, () -> {
             try (EpcisReader r = EpcisReader.open(in, limits)) {
                 r.readAll();

@@ -7,6 +7,7 @@ import io.tracegate.epcis.validation.IdentifierLayer;
 import io.tracegate.epcis.validation.ValidationFinding;
 import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
+import io.tracegate.gateway.ops.CaptureMetrics;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.serials.LifecycleFinding;
 import io.tracegate.gateway.serials.SerialLifecycle;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,9 +51,11 @@ class CaptureProcessor {
     private final MasterDataStore masterData;
     private final TracegateProperties.Capture limits;
     private final Clock clock;
+    private final CaptureMetrics metrics;
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
-            SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock) {
+            SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
+            CaptureMetrics metrics) {
         this.dataSource = dataSource;
         this.documents = documents;
         this.jobs = jobs;
@@ -60,6 +64,7 @@ class CaptureProcessor {
         this.masterData = masterData;
         this.limits = properties.capture();
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What a job did. {@code eventIds} are those of the events applied or recognised as already captured. */
@@ -69,15 +74,19 @@ class CaptureProcessor {
 
     Outcome run(long jobId, String sha256, boolean proceed) {
         long started = System.nanoTime();
-        Outcome outcome = process(jobId, sha256, proceed);
+        Run run = new Run(jobId);
+        Outcome outcome = run(run, sha256, proceed);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        metrics.jobFinished(outcome.success(), outcome.applied(), outcome.applied() == 0 ? 0 : run.epcs,
+                run.refused, Duration.ofMillis(millis));
         log.info("Capture job {}: {} events, {} applied, {} already captured, {} errors, success {}, in {} ms", jobId,
                 outcome.events(), outcome.applied(), outcome.duplicates(), outcome.errors().size(), outcome.success(),
-                (System.nanoTime() - started) / 1_000_000);
+                millis);
         return outcome;
     }
 
-    private Outcome process(long jobId, String sha256, boolean proceed) {
-        Run run = new Run(jobId);
+    private Outcome run(Run run, String sha256, boolean proceed) {
+        long jobId = run.jobId;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             boolean readable = run.read(connection, sha256);
@@ -121,6 +130,7 @@ class CaptureProcessor {
         int duplicates;
         final List<PreparedEvent> batch = new ArrayList<>();
         int batchEpcs;
+        long epcs;
 
         Run(long jobId) {
             this.jobId = jobId;
@@ -207,6 +217,7 @@ class CaptureProcessor {
             }
             events.write(connection, accepted, jobId, OffsetDateTime.now(clock));
             applied += accepted.size();
+            epcs += accepted.stream().mapToLong(PreparedEvent::epcCount).sum();
             batch.clear();
             batchEpcs = 0;
         }

@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,11 +88,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         try (FileOutputStream lockStream = new FileOutputStream(dataDirectory.resolve(OWNER_LOCK).toFile());
-             FileLock lock = lockStream.getChannel().tryLock()) {
-            if (lock == null) {
-                throw new IllegalStateException("the PostgreSQL cluster in " + dataDirectory
-                        + " is in use by another running Tracegate gateway (stop it, or set tracegate.data-dir)");
-            }
+             FileLock lock = tryLock(lockStream, dataDirectory)) {
             Optional<ProcessHandle> orphan = postmaster(pidFile);
             if (orphan.isEmpty()) {
                 return; // stale pid file of a dead server: PostgreSQL itself recovers from that
@@ -108,6 +105,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalStateException("interrupted while stopping an orphaned PostgreSQL", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not wait for the orphaned PostgreSQL to stop", e);
+        }
+    }
+
+    private static FileLock tryLock(FileOutputStream lockStream, Path dataDirectory) throws IOException {
+        try {
+            FileLock lock = lockStream.getChannel().tryLock();
+            if (lock != null) {
+                return lock;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by this very JVM
+        }
+        throw new DataDirectoryInUseException(dataDirectory);
+    }
+
+    /** Another running gateway (or other user of the library) owns the cluster. */
+    public static final class DataDirectoryInUseException extends IllegalStateException {
+        DataDirectoryInUseException(Path dataDirectory) {
+            super("the PostgreSQL cluster in " + dataDirectory + " is in use by another running Tracegate gateway");
         }
     }
 

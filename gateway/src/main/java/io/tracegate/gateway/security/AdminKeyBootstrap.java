@@ -45,11 +45,24 @@ public class AdminKeyBootstrap implements ApplicationRunner {
         }
         ApiPrincipal admin = new ApiPrincipal(ADMIN_NAME, Set.of(Role.ADMIN), Set.of(), Set.of());
         if (configuredKey != null) {
-            apiKeys.create(admin, configuredKey);
-            log.info("Created the API key '{}' (ADMIN) from TRACEGATE_ADMIN_KEY", ADMIN_NAME);
+            installConfigured(admin);
             return Optional.empty();
         }
         String generated = apiKeys.create(admin);
+        announce(generated);
+        return Optional.of(generated);
+    }
+
+    private void installConfigured(ApiPrincipal admin) {
+        try {
+            apiKeys.create(admin, configuredKey);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TRACEGATE_ADMIN_KEY (tracegate.admin-key): " + e.getMessage(), e);
+        }
+        log.info("Created the API key '{}' (ADMIN) from TRACEGATE_ADMIN_KEY", ADMIN_NAME);
+    }
+
+    private static void announce(String generated) {
         log.warn("""
 
                 ==========================================================================
@@ -61,6 +74,5 @@ public class AdminKeyBootstrap implements ApplicationRunner {
                  Use it as 'Authorization: Bearer <key>'; create more keys with
                  POST /admin/keys.
                 ==========================================================================""", ADMIN_NAME, generated);
-        return Optional.of(generated);
     }
 }

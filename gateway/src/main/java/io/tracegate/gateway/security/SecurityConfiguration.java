@@ -44,6 +44,9 @@ public class SecurityConfiguration {
                                 .hasAnyRole(Role.LINE.name(), Role.PARTNER.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/capture", "/capture/**").hasAnyRole(Role.LINE.name(),
                                 Role.PARTNER.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/events", "/events/**", "/eventTypes/**", "/epcs/**",
+                                "/bizSteps/**", "/bizLocations/**", "/readPoints/**", "/dispositions/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
                         .requestMatchers("/trace/**").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/masterdata/**")
                                 .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
@@ -55,14 +58,16 @@ public class SecurityConfiguration {
 
     /**
      * A GS1 Digital Link in a path ({@code GET /trace/https%3A%2F%2Fid.gs1.org%2F01%2F...}) has encoded slashes,
-     * which Tomcat passes through undecoded (see io.tracegate.gateway.query.EncodedSlashes), so the servlet path
-     * keeps a literal {@code %}. Path variables are decoded by Spring MVC, once.
+     * which Tomcat passes through undecoded, so the servlet path keeps a literal {@code %}; an event hash ID in a
+     * path ({@code GET /events/ni%3A%2F%2F%2Fsha-256%3B...}) has an encoded semicolon. Path variables are decoded
+     * by Spring MVC, once.
      */
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedSlash(true);
         firewall.setAllowUrlEncodedDoubleSlash(true);
+        firewall.setAllowSemicolon(true);
         firewall.setAllowUrlEncodedPercent(true);
         return firewall;
     }

@@ -1,8 +1,10 @@
 package io.tracegate.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,10 +39,18 @@ class EmbeddedPostgresServerTest {
                 line = output.readLine();
             } while (line != null && !line.equals("READY"));
             assertThat(line).as("the child JVM started its PostgreSQL").isEqualTo("READY");
+            long running = postmasterPid();
+
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0))
+                    .isInstanceOf(EmbeddedPostgresServer.DataDirectoryInUseException.class)
+                    .hasMessage("the PostgreSQL cluster in " + dataDir + " is in use by another running Tracegate gateway");
+            assertThat(ProcessHandle.of(running).map(ProcessHandle::isAlive)).as("a live gateway's server is left alone")
+                    .hasValue(true);
+
             gateway.destroyForcibly(); // SIGKILL: no shutdown hook runs
             assertThat(gateway.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        long orphan = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+        long orphan = postmasterPid();
         assertThat(ProcessHandle.of(orphan)).as("PostgreSQL outlived its JVM").hasValueSatisfying(
                 process -> assertThat(process.isAlive()).isTrue());
 
@@ -54,6 +65,18 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    @Test
+    void aSecondServerOnTheSameDataInThisJvmIsRefused() throws IOException {
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dataDir, 0)) {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0))
+                    .isInstanceOf(EmbeddedPostgresServer.DataDirectoryInUseException.class);
+        }
+    }
+
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+    }
+
     private static Process startChildJvm(Path dataDir) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
@@ -66,7 +89,7 @@ class EmbeddedPostgresServerTest {
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select note from survivor")) {
-            List<String> notes = new java.util.ArrayList<>();
+            List<String> notes = new ArrayList<>();
             while (rs.next()) {
                 notes.add(rs.getString(1));
             }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,7 +60,7 @@ class AdminKeyBootstrapTest extends GatewayTest {
         inFirstStart(() -> {
             assertThat(bootstrap(configured).ensureAdminKey()).isEmpty();
 
-            assertThat(apiKeys.authenticate(configured)).map(ApiPrincipal::roles).hasValue(java.util.Set.of(Role.ADMIN));
+            assertThat(apiKeys.authenticate(configured)).map(ApiPrincipal::roles).hasValue(Set.of(Role.ADMIN));
         });
     }
 
@@ -67,7 +68,7 @@ class AdminKeyBootstrapTest extends GatewayTest {
     void aShortConfiguredKeyIsRefused() {
         inFirstStart(() -> assertThatThrownBy(() -> bootstrap("too-short").ensureAdminKey())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("at least 32 characters"));
+                .hasMessageStartingWith("TRACEGATE_ADMIN_KEY (tracegate.admin-key): an API key must have at least 32 characters"));
     }
 
     @Test

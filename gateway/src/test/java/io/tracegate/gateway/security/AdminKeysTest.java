@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tracegate.gateway.GatewayTest;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
+import io.tracegate.gs1.Gtin;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +70,8 @@ class AdminKeysTest extends GatewayTest {
 
         assertThat(principal.name()).isEqualTo(name);
         assertThat(principal.roles()).containsExactly(Role.LINE);
-        assertThat(principal.mayUseGtin(io.tracegate.gs1.Gtin.of("00312345678906"))).isTrue();
-        assertThat(principal.mayUseGtin(io.tracegate.gs1.Gtin.of("00312345678913"))).isFalse();
+        assertThat(principal.mayUseGtin(Gtin.of("00312345678906"))).isTrue();
+        assertThat(principal.mayUseGtin(Gtin.of("00312345678913"))).isFalse();
         assertThat(principal.glns()).isEmpty();
     }
 
@@ -107,7 +109,7 @@ class AdminKeysTest extends GatewayTest {
     @Test
     void aBodyThatIsNotJsonIsAnUnsupportedMediaTypeProblem() {
         HttpResponse<String> response = send(request("/admin/keys", ADMIN_KEY).header("Content-Type", "text/plain")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=x")));
+                .POST(BodyPublishers.ofString("name=x")));
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat((String) json(response, "$.type")).isEqualTo("epcisException:UnsupportedMediaTypeException");

@@ -39,6 +39,9 @@ public final class Gs1Cli {
             exit code: 0 all lines parsed, 1 some line did not, 2 bad usage
             """;
 
+    /** Far beyond any GS1 symbol or Digital Link URI; longer lines are reported, not buffered. */
+    static final int MAX_LINE_BYTES = 1 << 16;
+
     private Gs1Cli() {
     }
 
@@ -77,18 +80,26 @@ public final class Gs1Cli {
         BufferedInputStream in = new BufferedInputStream(stdin, 1 << 16);
         Writer out = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
         ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        boolean tooLong = false;
         boolean failed = false;
         int b;
         do {
             b = in.read();
             if (b >= 0 && b != '\n') {
-                line.write(b);
+                if (line.size() < MAX_LINE_BYTES) {
+                    line.write(b);
+                } else {
+                    tooLong = true; // memory stays bounded whatever arrives on stdin
+                }
                 continue;
             }
             if (b < 0 && line.size() == 0) {
                 break; // a final line terminator does not start another input
             }
-            String result = handleSafely(command, decode(line));
+            String result = tooLong
+                    ? "ERR\tinput line longer than " + MAX_LINE_BYTES + " bytes (rule LINE_TOO_LONG)"
+                    : handleSafely(command, decode(line));
+            tooLong = false;
             failed |= result.startsWith("ERR");
             out.write(result);
             out.write('\n');

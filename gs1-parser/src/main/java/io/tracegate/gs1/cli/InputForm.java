@@ -80,7 +80,7 @@ enum InputForm {
             return EPC_URN;
         }
         throw new Gs1Exception(null, "UNKNOWN_INPUT_FORM", input, i, i + 1,
-                "unrecognised input form at position " + i + ": expected scan data (']' symbology identifier), "
+                "unrecognised input form: expected scan data (']' symbology identifier), "
                         + "bracketed '(AI)', unbracketed '^', a Digital Link 'http(s)://' URI or an 'urn:epc:' URN");
     }
 

@@ -1,6 +1,7 @@
 package io.tracegate.gs1.epc;
 
 import io.tracegate.gs1.AiElement;
+import io.tracegate.gs1.CheckDigit;
 import io.tracegate.gs1.ElementString;
 import io.tracegate.gs1.Gln;
 import io.tracegate.gs1.Gs1Exception;
@@ -16,6 +17,27 @@ import io.tracegate.gs1.dl.DigitalLink;
  * pattern), readable from its EPC URN or its GS1 Digital Link URI and writable as either. The Digital Link form is
  * canonical ({@code https://id.gs1.org}, the key set CBV 2.0 event hashing uses); the URN form needs the company
  * prefix length, which a {@link GcpLengthResolver} supplies.
+ *
+ * <p>Every problem raises a {@link Gs1Exception} whose {@link Gs1Exception#rule() rule} says what kind of problem it
+ * is (stable codes, meant for programs; the message is for people) and whose span marks the offending part of
+ * {@link Gs1Exception#input() the input}:
+ * <ul>
+ *   <li>{@code EPC_EMPTY}: no EPC given (null or empty);</li>
+ *   <li>{@code EPC_SCHEME}: a URN of a scheme or pattern form not read here (GRAI, GIAI, ..., serial-level
+ *       patterns), spanning the scheme or the pattern's unsupported fields;</li>
+ *   <li>{@code EPC_SYNTAX}: a URN field missing or one too many, or a malformed {@code %XX} escape;</li>
+ *   <li>{@code EPC_CSET}: a character the field does not allow: a non-digit in a numeric field, a character of a
+ *       serial, lot or extension outside GS1 character set 82 (also as an escape), or one the URN must escape;</li>
+ *   <li>{@code EPC_GCP_LENGTH}: a URN's company prefix field not of 6 to 12 digits;</li>
+ *   <li>{@code EPC_LENGTH}: a URN's company prefix and reference not together the key's digits, a key of the wrong
+ *       length, or a serial, lot or extension empty or longer than its AI allows (spanning the excess);</li>
+ *   <li>{@code EPC_CHECK_DIGIT}: a key (from an element string) whose check digit is wrong;</li>
+ *   <li>{@code EPC_NO_KEY}, {@code EPC_NO_SCHEME}: an element string without a key that has an EPC scheme here;</li>
+ *   <li>{@code EPC_COMPONENT_EMPTY}: a value built with a null key, serial or lot;</li>
+ *   <li>{@code GCP_LENGTH_UNKNOWN}, {@code GCP_LENGTH_INVALID}: writing a URN without a usable prefix length.</li>
+ * </ul>
+ * A Digital Link URI that does not parse fails with the rules of
+ * {@link DigitalLink#parse(String, Gs1Parser)} ({@code DL_...} and the AI checks' rules).
  */
 public sealed interface Epc permits Sgtin, Lgtin, SgtinPattern, SsccEpc, Sgln {
 
@@ -25,7 +47,8 @@ public sealed interface Epc permits Sgtin, Lgtin, SgtinPattern, SsccEpc, Sgln {
      * domain (its primary key and qualifiers; query attributes are validated and dropped). Check digits are
      * recomputed; every field is validated.
      *
-     * @throws Gs1Exception for anything that is not one of these identifiers, naming the offending position
+     * @throws Gs1Exception for anything that is not one of these identifiers, with the rule that failed (listed
+     *                      above) and the offending span
      */
     static Epc parse(String urnOrDigitalLink) {
         if (urnOrDigitalLink == null || urnOrDigitalLink.isEmpty()) {
@@ -34,7 +57,7 @@ public sealed interface Epc permits Sgtin, Lgtin, SgtinPattern, SsccEpc, Sgln {
         if (urnOrDigitalLink.regionMatches(true, 0, "urn:", 0, 4)) {
             return EpcUrn.parse(urnOrDigitalLink);
         }
-        return fromElementString(DigitalLink.parse(urnOrDigitalLink, new Gs1Parser()));
+        return DigitalLinks.parse(urnOrDigitalLink);
     }
 
     /**
@@ -53,7 +76,7 @@ public sealed interface Epc permits Sgtin, Lgtin, SgtinPattern, SsccEpc, Sgln {
             try {
                 return fromKey(e, elements);
             } catch (IllegalArgumentException bad) { // a key value that was never validated
-                throw new Gs1Exception(e.ai(), "EPC_BAD_KEY", elements.toString(), -1, -1, bad.getMessage());
+                throw badKey(e);
             }
         }
         throw new Gs1Exception(null, "EPC_NO_KEY", elements.toString(), -1, -1,
@@ -93,5 +116,27 @@ public sealed interface Epc permits Sgtin, Lgtin, SgtinPattern, SsccEpc, Sgln {
             default -> throw new Gs1Exception(key.ai(), "EPC_NO_SCHEME", elements.toString(), -1, -1,
                     "key AI (" + key.ai() + ") has no EPC scheme here (supported: 01, 00, 414)");
         };
+    }
+
+    /** Why a key value was refused (its record says only that it was), spanning the fault in the value. */
+    private static Gs1Exception badKey(AiElement key) {
+        String v = key.value();
+        int length = switch (key.ai()) {
+            case "00" -> 18;
+            case "414" -> 13;
+            default -> 14;
+        };
+        String what = "key (" + key.ai() + ") '" + v + "'";
+        if (v.length() != length) {
+            return new Gs1Exception(key.ai(), "EPC_LENGTH", v, 0, v.length(),
+                    what + " has " + v.length() + " digits, not " + length);
+        }
+        for (int i = 0; i < length; i++) {
+            if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+                return new Gs1Exception(key.ai(), "EPC_CSET", v, i, i + 1, what + " has a non-digit at position " + i);
+            }
+        }
+        return new Gs1Exception(key.ai(), "EPC_CHECK_DIGIT", v, length - 1, length, what + " has check digit "
+                + v.charAt(length - 1) + ", expected " + CheckDigit.compute(v, 0, length - 1));
     }
 }

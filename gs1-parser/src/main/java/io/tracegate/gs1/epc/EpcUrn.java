@@ -1,5 +1,6 @@
 package io.tracegate.gs1.epc;
 
+import io.tracegate.gs1.CheckDigit;
 import io.tracegate.gs1.Gln;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.Gtin;
@@ -12,6 +13,10 @@ import io.tracegate.gs1.lint.Linters;
 /**
  * EPC pure identity URNs as the GS1 Tag Data Standard writes them: reading them into {@link Epc} values, splitting
  * keys at the company prefix, and the escaping of serials, lots and extensions.
+ *
+ * <p>Reading runs for every EPC of every event of a document, so it scans the URN in place: fields are found with
+ * {@code indexOf}, characters checked against a table, and a serial is copied out as it stands unless it holds a
+ * {@code %} escape. The rule codes are those listed on {@link Epc}.
  */
 final class EpcUrn {
 
@@ -25,94 +30,222 @@ final class EpcUrn {
     static final String LGTIN = "urn:epc:class:lgtin:";
     static final String SGTIN_PATTERN = "urn:epc:idpat:sgtin:";
 
-    /** GS1 AI encodable character set 82 characters that stand for themselves in an EPC URI (TDS Table A-1). */
-    private static final String URI_SAFE = "!'()*+,-.:;=_";
-    /** The rest of character set 82, which an EPC URI writes as %XX. */
+    /** The characters of GS1 character set 82 that an EPC URN writes as %XX (TDS Table A-1). */
     private static final String ESCAPED = "\"%&/<>?";
+    /** Which ASCII characters stand for themselves in an EPC URN: the rest of character set 82 (TDS Table A-1). */
+    private static final boolean[] URN_SAFE = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            URN_SAFE[c] = true;
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            URN_SAFE[c] = true;
+            URN_SAFE[c + ('a' - 'A')] = true;
+        }
+        for (char c : "!'()*+,-.:;=_".toCharArray()) {
+            URN_SAFE[c] = true;
+        }
+    }
 
     private static final Linter CSET82 = Linters.standard().get("cset82");
+
+    /** A serial, lot or GLN extension: the AI it stands for and the length the AI allows. */
+    enum Component {
+        SERIAL("21", "serial"), LOT("10", "lot"), EXTENSION("254", "GLN extension");
+
+        final String ai;
+        final String what;
+        final int maxLength;
+
+        Component(String ai, String what) {
+            this.ai = ai;
+            this.what = what;
+            this.maxLength = AiTable.standard().get(ai).maxLength();
+        }
+
+        /** Checks a value given as such (not URN-escaped): 1 to the AI's maximum characters of set 82. */
+        String check(String value) {
+            if (value == null) {
+                throw new Gs1Exception(ai, "EPC_COMPONENT_EMPTY", null, -1, -1, "the " + what + " is required");
+            }
+            if (value.isEmpty() || value.length() > maxLength) {
+                throw new Gs1Exception(ai, "EPC_LENGTH", value, Math.min(maxLength, value.length()), value.length(),
+                        lengthMessage(value.length()));
+            }
+            LintError bad = CSET82.lint(value, 0, value.length());
+            if (bad != null) {
+                throw new Gs1Exception(ai, "EPC_CSET", value, bad.start(), bad.end(), "the " + what
+                        + " contains a character outside GS1 character set 82 at position " + bad.start());
+            }
+            return value;
+        }
+
+        String lengthMessage(int length) {
+            return "the " + what + " has " + length + " characters; AI (" + ai + ") allows 1 to " + maxLength;
+        }
+    }
 
     private EpcUrn() {
     }
 
     static Epc parse(String urn) {
         if (urn.startsWith(SGTIN)) {
-            String[] f = fields(urn, SGTIN, 3, "CompanyPrefix.IndicatorItemReference.Serial");
-            return new Sgtin(gtin(urn, SGTIN, f), unescape(urn, lastFieldAt(SGTIN, f), "21", "serial"));
-        }
-        if (urn.startsWith(LGTIN)) {
-            String[] f = fields(urn, LGTIN, 3, "CompanyPrefix.IndicatorItemReference.Lot");
-            return new Lgtin(gtin(urn, LGTIN, f), unescape(urn, lastFieldAt(LGTIN, f), "10", "lot"));
-        }
-        if (urn.startsWith(SGTIN_PATTERN)) {
-            String[] f = fields(urn, SGTIN_PATTERN, 3, "CompanyPrefix.IndicatorItemReference.*");
-            if (!f[2].equals("*")) {
-                throw error(urn, lastFieldAt(SGTIN_PATTERN, f), urn.length(),
-                        "only the GTIN-level pattern CompanyPrefix.IndicatorItemReference.* is supported");
-            }
-            return new SgtinPattern(gtin(urn, SGTIN_PATTERN, f));
+            String form = "CompanyPrefix.IndicatorItemReference.Serial";
+            int dot1 = dot(urn, SGTIN.length(), SGTIN, form);
+            int dot2 = dot(urn, dot1 + 1, SGTIN, form);
+            Gtin gtin = new Gtin(key(urn, SGTIN.length(), dot1, dot2, true, 13, "GTIN"));
+            return new Sgtin(gtin, component(urn, dot2 + 1, Component.SERIAL));
         }
         if (urn.startsWith(SSCC)) {
-            String[] f = fields(urn, SSCC, 2, "CompanyPrefix.ExtensionSerialReference");
-            checkDigits(urn, SSCC, f, 17, "SSCC");
-            return new SsccEpc(Sscc.withCheckDigit(f[1].charAt(0) + f[0] + f[1].substring(1)));
+            int dot1 = dot(urn, SSCC.length(), SSCC, "CompanyPrefix.ExtensionSerialReference");
+            int extra = urn.indexOf('.', dot1 + 1);
+            if (extra >= 0) {
+                throw error("EPC_SYNTAX", urn, extra, urn.length(),
+                        "expected " + SSCC + "CompanyPrefix.ExtensionSerialReference, with no further field");
+            }
+            return new SsccEpc(new Sscc(key(urn, SSCC.length(), dot1, urn.length(), true, 17, "SSCC")));
         }
         if (urn.startsWith(SGLN)) {
-            String[] f = fields(urn, SGLN, 3, "CompanyPrefix.LocationReference.Extension");
-            checkDigits(urn, SGLN, f, 12, "SGLN");
-            String ext = unescape(urn, lastFieldAt(SGLN, f), "254", "extension");
+            String form = "CompanyPrefix.LocationReference.Extension";
+            int dot1 = dot(urn, SGLN.length(), SGLN, form);
+            int dot2 = dot(urn, dot1 + 1, SGLN, form);
+            Gln gln = new Gln(key(urn, SGLN.length(), dot1, dot2, false, 12, "GLN"));
             // TDS: extension 0 stands for "no GLN extension (AI 254)"
-            return new Sgln(Gln.withCheckDigit(f[0] + f[1]), ext.equals("0") ? null : ext);
+            String extension = component(urn, dot2 + 1, Component.EXTENSION);
+            return new Sgln(gln, extension.equals("0") ? null : extension);
+        }
+        if (urn.startsWith(LGTIN)) {
+            String form = "CompanyPrefix.IndicatorItemReference.Lot";
+            int dot1 = dot(urn, LGTIN.length(), LGTIN, form);
+            int dot2 = dot(urn, dot1 + 1, LGTIN, form);
+            Gtin gtin = new Gtin(key(urn, LGTIN.length(), dot1, dot2, true, 13, "GTIN"));
+            return new Lgtin(gtin, component(urn, dot2 + 1, Component.LOT));
+        }
+        if (urn.startsWith(SGTIN_PATTERN)) {
+            String form = "CompanyPrefix.IndicatorItemReference.*";
+            int dot1 = dot(urn, SGTIN_PATTERN.length(), SGTIN_PATTERN, form);
+            int dot2 = dot(urn, dot1 + 1, SGTIN_PATTERN, form);
+            int star = urn.indexOf('*', SGTIN_PATTERN.length());
+            if (star != dot2 + 1 || star + 1 != urn.length()) {
+                int at = star >= 0 && star < dot2 ? star : dot2 + 1;
+                throw error("EPC_SCHEME", urn, at, urn.length(),
+                        "only the GTIN-level pattern " + SGTIN_PATTERN + form + " is supported");
+            }
+            return new SgtinPattern(new Gtin(key(urn, SGTIN_PATTERN.length(), dot1, dot2, true, 13, "GTIN")));
         }
         int scheme = urn.startsWith("urn:epc:") ? urn.indexOf(':', urn.indexOf(':', 8) + 1) + 1 : 0;
-        throw error(urn, 0, scheme > 0 ? scheme : Math.min(urn.length(), 8),
+        throw error("EPC_SCHEME", urn, 0, scheme > 0 ? scheme : Math.min(urn.length(), 8),
                 "unsupported EPC URN scheme (supported: sgtin, sscc, sgln, lgtin class, sgtin idpat)");
     }
 
-    /** The body's dot-separated fields; the last one may itself contain dots (serials may). */
-    private static String[] fields(String urn, String prefix, int count, String form) {
-        String[] f = urn.substring(prefix.length()).split("\\.", count);
-        if (f.length != count) {
-            throw error(urn, prefix.length(), urn.length(), "expected " + prefix + form);
+    /** The dot that ends the field starting at {@code from}; a syntax error naming the URN's form if none does. */
+    private static int dot(String urn, int from, String prefix, String form) {
+        int dot = urn.indexOf('.', from);
+        if (dot < 0) {
+            throw error("EPC_SYNTAX", urn, prefix.length(), urn.length(), "expected " + prefix + form);
         }
-        return f;
-    }
-
-    private static int lastFieldAt(String prefix, String[] f) {
-        return prefix.length() + f[0].length() + f[1].length() + 2;
-    }
-
-    private static Gtin gtin(String urn, String prefix, String[] f) {
-        checkDigits(urn, prefix, f, 13, "GTIN");
-        return Gtin.withCheckDigit(f[1].charAt(0) + f[0] + f[1].substring(1));
+        return dot;
     }
 
     /**
-     * Checks the company prefix and reference fields: digits only, a prefix of 6 to 12 digits, and together the
-     * key's length without its check digit (indicator or extension digit included).
+     * The key (GTIN, SSCC or GLN, check digit computed) of the company prefix field {@code [gcp, dot)} and the
+     * reference field {@code (dot, end)}: digits only, a prefix of 6 to 12 digits, and together the key's
+     * {@code digits} without its check digit. With {@code leadingDigit}, the reference's first digit (indicator or
+     * extension digit) leads the key.
      */
-    private static void checkDigits(String urn, String prefix, String[] f, int total, String key) {
-        int at = prefix.length();
-        checkAllDigits(urn, at, f[0], key);
-        checkAllDigits(urn, at + f[0].length() + 1, f[1], key);
-        if (f[0].length() < MIN_GCP_LENGTH || f[0].length() > MAX_GCP_LENGTH) {
-            throw error(urn, at, at + f[0].length(), "company prefix must have " + MIN_GCP_LENGTH + " to "
-                    + MAX_GCP_LENGTH + " digits, not " + f[0].length());
+    private static String key(String urn, int gcp, int dot, int end, boolean leadingDigit, int digits, String key) {
+        checkAllDigits(urn, gcp, dot, key);
+        checkAllDigits(urn, dot + 1, end, key);
+        int gcpLength = dot - gcp;
+        if (gcpLength < MIN_GCP_LENGTH || gcpLength > MAX_GCP_LENGTH) {
+            throw error("EPC_GCP_LENGTH", urn, gcp, dot, "company prefix must have " + MIN_GCP_LENGTH + " to "
+                    + MAX_GCP_LENGTH + " digits, not " + gcpLength);
         }
-        if (f[0].length() + f[1].length() != total) {
-            throw error(urn, at, at + f[0].length() + 1 + f[1].length(), "company prefix and reference must have "
-                    + total + " digits together for an " + key + ", not " + (f[0].length() + f[1].length()));
+        int total = gcpLength + end - dot - 1;
+        if (total != digits) {
+            throw error("EPC_LENGTH", urn, gcp, end, "company prefix and reference must have " + digits
+                    + " digits together for an " + key + ", not " + total);
+        }
+        StringBuilder b = new StringBuilder(digits + 1);
+        if (leadingDigit) {
+            b.append(urn.charAt(dot + 1)).append(urn, gcp, dot).append(urn, dot + 2, end);
+        } else {
+            b.append(urn, gcp, dot).append(urn, dot + 1, end);
+        }
+        return b.append((char) ('0' + CheckDigit.compute(b, 0, digits))).toString();
+    }
+
+    private static void checkAllDigits(String urn, int start, int end, String key) {
+        for (int i = start; i < end; i++) {
+            char c = urn.charAt(i);
+            if (c < '0' || c > '9') {
+                throw error("EPC_CSET", urn, i, i + 1, "non-digit '" + c + "' in the " + key
+                        + " fields at position " + i);
+            }
         }
     }
 
-    private static void checkAllDigits(String urn, int at, String field, String key) {
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c < '0' || c > '9') {
-                throw error(urn, at + i, at + i + 1, "non-digit '" + c + "' in the " + key + " fields at position "
-                        + (at + i));
+    /**
+     * The serial, lot or extension that ends the URN from {@code start}: unescaped when it holds a %XX escape (only
+     * then is a new string built), checked for length and character set 82 with errors at URN positions.
+     */
+    private static String component(String urn, int start, Component c) {
+        int end = urn.length();
+        int escapes = 0;
+        for (int i = start; i < end; i++) {
+            char ch = urn.charAt(i);
+            if (ch < 128 && URN_SAFE[ch]) {
+                continue;
+            }
+            if (ch == '%') {
+                if (i + 2 >= end || Character.digit(urn.charAt(i + 1), 16) < 0
+                        || Character.digit(urn.charAt(i + 2), 16) < 0) {
+                    throw error(c, "EPC_SYNTAX", urn, i, Math.min(end, i + 3), "bad escape in the " + c.what
+                            + " at position " + i + " (must be %XX)");
+                }
+                escapes++;
+                i += 2;
+            } else {
+                throw error(c, "EPC_CSET", urn, i, i + 1, "character '" + ch + "' in the " + c.what + " at position "
+                        + i + (ESCAPED.indexOf(ch) >= 0 ? " must be %-escaped in an EPC URN"
+                                : " is not in GS1 character set 82"));
             }
         }
+        int length = end - start - 2 * escapes;
+        if (length == 0 || length > c.maxLength) {
+            int at = length == 0 ? start : urnPosition(urn, start, c.maxLength);
+            throw error(c, "EPC_LENGTH", urn, at, end, c.lengthMessage(length) + " (URN position " + at + ")");
+        }
+        return escapes == 0 ? urn.substring(start, end) : unescape(urn, start, c);
+    }
+
+    /** Decodes a component known to be well-formed; an escape that stands for a character outside set 82 fails. */
+    private static String unescape(String urn, int start, Component c) {
+        StringBuilder b = new StringBuilder(urn.length() - start);
+        for (int i = start; i < urn.length(); i++) {
+            char ch = urn.charAt(i);
+            if (ch == '%') {
+                b.append((char) (Character.digit(urn.charAt(i + 1), 16) * 16 + Character.digit(urn.charAt(i + 2), 16)));
+                if (CSET82.lint(b, b.length() - 1, b.length()) != null) {
+                    throw error(c, "EPC_CSET", urn, i, i + 3, "escape " + urn.substring(i, i + 3) + " in the " + c.what
+                            + " at position " + i + " stands for a character outside GS1 character set 82");
+                }
+                i += 2;
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The URN position of the component's {@code decoded}-th character. */
+    private static int urnPosition(String urn, int start, int decoded) {
+        int at = start;
+        for (int k = 0; k < decoded; k++) {
+            at += urn.charAt(at) == '%' ? 3 : 1;
+        }
+        return at;
     }
 
     // ---- splitting keys at the company prefix ----
@@ -145,24 +278,6 @@ final class EpcUrn {
 
     // ---- serial / lot / extension components ----
 
-    /** Checks a serial, lot or extension: 1 to the AI's maximum characters of GS1 character set 82. */
-    static String checkComponent(String value, String ai, String what) {
-        if (value == null || value.isEmpty()) {
-            throw new Gs1Exception(ai, "EPC_COMPONENT_EMPTY", value, -1, -1, "the " + what + " is required");
-        }
-        int max = AiTable.standard().get(ai).maxLength();
-        if (value.length() > max) {
-            throw new Gs1Exception(ai, "EPC_COMPONENT_TOO_LONG", value, max, value.length(),
-                    "the " + what + " has " + value.length() + " characters; AI (" + ai + ") allows " + max);
-        }
-        LintError bad = CSET82.lint(value, 0, value.length());
-        if (bad != null) {
-            throw new Gs1Exception(ai, bad.code(), value, bad.start(), bad.end(), "the " + what
-                    + " contains a character outside GS1 character set 82 at position " + bad.start());
-        }
-        return value;
-    }
-
     static String escape(String value) {
         StringBuilder b = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
@@ -177,46 +292,11 @@ final class EpcUrn {
         return b.toString();
     }
 
-    /** Reads the escaped last field of a URN from {@code start}; errors point at the URN position. */
-    private static String unescape(String urn, int start, String ai, String what) {
-        int end = urn.length();
-        StringBuilder b = new StringBuilder(end - start);
-        int[] from = new int[end - start + 1]; // URN position of each decoded character, then the end
-        for (int i = start; i < end; i++) {
-            char c = urn.charAt(i);
-            from[b.length()] = i;
-            if (c == '%') {
-                int hi = i + 2 < end ? Character.digit(urn.charAt(i + 1), 16) : -1;
-                int lo = i + 2 < end ? Character.digit(urn.charAt(i + 2), 16) : -1;
-                if (hi < 0 || lo < 0) {
-                    throw error(urn, i, Math.min(end, i + 3), "bad escape in the " + what + " at position " + i
-                            + " (must be %XX)");
-                }
-                b.append((char) (hi * 16 + lo));
-                i += 2;
-            } else if (isUriSafe(c)) {
-                b.append(c);
-            } else {
-                throw error(urn, i, i + 1, "character '" + c + "' in the " + what + " at position " + i
-                        + " must be %-escaped in an EPC URN");
-            }
-        }
-        from[b.length()] = end;
-        String value = b.toString();
-        try {
-            return checkComponent(value, ai, what);
-        } catch (Gs1Exception e) {
-            int s = e.start() < 0 ? start : from[e.start()];
-            int t = e.start() < 0 ? end : from[e.end()];
-            throw new Gs1Exception(ai, e.rule(), urn, s, t, e.getMessage() + " (URN position " + s + "): " + urn);
-        }
+    private static Gs1Exception error(String rule, String urn, int start, int end, String detail) {
+        return new Gs1Exception(null, rule, urn, start, end, detail + ": " + urn);
     }
 
-    private static boolean isUriSafe(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || URI_SAFE.indexOf(c) >= 0;
-    }
-
-    private static Gs1Exception error(String urn, int start, int end, String detail) {
-        return new Gs1Exception(null, "EPC_URN", urn, start, end, detail + ": " + urn);
+    private static Gs1Exception error(Component c, String rule, String urn, int start, int end, String detail) {
+        return new Gs1Exception(c.ai, rule, urn, start, end, detail + ": " + urn);
     }
 }

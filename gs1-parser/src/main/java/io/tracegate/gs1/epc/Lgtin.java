@@ -13,7 +13,7 @@ public record Lgtin(Gtin gtin, String lot) implements Epc {
         if (gtin == null) {
             throw new Gs1Exception("01", "EPC_COMPONENT_EMPTY", null, -1, -1, "the GTIN is required");
         }
-        EpcUrn.checkComponent(lot, "10", "lot");
+        EpcUrn.Component.LOT.check(lot);
     }
 
     @Override

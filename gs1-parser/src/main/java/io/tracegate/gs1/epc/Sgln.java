@@ -17,7 +17,7 @@ public record Sgln(Gln gln, String extension) implements Epc {
             throw new Gs1Exception("414", "EPC_COMPONENT_EMPTY", null, -1, -1, "the GLN is required");
         }
         if (extension != null) {
-            EpcUrn.checkComponent(extension, "254", "GLN extension");
+            EpcUrn.Component.EXTENSION.check(extension);
         }
     }
 

@@ -13,7 +13,7 @@ public record Sgtin(Gtin gtin, String serial) implements Epc {
         if (gtin == null) {
             throw new Gs1Exception("01", "EPC_COMPONENT_EMPTY", null, -1, -1, "the GTIN is required");
         }
-        EpcUrn.checkComponent(serial, "21", "serial");
+        EpcUrn.Component.SERIAL.check(serial);
     }
 
     @Override

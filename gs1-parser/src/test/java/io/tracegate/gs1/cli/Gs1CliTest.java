@@ -71,7 +71,8 @@ class Gs1CliTest {
         Result r = run("hello\n\n", "parse");
         assertEquals(1, r.exit());
         assertEquals(2, r.lines().size());
-        assertTrue(r.lines().get(0).startsWith("ERR\tunrecognised input form at position 0"), r.lines().get(0));
+        assertTrue(r.lines().get(0).startsWith("ERR\tunrecognised input form: expected scan data"), r.lines().get(0));
+        assertTrue(r.lines().get(0).contains("(position 0; rule UNKNOWN_INPUT_FORM)"), r.lines().get(0));
         assertEquals("ERR\tempty input (rule EMPTY_INPUT)", r.lines().get(1));
     }
 
@@ -88,6 +89,15 @@ class Gs1CliTest {
         Result r = run(in, "parse");
         assertEquals(1, r.exit());
         assertTrue(r.lines().get(0).startsWith("ERR\t"), r.lines().get(0));
+    }
+
+    @Test
+    void overlongLinesAreReportedWithoutBufferingThem() {
+        String huge = "]d2" + "1".repeat(Gs1Cli.MAX_LINE_BYTES * 4);
+        Result r = run(huge + "\n" + DSCSA_BRACKETED + "\n", "parse");
+        assertEquals(List.of("ERR\tinput line longer than 65536 bytes (rule LINE_TOO_LONG)",
+                "OK\t" + DSCSA_BRACKETED), r.lines());
+        assertEquals(1, r.exit());
     }
 
     @Test

@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** parse(format(x)) == x for random valid messages, in every input and output form. */
-class RoundTripProperties {
+class ElementStringRoundTripTest {
 
     private static final char GS = '\u001D';
 

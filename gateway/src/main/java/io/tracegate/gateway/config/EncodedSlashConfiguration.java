@@ -1,4 +1,4 @@
-package io.tracegate.gateway.query;
+package io.tracegate.gateway.config;
 
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -6,12 +6,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code GET /trace/{epc}} takes a URL-encoded GS1 Digital Link, whose slashes arrive as {@code %2F}: Tomcat must
- * pass them through undecoded (it refuses them by default) so that the whole link stays one path segment, which
- * Spring decodes into the path variable. Spring Security's firewall is told the same (see SecurityConfiguration).
+ * Identifiers travel in path segments URL-encoded: a GS1 Digital Link ({@code GET /trace/https%3A%2F%2Fid.gs1.org...},
+ * {@code GET /epcs/.../events}) or an event hash ID ({@code GET /events/ni%3A%2F%2F%2Fsha-256%3B...}) has encoded
+ * slashes, which Tomcat refuses by default (400) and must pass through to the application undecoded. Boot has no
+ * property for this connector setting.
  */
 @Configuration(proxyBeanMethods = false)
-class EncodedSlashes {
+class EncodedSlashConfiguration {
 
     @Bean
     TomcatConnectorCustomizer encodedSlashesPassThrough() {

@@ -1,0 +1,192 @@
+package io.tracegate.epcis.builder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tracegate.epcis.convert.DscsaRelease;
+import io.tracegate.epcis.io.EpcisFormat;
+import io.tracegate.epcis.io.EpcisReader;
+import io.tracegate.epcis.io.EpcisWriter;
+import io.tracegate.epcis.io.WriteOptions;
+import io.tracegate.epcis.model.EpcisDocument;
+import io.tracegate.epcis.model.EpcisEvent;
+import io.tracegate.epcis.model.EpcisHeader;
+import io.tracegate.epcis.model.LocationRef;
+import io.tracegate.epcis.model.MasterData;
+import io.tracegate.epcis.validation.DscsaProfile;
+import io.tracegate.epcis.validation.ValidationFinding;
+import io.tracegate.epcis.validation.Validator;
+import io.tracegate.gs1.Ndc;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Builds the GS1 US direct-purchase shipment (commission, pack, ship) and checks it against every layer. */
+class ShipmentDocumentBuilderTest {
+
+    static final String SELLER = "urn:epc:id:sgln:030001.111111.0";
+    static final String SHIP_FROM = "urn:epc:id:sgln:030001.111121.0";
+    static final String BUYER = "urn:epc:id:sgln:039999.999999.0";
+    static final String SHIP_TO = "urn:epc:id:sgln:039999.345678.0";
+    static final Ndc NDC = Ndc.parse("0001-0123-45");
+    static final OffsetDateTime T = OffsetDateTime.parse("2023-03-27T06:45:16-05:00");
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-04-01T08:45:16Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(DscsaRelease.class)
+    void builtShipmentPassesSchemaIdentifierAndDscsaLayers(DscsaRelease release) throws IOException {
+        EpcisDocument document = shipment(release, UnaryOperator.identity(), true, true);
+
+        List<ValidationFinding> findings = Validator.bundled().validate(write(document));
+
+        assertEquals(List.of(), findings.stream().filter(ValidationFinding::isError).toList());
+        assertTrue(findings.stream().anyMatch(f -> f.rule().equals(DscsaProfile.RELEASE)
+                && f.message().contains(release.label())), findings.toString());
+    }
+
+    @Test
+    void releasesDifferInGuidelineVersionNdcFormAndDropShipment() {
+        EpcisDocument r13 = shipment(DscsaRelease.R1_3, UnaryOperator.identity(), true, true);
+        EpcisDocument r12 = shipment(DscsaRelease.R1_2, UnaryOperator.identity(), true, true);
+
+        assertEquals("GS1 US DSCSA R1.3", r13.header()
+                .headerExtension(EpcisHeader.GS1USHC_NAMESPACE, "guidelineVersion").text());
+        assertEquals(null, r12.header().headerExtension(EpcisHeader.GS1USHC_NAMESPACE, "guidelineVersion"));
+        MasterData.VocabularyElement unit13 = r13.header().masterData()
+                .element(MasterData.EPC_CLASS, "urn:epc:idpat:sgtin:030001.0012345.*");
+        MasterData.VocabularyElement unit12 = r12.header().masterData()
+                .element(MasterData.EPC_CLASS, "urn:epc:idpat:sgtin:030001.0012345.*");
+        assertEquals("0001-0123-45", unit13.attribute(MasterData.MDA + "additionalTradeItemIdentification"));
+        assertEquals("US_FDA_NDC", unit13.attribute(MasterData.MDA + "additionalTradeItemIdentificationTypeCode"));
+        assertEquals("00001012345", unit12.attribute(MasterData.MDA + "additionalTradeItemIdentification"));
+        assertEquals("FDA_NDC_11", unit12.attribute(MasterData.MDA + "additionalTradeItemIdentificationTypeCode"));
+        EpcisEvent ship13 = r13.events().get(r13.events().size() - 1);
+        EpcisEvent ship12 = r12.events().get(r12.events().size() - 1);
+        assertEquals("false", ship13.extensions().get(0).text());
+        assertEquals(List.of(), ship12.extensions());
+        assertEquals(OffsetDateTime.parse("2023-04-01T08:45:16Z"), r13.header().creationDate());
+    }
+
+    @Test
+    void eventsCarryTheGuidelineShapes() {
+        EpcisEvent commission = DscsaEvent.commission(T, SHIP_FROM, List.of("urn:epc:id:sgtin:030001.0012345.1"))
+                .lot("A123").expiry(LocalDate.of(2026, 3, 31)).build();
+        assertEquals("-05:00", commission.eventTimeZoneOffset());
+        assertEquals("urn:epcglobal:cbv:bizstep:commissioning", commission.bizStep().toUrn());
+        assertEquals("urn:epcglobal:cbv:disp:active", commission.disposition().toUrn());
+        assertEquals(List.of("A123", "2026-03-31"), commission.ilmd().stream().map(e -> e.text()).toList());
+
+        EpcisEvent ship = DscsaEvent.ship(T, SHIP_FROM, List.of("urn:epc:id:sscc:030001.41234567890"))
+                .purchaseOrder("0399999999991", "XYZPO189").despatchAdvice("0300011111116", "DEL100")
+                .from(SELLER, SHIP_FROM).to(BUYER, SHIP_TO).dropShipment(true).build();
+        assertEquals(null, ship.bizLocation());
+        assertEquals(LocationRef.of(SHIP_FROM), ship.readPoint());
+        assertEquals("urn:epcglobal:cbv:bt:0399999999991:XYZPO189", ship.bizTransactionList().get(0).value());
+        assertEquals("urn:epcglobal:cbv:btt:desadv", ship.bizTransactionList().get(1).type().toUrn());
+        assertEquals("urn:epcglobal:cbv:sdt:owning_party", ship.destinationList().get(0).type().toUrn());
+
+        assertEquals("urn:epcglobal:cbv:bizstep:unpacking", DscsaEvent.unpack(T, SHIP_TO, "p", List.of("c"))
+                .build().bizStep().toUrn());
+        assertEquals("urn:epcglobal:cbv:disp:destroyed", DscsaEvent.destroy(T, SHIP_TO, List.of("e")).build()
+                .disposition().toUrn());
+        assertEquals("urn:epcglobal:cbv:disp:returned", DscsaEvent.shipReturn(T, SHIP_TO, List.of("e")).build()
+                .disposition().toUrn());
+    }
+
+    @Test
+    void badInputIsRejectedWithTheReason() {
+        IllegalArgumentException noEpcs = assertThrows(IllegalArgumentException.class,
+                () -> DscsaEvent.receive(T, SHIP_TO, List.of()));
+        assertTrue(noEpcs.getMessage().contains("at least one"), noEpcs.getMessage());
+        IllegalArgumentException badGln = assertThrows(IllegalArgumentException.class,
+                () -> DscsaEvent.ship(T, SHIP_FROM, List.of("e")).purchaseOrder("0399999999990", "PO1"));
+        assertTrue(badGln.getMessage().contains("0399999999990"), badGln.getMessage());
+        IllegalStateException noSender = assertThrows(IllegalStateException.class,
+                () -> ShipmentDocumentBuilder.forRelease(DscsaRelease.R1_3, CLOCK).build());
+        assertTrue(noSender.getMessage().contains("sender"), noSender.getMessage());
+    }
+
+    /** Each DSCSA rule catches the document built without what it asks for. */
+    @Test
+    void dscsaRulesCatchBrokenBuiltDocuments() throws IOException {
+        assertCaught(DscsaProfile.ILMD_LOT, shipment(DscsaRelease.R1_3,
+                e -> e.ilmd() == null ? e : e.toBuilder().ilmd(List.of(e.ilmd().get(1))).build(), true, true));
+        assertCaught(DscsaProfile.ILMD_EXPIRY, shipment(DscsaRelease.R1_2,
+                e -> e.ilmd() == null ? e : e.toBuilder().ilmd(List.of(e.ilmd().get(0))).build(), true, true));
+        assertCaught(DscsaProfile.PRODUCT_MASTER_DATA, shipment(DscsaRelease.R1_3, UnaryOperator.identity(), false,
+                true));
+        assertCaught(DscsaProfile.SHIPPING_BIZ_LOCATION, shipment(DscsaRelease.R1_3,
+                e -> e.readPoint() != null && e.bizLocation() == null
+                        ? e.toBuilder().bizLocation(e.readPoint()).build() : e, true, true));
+        assertCaught(DscsaProfile.LOCATION_MASTER_DATA, shipment(DscsaRelease.R1_3, UnaryOperator.identity(), true,
+                false));
+    }
+
+    private void assertCaught(String rule, EpcisDocument document) throws IOException {
+        List<ValidationFinding> findings = Validator.bundled().validate(write(document));
+        assertTrue(findings.stream().anyMatch(f -> f.isError() && f.rule().equals(rule)), rule + ": " + findings);
+    }
+
+    /** Units 1-2 in a case, the case on a pallet, the pallet shipped; each event passed through {@code edit}. */
+    static EpcisDocument shipment(DscsaRelease release, UnaryOperator<EpcisEvent> edit, boolean withProducts,
+                                  boolean withLocations) {
+        List<String> units = List.of("urn:epc:id:sgtin:030001.0012345.10000001",
+                "urn:epc:id:sgtin:030001.0012345.10000002");
+        String kase = "urn:epc:id:sgtin:030001.1012345.20000001";
+        String pallet = "urn:epc:id:sscc:030001.41234567890";
+        List<EpcisEvent> events = new ArrayList<>(List.of(
+                DscsaEvent.commission(T, SHIP_FROM, units).lot("A123").expiry(LocalDate.of(2026, 3, 31)).build(),
+                DscsaEvent.commission(T.plusMinutes(1), SHIP_FROM, List.of(kase)).lot("A123")
+                        .expiry(LocalDate.of(2026, 3, 31)).build(),
+                DscsaEvent.pack(T.plusMinutes(2), SHIP_FROM, kase, units).build(),
+                DscsaEvent.commission(T.plusMinutes(3), SHIP_FROM, List.of(pallet)).build(),
+                DscsaEvent.pack(T.plusMinutes(4), SHIP_FROM, pallet, List.of(kase)).build(),
+                DscsaEvent.ship(T.plusDays(5), SHIP_FROM, List.of(pallet))
+                        .purchaseOrder("0399999999991", "XYZPO189").despatchAdvice("0300011111116", "DEL100")
+                        .from(SELLER, SHIP_FROM).to(BUYER, SHIP_TO).build()));
+        ShipmentDocumentBuilder b = ShipmentDocumentBuilder.forRelease(release, CLOCK)
+                .sender(SELLER).receiver(BUYER).documentNumber("1100220001");
+        if (withProducts) {
+            b.product(new Product(NDC, 0, "Epcistra", "GS1 Pharma LLC", "PILL", "100mg", "500 pills"))
+                    .product(new Product(NDC, 1, "Epcistra", "GS1 Pharma LLC", "PILL", "100mg", "10 x 500 pills"));
+        }
+        if (withLocations) {
+            b.location(new Location(SELLER, "GS1 Pharma LLC", "1 Main St", "Lawrenceville", "NJ", "08648", "US"))
+                    .location(new Location(SHIP_FROM, "GS1 Pharma DC", "2 Main St", "Lawrenceville", "NJ", "08648",
+                            "US"))
+                    .location(new Location(BUYER, "Wholesaler Inc", "9 Elm St", "Trenton", "NJ", "08601", "US"))
+                    .location(new Location(SHIP_TO, "Wholesaler DC", "10 Elm St", "Trenton", "NJ", "08601", "US"));
+        }
+        events.forEach(e -> b.event(edit.apply(e)));
+        return b.build();
+    }
+
+    private Path write(EpcisDocument document) throws IOException {
+        Path file = Files.createTempFile(dir, "shipment", ".xml");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            EpcisWriter.write(document, EpcisFormat.XML_1_2, out, WriteOptions.DEFAULT);
+        }
+        try (InputStream in = Files.newInputStream(file); EpcisReader reader = EpcisReader.open(in)) {
+            assertEquals(document.events().size(), reader.readAll().events().size());
+        }
+        return file;
+    }
+}

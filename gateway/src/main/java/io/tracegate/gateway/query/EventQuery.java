@@ -1,0 +1,288 @@
+package io.tracegate.gateway.query;
+
+import io.tracegate.epcis.io.EpcisTime;
+import io.tracegate.epcis.model.Action;
+import io.tracegate.epcis.model.CbvValue;
+import io.tracegate.epcis.model.CbvVocabulary;
+import io.tracegate.epcis.model.EventType;
+import io.tracegate.gateway.capture.Identifiers;
+import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gateway.problem.EpcisProblemType;
+import io.tracegate.gs1.Gs1Exception;
+import io.tracegate.gs1.epc.Epc;
+import io.tracegate.gs1.epc.GcpLengthResolver;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.support.SqlArrayValue;
+
+/**
+ * An EPCIS 2.0 SimpleEventQuery as the REST bindings pass it in a query string, checked and translated into SQL
+ * conditions on {@code epcis_event e}. Multi-values are pipe-delimited and mean "any of". Identifiers may be given
+ * as EPC URNs or GS1 Digital Links (both become the canonical key the event store indexes), CBV values as bare words,
+ * URNs or Web URIs.
+ *
+ * @param conditions      SQL conditions, all of which an event must meet
+ * @param orderBy         the time events are ordered (and paged) by
+ * @param descending      newest first
+ * @param eventCountLimit the most events of the whole query (over all pages), or null
+ * @param perPage         the most events of one page
+ * @param fingerprint     what identifies the query, so that a page token is only used with the query it came from
+ */
+record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descending, Integer eventCountLimit,
+                  int perPage, String fingerprint) {
+
+    static final int DEFAULT_PER_PAGE = 30;
+    static final int MAX_PER_PAGE = 1000;
+
+    /** A SQL condition with its parameters. */
+    record Condition(String sql, List<Object> params) {
+    }
+
+    /** The two times events can be ordered by, with their column. */
+    enum OrderBy {
+        EVENT_TIME("eventTime", "event_time"), RECORD_TIME("recordTime", "record_time");
+
+        final String parameter;
+        final String column;
+
+        OrderBy(String parameter, String column) {
+            this.parameter = parameter;
+            this.column = column;
+        }
+    }
+
+    /** Parameters of the paging machinery and of result ordering, not conditions. */
+    private static final Set<String> CONTROLS = Set.of("orderBy", "orderDirection", "eventCountLimit", "perPage",
+            "nextPageToken");
+
+    /** Standard EPCIS query parameters this gateway does not evaluate: refused by name rather than ignored. */
+    private static final Set<String> UNSUPPORTED = Set.of("EQ_persistentDisposition_set",
+            "EQ_persistentDisposition_unset", "WD_readPoint", "WD_bizLocation", "EQ_transformationID",
+            "MATCH_inputEPCClass", "MATCH_outputEPCClass", "EQ_quantity", "GT_quantity", "GE_quantity",
+            "LT_quantity", "LE_quantity", "EXISTS_errorDeclaration", "GE_errorDeclarationTime",
+            "LT_errorDeclarationTime", "EQ_errorReason", "EQ_correctiveEventID", "maxEventCount", "GE_startTime",
+            "LT_startTime", "GE_endTime", "LT_endTime", "EQ_type", "EQ_deviceID", "EQ_dataProcessingMethod",
+            "EQ_microorganism", "EQ_chemicalSubstance", "EQ_bizRules", "EQ_stringValue", "EQ_hexBinaryValue",
+            "EQ_uriValue", "EQ_booleanValue");
+
+    /** MATCH_ parameters and the roles (see the {@code event_epc} table) an identifier must have in the event. */
+    private static final Map<String, String> MATCH_ROLES = Map.of("MATCH_epc", "ec", "MATCH_parentID", "p",
+            "MATCH_inputEPC", "i", "MATCH_outputEPC", "o", "MATCH_anyEPC", "ecpio", "MATCH_epcClass", "q",
+            "MATCH_anyEPCClass", "q");
+
+    /** EQ_<prefix><name> parameters of the {@code event_attribute} table, with their kind. */
+    private static final Map<String, String> ATTRIBUTE_KINDS = Map.of("EQ_ILMD_", "i", "EQ_bizTransaction_", "b",
+            "EQ_source_", "s", "EQ_destination_", "d");
+
+    /**
+     * Parses the query string's parameters (each given once) together with the conditions a resource path implies
+     * ({@code /bizSteps/shipping/events} is {@code EQ_bizStep=shipping}).
+     *
+     * @throws ApiProblem a {@code QueryParameterException} naming the parameter and what is wrong with it
+     */
+    static EventQuery parse(Map<String, List<String>> query, Map<String, String> implied) {
+        List<Condition> conditions = new ArrayList<>();
+        Map<String, String> single = new TreeMap<>();
+        query.forEach((name, values) -> {
+            if (values.size() != 1) {
+                throw parameter(name, "is given " + values.size() + " times; give it once, with several values"
+                        + " separated by '|'");
+            }
+            single.put(name, values.get(0));
+        });
+        single.forEach((name, value) -> {
+            if (!CONTROLS.contains(name)) {
+                conditions.add(condition(name, value));
+            }
+        });
+        implied.forEach((name, value) -> conditions.add(condition(name, value)));
+
+        OrderBy orderBy = OrderBy.EVENT_TIME;
+        String order = single.get("orderBy");
+        if (order != null) {
+            orderBy = Arrays.stream(OrderBy.values()).filter(o -> o.parameter.equals(order)).findFirst()
+                    .orElseThrow(() -> parameter("orderBy", "'" + order + "' is not eventTime or recordTime"));
+        }
+        String direction = single.getOrDefault("orderDirection", "ASC");
+        if (!direction.equals("ASC") && !direction.equals("DESC")) {
+            throw parameter("orderDirection", "'" + direction + "' is not ASC or DESC");
+        }
+        Integer limit = single.containsKey("eventCountLimit")
+                ? positive("eventCountLimit", single.get("eventCountLimit"), Integer.MAX_VALUE) : null;
+        int perPage = single.containsKey("perPage")
+                ? positive("perPage", single.get("perPage"), MAX_PER_PAGE) : DEFAULT_PER_PAGE;
+
+        Map<String, String> identity = new TreeMap<>(single);
+        identity.remove("nextPageToken");
+        identity.remove("perPage");
+        implied.forEach((name, value) -> identity.put("path:" + name, value));
+        return new EventQuery(List.copyOf(conditions), orderBy, direction.equals("DESC"), limit, perPage,
+                fingerprint(identity));
+    }
+
+    private static Condition condition(String name, String value) {
+        if (value.isEmpty()) {
+            throw parameter(name, "has no value");
+        }
+        List<String> values = List.of(value.split("\\|", -1));
+        if (values.contains("")) {
+            throw parameter(name, "has an empty value in '" + value + "'");
+        }
+        switch (name) {
+            case "eventType":
+                for (String v : values) {
+                    if (EventType.fromElementName(v) == null) {
+                        throw parameter(name, "'" + v + "' is not an EPCIS event type (ObjectEvent,"
+                                + " AggregationEvent, TransactionEvent, TransformationEvent, AssociationEvent)");
+                    }
+                }
+                return anyOf("e.event_type", values);
+            case "GE_eventTime":
+                return new Condition("e.event_time >= ?", List.of(time(name, value)));
+            case "LT_eventTime":
+                return new Condition("e.event_time < ?", List.of(time(name, value)));
+            case "GE_recordTime":
+                return new Condition("e.record_time >= ?", List.of(time(name, value)));
+            case "LT_recordTime":
+                return new Condition("e.record_time < ?", List.of(time(name, value)));
+            case "EQ_action":
+                for (String v : values) {
+                    if (Arrays.stream(Action.values()).noneMatch(a -> a.name().equals(v))) {
+                        throw parameter(name, "'" + v + "' is not ADD, OBSERVE or DELETE");
+                    }
+                }
+                return anyOf("e.action", values);
+            case "EQ_bizStep":
+                return anyOf("e.biz_step", cbv(CbvVocabulary.BIZ_STEP, values));
+            case "EQ_disposition":
+                return anyOf("e.disposition", cbv(CbvVocabulary.DISPOSITION, values));
+            case "EQ_readPoint":
+                return anyOf("e.read_point", keys(name, values));
+            case "EQ_bizLocation":
+                return anyOf("e.biz_location", keys(name, values));
+            case "EQ_eventID":
+                return anyOf("e.event_id", values);
+            default:
+                break;
+        }
+        String roles = MATCH_ROLES.get(name);
+        if (roles != null) {
+            return new Condition("e.id in (select x.event_ref from event_epc x where x.epc = any(?)"
+                    + " and x.role = any(?))", List.of(textArray(keys(name, values)),
+                    textArray(roles.chars().mapToObj(c -> String.valueOf((char) c)).toList())));
+        }
+        for (Map.Entry<String, String> family : ATTRIBUTE_KINDS.entrySet()) {
+            if (name.startsWith(family.getKey()) && name.length() > family.getKey().length()) {
+                return attribute(name, family.getValue(), name.substring(family.getKey().length()), values);
+            }
+        }
+        if (UNSUPPORTED.contains(name)) {
+            throw parameter(name, "is an EPCIS query parameter this gateway does not support");
+        }
+        throw parameter(name, "is not an EPCIS query parameter");
+    }
+
+    /** An event_attribute condition: the name is an ILMD field's local name or a CBV type. */
+    private static Condition attribute(String parameter, String kind, String field, List<String> values) {
+        String name;
+        List<String> accepted = values;
+        switch (kind) {
+            case "i" -> name = field.replaceAll("^.*[:#/]", "");
+            case "b" -> name = CbvValue.parse(CbvVocabulary.BIZ_TRANSACTION_TYPE, field, true).value();
+            default -> {
+                name = CbvValue.parse(CbvVocabulary.SOURCE_DESTINATION_TYPE, field, true).value();
+                // a party or location is stored as written: match it in its EPC URN and Digital Link forms
+                accepted = values.stream().flatMap(v -> writtenForms(parameter, v).stream()).distinct().toList();
+            }
+        }
+        return new Condition("e.id in (select a.event_ref from event_attribute a where a.kind = ? and a.name = ?"
+                + " and a.value = any(?))", List.of(kind, name, textArray(accepted)));
+    }
+
+    private static Condition anyOf(String column, List<String> values) {
+        return new Condition(column + " = any(?)", List.of(textArray(values)));
+    }
+
+    /** A text[] parameter (a plain Java array would be expanded into a list of parameters). */
+    private static SqlArrayValue textArray(List<String> values) {
+        return new SqlArrayValue("text", values.toArray());
+    }
+
+    private static List<String> cbv(CbvVocabulary vocabulary, List<String> values) {
+        return values.stream().map(v -> CbvValue.parse(vocabulary, v, true).value()).toList();
+    }
+
+    private static List<String> keys(String parameter, List<String> values) {
+        return values.stream().map(v -> key(parameter, v)).toList();
+    }
+
+    /** The canonical key of an EPC URN or GS1 Digital Link (or any other URI, as written). */
+    private static String key(String parameter, String value) {
+        if (value.startsWith("urn:epc:")) {
+            try {
+                return Epc.parse(value).toDigitalLink();
+            } catch (Gs1Exception e) {
+                throw parameter(parameter, "'" + value + "' is not a valid EPC URN: " + e.getMessage());
+            }
+        }
+        return Identifiers.key(value);
+    }
+
+    /** The value, its canonical Digital Link and its EPC URN (when GS1's prefix table knows its company prefix). */
+    private static List<String> writtenForms(String parameter, String value) {
+        List<String> forms = new ArrayList<>(List.of(value, key(parameter, value)));
+        if (value.startsWith("urn:epc:") || value.startsWith("http")) {
+            try {
+                forms.add(Epc.parse(value).toUrn(GcpLengthResolver.standard()));
+            } catch (Gs1Exception notAnEpcOrUnknownPrefix) {
+                // matched as written and as Digital Link only
+            }
+        }
+        return forms;
+    }
+
+    private static OffsetDateTime time(String parameter, String value) {
+        try {
+            // an unencoded '+' of a time zone offset arrives as a space
+            return EpcisTime.parse(value.replace(' ', '+'));
+        } catch (DateTimeException e) {
+            throw parameter(parameter, e.getMessage());
+        }
+    }
+
+    private static int positive(String parameter, String value, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw parameter(parameter, "'" + value + "' is not a whole number from 1 to " + max);
+    }
+
+    static ApiProblem parameter(String name, String problem) {
+        return new ApiProblem(EpcisProblemType.QUERY_PARAMETER, "query parameter " + name + " " + problem);
+    }
+
+    private static String fingerprint(Map<String, String> identity) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.tracegate.gateway.query;
+
+import io.tracegate.epcis.io.Namespaces;
+import io.tracegate.epcis.model.EventType;
+import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gateway.problem.EpcisProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The EPCIS 2.0 REST query bindings: {@code GET /events} with the SimpleEventQuery parameters in the query string,
+ * the top-level resources ({@code /eventTypes}, {@code /epcs/{epc}/events}, {@code /bizSteps}, ...) whose path
+ * names one more condition, and {@code /events/{eventID}}. Answers an {@code EPCISQueryDocument} in JSON-LD, or in
+ * XML for {@code Accept: application/xml}; a further page is announced by {@code Link: <...>; rel="next"}.
+ */
+@RestController
+class EventQueryController {
+
+    private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
+    /** What a query document can be written as, in order of preference. */
+    private static final List<MediaType> OFFERED = List.of(JSON_LD, MediaType.APPLICATION_JSON,
+            MediaType.APPLICATION_XML, MediaType.TEXT_XML);
+
+    private final EventQueryService queries;
+    private final Clock clock;
+
+    EventQueryController(EventQueryService queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/events")
+    ResponseEntity<byte[]> events(HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT,
+            required = false) String accept) throws IOException {
+        return page(request, accept, Map.of());
+    }
+
+    @GetMapping("/eventTypes/{eventType}/events")
+    ResponseEntity<byte[]> eventTypeEvents(@PathVariable String eventType, HttpServletRequest request,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+        return page(request, accept, Map.of("eventType", eventType));
+    }
+
+    @GetMapping("/epcs/{epc}/events")
+    ResponseEntity<byte[]> epcEvents(@PathVariable String epc, HttpServletRequest request,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+        return page(request, accept, Map.of("MATCH_anyEPC", epc));
+    }
+
+    @GetMapping("/bizSteps/{bizStep}/events")
+    ResponseEntity<byte[]> bizStepEvents(@PathVariable String bizStep, HttpServletRequest request,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+        return page(request, accept, Map.of("EQ_bizStep", bizStep));
+    }
+
+    @GetMapping("/bizLocations/{bizLocation}/events")
+    ResponseEntity<byte[]> bizLocationEvents(@PathVariable String bizLocation, HttpServletRequest request,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+        return page(request, accept, Map.of("EQ_bizLocation", bizLocation));
+    }
+
+    @GetMapping("/readPoints/{readPoint}/events")
+    ResponseEntity<byte[]> readPointEvents(@PathVariable String readPoint, HttpServletRequest request,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+        return page(request, accept, Map.of("EQ_readPoint", readPoint));
+    }
+
+    @GetMapping("/dispositions/{disposition}/events")
+    ResponseEntity<byte[]> dispositionEvents(@PathVariable String disposition, HttpServletRequest request,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
+        return page(request, accept, Map.of("EQ_disposition", disposition));
+    }
+
+    /** One event by its eventID (URL-encoded: a hash ID's {@code /}, {@code ;} and {@code ?} as %2F, %3B, %3F). */
+    @GetMapping("/events/{eventId}")
+    ResponseEntity<byte[]> event(@PathVariable String eventId, @RequestHeader(value = HttpHeaders.ACCEPT,
+            required = false) String accept) throws IOException {
+        String body = queries.event(eventId)
+                .orElseThrow(() -> ApiProblem.noSuchResource("no event with eventID " + eventId));
+        return document(List.of(body), negotiate(accept), new HttpHeaders());
+    }
+
+    @GetMapping("/eventTypes")
+    Map<String, Object> eventTypes() {
+        return collection(Arrays.stream(EventType.values()).map(EventType::elementName).toList());
+    }
+
+    @GetMapping("/bizSteps")
+    Map<String, Object> bizSteps() {
+        return collection(queries.distinct(EventSearch.Field.BIZ_STEP));
+    }
+
+    @GetMapping("/dispositions")
+    Map<String, Object> dispositions() {
+        return collection(queries.distinct(EventSearch.Field.DISPOSITION));
+    }
+
+    @GetMapping("/readPoints")
+    Map<String, Object> readPoints() {
+        return collection(queries.distinct(EventSearch.Field.READ_POINT));
+    }
+
+    @GetMapping("/bizLocations")
+    Map<String, Object> bizLocations() {
+        return collection(queries.distinct(EventSearch.Field.BIZ_LOCATION));
+    }
+
+    /** A resource instance ({@code /bizSteps/shipping}, ...): its sub-resources, which are its events. */
+    @GetMapping({"/eventTypes/{value}", "/epcs/{value}", "/bizSteps/{value}", "/bizLocations/{value}",
+            "/readPoints/{value}", "/dispositions/{value}"})
+    Map<String, Object> resource(@PathVariable String value) {
+        return collection(List.of("events"));
+    }
+
+    private ResponseEntity<byte[]> page(HttpServletRequest request, String accept, Map<String, String> implied)
+            throws IOException {
+        MediaType type = negotiate(accept);
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
+        EventQueryService.Page page = queries.run(parameters, implied);
+        HttpHeaders headers = new HttpHeaders();
+        if (page.next() != null) {
+            String next = ServletUriComponentsBuilder.fromRequest(request)
+                    .replaceQueryParam("nextPageToken", page.next().encode()).build().toUriString();
+            headers.add(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+            headers.add("GS1-Next-Page-Token-Expires", page.next().expires().toString());
+        }
+        return document(page.bodies(), type, headers);
+    }
+
+    private ResponseEntity<byte[]> document(List<String> bodies, MediaType type, HttpHeaders headers)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (type.getSubtype().equals("xml")) {
+            QueryDocument.writeXml(bodies, now, out);
+        } else {
+            QueryDocument.writeJsonLd(bodies, now, out);
+        }
+        headers.set("GS1-EPCIS-Version", "2.0.0");
+        headers.set("GS1-CBV-Version", "2.0.0");
+        return ResponseEntity.ok().headers(headers).contentType(type).body(out.toByteArray());
+    }
+
+    /** The offered type the client accepts most; JSON-LD when it accepts anything. */
+    private static MediaType negotiate(String accept) {
+        List<MediaType> accepted;
+        try {
+            accepted = accept == null || accept.isBlank() ? List.of(MediaType.ALL)
+                    : MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            throw new ApiProblem(EpcisProblemType.NOT_ACCEPTABLE, "the Accept header '" + accept
+                    + "' cannot be read: " + e.getMessage());
+        }
+        return accepted.stream().sorted(Comparator.comparingDouble(MediaType::getQualityValue).reversed())
+                .filter(a -> a.getQualityValue() > 0)
+                .flatMap(a -> OFFERED.stream().filter(a::includes).limit(1))
+                .findFirst()
+                .orElseThrow(() -> new ApiProblem(EpcisProblemType.NOT_ACCEPTABLE, "query results are available"
+                        + " as application/ld+json, application/json, application/xml or text/xml, not " + accept));
+    }
+
+    private static Map<String, Object> collection(List<String> members) {
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("@context", List.of(Namespaces.EPCIS_CONTEXT));
+        collection.put("type", "Collection");
+        collection.put("member", members);
+        return collection;
+    }
+}

@@ -1,0 +1,67 @@
+package io.tracegate.gateway.query;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** Runs EPCIS event queries page by page and reads single events and the stored vocabularies. */
+@Service
+class EventQueryService {
+
+    /** How long a {@code nextPageToken} stays usable. */
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    private final EventSearch search;
+    private final Clock clock;
+    private final Timer latency;
+
+    EventQueryService(EventSearch search, Clock clock, MeterRegistry meters) {
+        this.search = search;
+        this.clock = clock;
+        this.latency = Timer.builder("tracegate.query").description("EPCIS event query pages, from parameters"
+                + " to the events read").publishPercentileHistogram().register(meters);
+    }
+
+    /** A page of events (stored one-event documents) and the token of the next page, or null on the last. */
+    record Page(List<String> bodies, PageToken next) {
+    }
+
+    Page run(Map<String, List<String>> parameters, Map<String, String> implied) {
+        return latency.record(() -> {
+            EventQuery query = EventQuery.parse(parameters, implied);
+            List<String> token = parameters.get("nextPageToken");
+            Instant now = clock.instant();
+            PageToken after = token == null ? null : PageToken.decode(token.get(0), query.fingerprint(), now);
+            int served = after == null ? 0 : after.served();
+            int size = query.eventCountLimit() == null ? query.perPage()
+                    : Math.min(query.perPage(), query.eventCountLimit() - served);
+            if (size <= 0) {
+                return new Page(List.of(), null);
+            }
+            List<EventSearch.Found> found = search.find(query, after, size + 1);
+            if (found.size() <= size) {
+                return new Page(found.stream().map(EventSearch.Found::body).toList(), null);
+            }
+            List<EventSearch.Found> page = found.subList(0, size);
+            EventSearch.Found last = page.get(size - 1);
+            boolean limitReached = query.eventCountLimit() != null && served + size >= query.eventCountLimit();
+            return new Page(page.stream().map(EventSearch.Found::body).toList(), limitReached ? null
+                    : PageToken.after(last.orderTime(), last.id(), served + size, now.plus(TOKEN_LIFETIME),
+                    query.fingerprint()));
+        });
+    }
+
+    Optional<String> event(String eventId) {
+        return search.byEventId(eventId);
+    }
+
+    List<String> distinct(EventSearch.Field field) {
+        return search.distinct(field);
+    }
+}
