@@ -102,7 +102,9 @@ class CaptureProcessor {
             connection.setAutoCommit(true);
             jobs.finish(connection, jobId, false, reported, run.count, 0, 0);
             return new Outcome(false, reported, run.count, 0, 0, List.of());
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError e) {
+            // the working set of a batch is garbage now: even after running out of heap, the job can be failed
+            run.batch.clear();
             String incident = UUID.randomUUID().toString();
             log.error("Capture job {} failed, incident {}", jobId, incident, e);
             CaptureError error = new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(),

@@ -38,11 +38,12 @@ public record TracegateProperties(
      * @param workers      capture jobs processed at the same time
      * @param queue        capture jobs waiting for a worker before new captures are refused (503)
      * @param batchEpcs    identifiers validated and written together (one set-based round of the lifecycle rules):
-     *                     large enough that a line's document commissioning and packing 100,000 units is one batch,
-     *                     whose units are then written once, by COPY, in their final state (about 150 MB of heap)
+     *                     units created and packed within one batch are written once, by COPY, in their final state;
+     *                     across batches a packing is an UPDATE. 250,000 would hold a 100,000-unit commissioning and
+     *                     packing document whole, but its working set broke a 512 MB heap; 100,000 stays well under
      */
     public record Capture(@DefaultValue("10000000") long maxEvents, @DefaultValue("4GB") DataSize maxFileBytes,
-            @DefaultValue("1") int workers, @DefaultValue("100") int queue, @DefaultValue("250000") int batchEpcs) {
+            @DefaultValue("1") int workers, @DefaultValue("100") int queue, @DefaultValue("100000") int batchEpcs) {
     }
 
     /** Where the raw bytes of captured documents are kept, content-addressed. */

@@ -78,6 +78,7 @@ public class SerialStore {
                 + " select " + COLUMNS + " from serial_unit where epc = any(?)"
                 + " union all select " + COLUMNS + " from down union all select " + COLUMNS + " from up";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(10_000); // rows streamed through a cursor, not all held by the driver
             statement.setArray(1, connection.createArrayOf("text", withContent.toArray()));
             statement.setArray(2, connection.createArrayOf("text", withContainers.toArray()));
             statement.setArray(3, connection.createArrayOf("text", keys.toArray()));

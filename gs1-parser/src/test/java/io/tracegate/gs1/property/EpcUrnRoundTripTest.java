@@ -17,7 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** EPC URN and Digital Link conversions of random keys round-trip, whatever the company prefix length. */
-class EpcRoundTripTest {
+class EpcUrnRoundTripTest {
 
     @Provide
     Arbitrary<ElementString> messages() {
