@@ -95,8 +95,7 @@ final class EpcUrn {
             String form = "CompanyPrefix.IndicatorItemReference.Serial";
             int dot1 = dot(urn, SGTIN.length(), SGTIN, form);
             int dot2 = dot(urn, dot1 + 1, SGTIN, form);
-            Gtin gtin = new Gtin(key(urn, SGTIN.length(), dot1, dot2, true, 13, "GTIN"));
-            return new Sgtin(gtin, component(urn, dot2 + 1, Component.SERIAL));
+            return new Sgtin(gtin(urn, SGTIN.length(), dot1, dot2), component(urn, dot2 + 1, Component.SERIAL));
         }
         if (urn.startsWith(SSCC)) {
             int dot1 = dot(urn, SSCC.length(), SSCC, "CompanyPrefix.ExtensionSerialReference");
@@ -120,8 +119,7 @@ final class EpcUrn {
             String form = "CompanyPrefix.IndicatorItemReference.Lot";
             int dot1 = dot(urn, LGTIN.length(), LGTIN, form);
             int dot2 = dot(urn, dot1 + 1, LGTIN, form);
-            Gtin gtin = new Gtin(key(urn, LGTIN.length(), dot1, dot2, true, 13, "GTIN"));
-            return new Lgtin(gtin, component(urn, dot2 + 1, Component.LOT));
+            return new Lgtin(gtin(urn, LGTIN.length(), dot1, dot2), component(urn, dot2 + 1, Component.LOT));
         }
         if (urn.startsWith(SGTIN_PATTERN)) {
             String form = "CompanyPrefix.IndicatorItemReference.*";
@@ -133,12 +131,38 @@ final class EpcUrn {
                 throw error("EPC_SCHEME", urn, at, urn.length(),
                         "only the GTIN-level pattern " + SGTIN_PATTERN + form + " is supported");
             }
-            return new SgtinPattern(new Gtin(key(urn, SGTIN_PATTERN.length(), dot1, dot2, true, 13, "GTIN")));
+            return new SgtinPattern(gtin(urn, SGTIN_PATTERN.length(), dot1, dot2));
         }
         int scheme = urn.startsWith("urn:epc:") ? urn.indexOf(':', urn.indexOf(':', 8) + 1) + 1 : 0;
         throw error("EPC_SCHEME", urn, 0, scheme > 0 ? scheme : Math.min(urn.length(), 8),
                 "unsupported EPC URN scheme (supported: sgtin, sscc, sgln, lgtin class, sgtin idpat)");
     }
+
+    /**
+     * The GTIN of the fields {@code CompanyPrefix.IndicatorItemReference} at {@code [gcp, dot2)}: the previous
+     * GTIN-based URN's when the fields hold its digits (the EPCs of a document come in runs of one product), else
+     * checked and built from them.
+     */
+    private static Gtin gtin(String urn, int gcp, int dot1, int dot2) {
+        Gtin last = lastGtin;
+        int gcpLength = dot1 - gcp;
+        if (last != null && dot2 - gcp == 14 && gcpLength >= MIN_GCP_LENGTH && gcpLength <= MAX_GCP_LENGTH) {
+            String digits = last.value();
+            if (urn.charAt(dot1 + 1) == digits.charAt(0) && urn.regionMatches(gcp, digits, 1, gcpLength)
+                    && urn.regionMatches(dot1 + 2, digits, 1 + gcpLength, 12 - gcpLength)) {
+                return last;
+            }
+        }
+        Gtin gtin = new Gtin(key(urn, gcp, dot1, dot2, true, 13, "GTIN"));
+        lastGtin = gtin;
+        return gtin;
+    }
+
+    /**
+     * The last GTIN read: one entry, so bounded whatever the input. A Gtin is immutable (a final field), so threads
+     * may share it without locking; a race only costs a rebuild.
+     */
+    private static Gtin lastGtin;
 
     /** The dot that ends the field starting at {@code from}; a syntax error naming the URN's form if none does. */
     private static int dot(String urn, int from, String prefix, String form) {

@@ -102,6 +102,20 @@ class EpcTest {
     }
 
     @Test
+    void aRunOfOneProductIsCheckedLikeAnyOtherUrn() {
+        Gtin gtin = new Gtin("00300010123455");
+        assertEquals(new Sgtin(gtin, "1"), Epc.parse("urn:epc:id:sgtin:030001.0012345.1"));
+        assertEquals(new Lgtin(gtin, "L"), Epc.parse("urn:epc:class:lgtin:030001.0012345.L"));
+        // the same thirteen digits split at another company prefix length are the same GTIN ...
+        assertEquals(new Sgtin(gtin, "2"), Epc.parse("urn:epc:id:sgtin:0300010.012345.2"));
+        // ... unless the prefix length is not one the TDS allows
+        assertEquals("EPC_GCP_LENGTH", assertThrows(Gs1Exception.class,
+                () -> Epc.parse("urn:epc:id:sgtin:03000.01012345.3")).rule());
+        assertEquals(new Sgtin(new Gtin("10300010123452"), "4"), Epc.parse("urn:epc:id:sgtin:030001.1012345.4"));
+        assertEquals(new SgtinPattern(gtin), Epc.parse("urn:epc:idpat:sgtin:030001.0012345.*"));
+    }
+
+    @Test
     void badUrnsAreRejectedWithThePosition() {
         assertRejected("urn:epc:id:sgtin:030001.0012345", 17);               // no serial field
         assertRejected("urn:epc:id:sgtin:030001.001234.1", 17);              // 12 digits, not 13
