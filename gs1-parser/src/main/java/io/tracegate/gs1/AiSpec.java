@@ -61,13 +61,15 @@ final class AiSpec {
     final Pattern[] excludes;
     /** AI (8030), a digital signature, whose presence requires serialised keys. */
     final boolean digitalSignature;
-    /** The data starts with a digit (first component numeric): a cheap first test for an embedded AI. */
-    final boolean numericStart;
+    /**
+     * How many characters at the start of the data must be digits (the leading numeric components' minimum
+     * lengths, up to the first of variable length): a cheap first test for an embedded AI.
+     */
+    final int leadingDigits;
 
     private AiSpec(String ai, AiDefinition definition, boolean fnc1Required, Component[] components,
             Requirement[] requires, Pattern[] excludes) {
-        this.numericStart = definition != null
-                && definition.components().get(0).charset() == CharacterSet.NUMERIC;
+        this.leadingDigits = definition == null ? 0 : leadingDigits(definition);
         this.ai = ai;
         this.key = ai == null ? -1 : key(ai.length(), Integer.parseInt(ai));
         this.definition = definition;
@@ -84,6 +86,20 @@ final class AiSpec {
         }
         this.minLength = min;
         this.maxLength = max;
+    }
+
+    private static int leadingDigits(AiDefinition d) {
+        int digits = 0;
+        for (AiComponent c : d.components()) {
+            if (c.charset() != CharacterSet.NUMERIC || c.optional()) {
+                break;
+            }
+            digits += c.minLength();
+            if (!c.fixedLength()) {
+                break; // where the next component starts depends on the data
+            }
+        }
+        return digits;
     }
 
     static AiSpec compile(AiDefinition d, Linters linters) {

@@ -196,14 +196,8 @@ final class ParseRun {
             // predefined-length prefixes without an allocated AI (04, 14, 18, 19) are all two-digit AIs
             len = 2;
         }
-        if (len == 0 || p + len >= to) {
+        if (len == 0 || p + len >= to || !digits(p, p + len)) {
             return null;
-        }
-        for (int i = p; i < p + len; i++) {
-            char c = w.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
         }
         return rules.unknown(w.substring(p, p + len));
     }
@@ -347,11 +341,15 @@ final class ParseRun {
     /**
      * Mutually exclusive AIs, mandatory associations, repeated AIs and the digital-signature serial rule, in the
      * GS1 Syntax Engine's order. Valid data is checked in carried order; when a rule fails, the AIs are visited
-     * again in lexical order so that the error reported for data breaking several rules is the engine's.
+     * again in lexical order so that the error reported for data breaking several rules is the engine's (a trial
+     * parse, whose error is never shown, skips that).
      */
     boolean checkAssociations() {
         if (associationsHold(null)) {
             return true;
+        }
+        if (!explain) {
+            return false;
         }
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
@@ -515,10 +513,9 @@ final class ParseRun {
             if (embedded == null) {
                 continue;
             }
-            // cheap tests before a trial read: room for the embedded AI's data, and a digit where it needs one
+            // cheap tests before a trial read: room for the embedded AI's data, and digits where it needs them
             int data = k + embedded.ai.length();
-            if (data + embedded.minLength > end
-                    || (embedded.numericStart && (w.charAt(data) < '0' || w.charAt(data) > '9'))) {
+            if (data + embedded.minLength > end || !digits(data, data + embedded.leadingDigits)) {
                 continue;
             }
             if (tail == null) {
@@ -542,6 +539,17 @@ final class ParseRun {
             }
         }
         return found;
+    }
+
+    /** Whether {@code w[from, to)} is all digits. */
+    private boolean digits(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = w.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
