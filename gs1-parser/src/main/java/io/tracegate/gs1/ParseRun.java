@@ -83,26 +83,13 @@ final class ParseRun {
      * of a composite component) is dropped.
      */
     static Repaired repair(String s, char sep, List<String> substitutes, boolean unbracketed) {
-        int n = s.length();
-        boolean substitute = !substitutes.isEmpty();
-        int i = 0;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if ((c <= '\r' && (c == '\r' || c == '\n' || c == 0)) || c == '\uFEFF'
-                    || (unbracketed && (c == GS || c == '|'))
-                    || (substitute && substituteLength(s, i, substitutes) > 0)) {
-                break;
-            }
-        }
-        if (i == n) {
+        if (!needsRepair(s, substitutes, unbracketed)) {
             return new Repaired(s, null);
         }
+        int n = s.length();
         StringBuilder b = new StringBuilder(n);
         int[] map = new int[n + 1];
-        b.append(s, 0, i);
-        for (int k = 0; k < i; k++) {
-            map[k] = k;
-        }
+        int i = 0;
         while (i < n) {
             char c = s.charAt(i);
             if (c == '\r' || c == '\n' || c == 0 || c == '\uFEFF'
@@ -123,6 +110,24 @@ final class ParseRun {
         }
         map[b.length()] = n;
         return new Repaired(b.toString(), map);
+    }
+
+    /**
+     * Whether {@link #repair} would change anything. Almost all input is clean: a few vectorised
+     * {@link String#indexOf} scans (a Latin-1 string answers for the BOM at once) cost less than one loop testing
+     * every character against every case.
+     */
+    private static boolean needsRepair(String s, List<String> substitutes, boolean unbracketed) {
+        if (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0 || s.indexOf(0) >= 0 || s.indexOf('\uFEFF') >= 0
+                || (unbracketed && (s.indexOf(GS) >= 0 || s.indexOf('|') >= 0))) {
+            return true;
+        }
+        for (int k = 0; k < substitutes.size(); k++) {
+            if (s.contains(substitutes.get(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int substituteLength(String s, int i, List<String> substitutes) {
