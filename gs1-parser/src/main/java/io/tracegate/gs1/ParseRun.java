@@ -52,6 +52,8 @@ final class ParseRun {
     private long present;
     /** Whether two elements share a {@link #present} bit: only then can an AI be repeated. */
     private boolean presentTwice;
+    /** The {@link AiSpec#requiredAs} bits of all elements: which of the table's required patterns are present. */
+    private long requiredPresent;
 
     /** Where in {@link #w} the escaped bracketed value being checked starts (its text is an unescaped copy). */
     int escapedValueStart = -1;
@@ -281,6 +283,7 @@ final class ParseRun {
         digitalSignature |= spec.digitalSignature;
         presentTwice |= (present & (1L << spec.key)) != 0;
         present |= 1L << spec.key;
+        requiredPresent |= spec.requiredAs;
         specs[count] = spec;
         if (src != w) {
             if (ownTexts == null) {
@@ -326,6 +329,7 @@ final class ParseRun {
         digitalSignature = false;
         present = 0;
         presentTwice = false;
+        requiredPresent = 0;
     }
 
     boolean fail(String rule, String ai, int start, int end, String message) {
@@ -419,9 +423,17 @@ final class ParseRun {
     private static final String[] DIGSIG_KEYS = {"253", "255", "8003"};
 
     private boolean satisfied(AiSpec.Requirement r, AiSpec self) {
-        for (AiSpec.Pattern[] all : r.alternatives()) {
+        for (int a = 0; a < r.masks().length; a++) {
+            long mask = r.masks()[a];
+            if ((mask & self.requiredAs) == 0) {
+                // the AI itself stands for none of the patterns, so the mask of what is present answers exactly
+                if ((requiredPresent & mask) == mask) {
+                    return true;
+                }
+                continue;
+            }
             boolean ok = true;
-            for (AiSpec.Pattern p : all) {
+            for (AiSpec.Pattern p : r.alternatives()[a]) {
                 if (find(p, self) < 0) {
                     ok = false;
                     break;
