@@ -485,16 +485,20 @@ final class ParseRun {
         return start(i) == 0 && end(i) == src.length() ? src : src.substring(start(i), end(i));
     }
 
-    List<AiElement> elements() {
+    private AiElement[] elementArray() {
         AiElement[] out = new AiElement[count];
         for (int i = 0; i < count; i++) {
             out[i] = new AiElement(specs[i].ai, value(i));
         }
-        return List.of(out);
+        return out;
+    }
+
+    List<AiElement> elements() {
+        return List.of(elementArray());
     }
 
     ElementString result(Ambiguity ambiguity, Clock clock) {
-        return new ElementString(elements(), ambiguity, clock);
+        return new ElementString(elementArray(), ambiguity, clock);
     }
 
     // ---- ambiguity ----
