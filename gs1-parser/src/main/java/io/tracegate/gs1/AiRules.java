@@ -4,6 +4,7 @@ import io.tracegate.gs1.ai.AiDefinition;
 import io.tracegate.gs1.ai.AiTable;
 import io.tracegate.gs1.lint.Linters;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The AI table compiled once per parser: an {@link AiSpec} per known AI (found by the AI's digits, no hashing),
@@ -26,10 +27,11 @@ final class AiRules {
     AiRules(AiTable table, Linters linters) {
         this.table = table;
         this.clock = linters.clock();
+        List<AiSpec.Pattern> required = AiSpec.requiredPatterns(table.all());
         for (AiDefinition d : table.all()) {
             String ai = d.ai();
             int v = Integer.parseInt(ai);
-            AiSpec spec = AiSpec.compile(d, linters);
+            AiSpec spec = AiSpec.compile(d, linters, required);
             switch (ai.length()) {
                 case 2 -> two[v] = spec;
                 case 3 -> three[v] = spec;
@@ -37,12 +39,12 @@ final class AiRules {
             }
             aiLengthByPrefix[(ai.charAt(0) - '0') * 10 + ai.charAt(1) - '0'] = ai.length();
         }
-        unknownVariable = AiSpec.unknown(null, 0, linters);
+        unknownVariable = AiSpec.unknown(null, 0, linters, required);
         for (char d1 = '0'; d1 <= '9'; d1++) {
             for (char d2 = '0'; d2 <= '9'; d2++) {
                 int fixed = AiTable.predefinedDataLength(d1, d2);
                 if (fixed > 0 && unknownFixed[fixed] == null) {
-                    unknownFixed[fixed] = AiSpec.unknown(null, fixed, linters);
+                    unknownFixed[fixed] = AiSpec.unknown(null, fixed, linters, required);
                 }
             }
         }

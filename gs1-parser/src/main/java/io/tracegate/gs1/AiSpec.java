@@ -5,6 +5,8 @@ import io.tracegate.gs1.ai.AiDefinition;
 import io.tracegate.gs1.ai.CharacterSet;
 import io.tracegate.gs1.lint.Linter;
 import io.tracegate.gs1.lint.Linters;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One AI compiled for the parse hot path: its components with their linters resolved once (character-set linter
@@ -45,8 +47,34 @@ final class AiSpec {
         return length * 10000 + value;
     }
 
-    /** One {@code req=} attribute: satisfied when every pattern of any one alternative is present. */
-    record Requirement(String text, Pattern[][] alternatives) {
+    /**
+     * One {@code req=} attribute: satisfied when every pattern of any one alternative is present. {@code masks}
+     * holds each alternative as bits of the table's required patterns (see {@link #requiredAs}), so that checking
+     * one is a mask test.
+     */
+    record Requirement(String text, Pattern[][] alternatives, long[] masks) {
+    }
+
+    /** Every pattern that some {@code req=} of the table names, in a fixed order: bit i of the masks is pattern i. */
+    static List<Pattern> requiredPatterns(List<AiDefinition> table) {
+        List<Pattern> patterns = new ArrayList<>();
+        for (AiDefinition d : table) {
+            for (String req : d.requires()) {
+                for (String alternative : req.split(",")) {
+                    for (String ai : alternative.split("\\+")) {
+                        Pattern p = Pattern.of(ai);
+                        if (!patterns.contains(p)) {
+                            patterns.add(p);
+                        }
+                    }
+                }
+            }
+        }
+        if (patterns.size() > Long.SIZE) {
+            throw new IllegalStateException("the AI table requires more than 64 distinct AI patterns: "
+                    + patterns.size());
+        }
+        return List.copyOf(patterns);
     }
 
     final String ai;
@@ -59,15 +87,20 @@ final class AiSpec {
     final Component[] components;
     final Requirement[] requires;
     final Pattern[] excludes;
+    /** Bit i set when this AI matches required pattern i (of {@link #requiredPatterns}). */
+    final long requiredAs;
+    private final List<Pattern> requiredPatterns;
     /** AI (8030), a digital signature, whose presence requires serialised keys. */
     final boolean digitalSignature;
-    /** The data starts with a digit (first component numeric): a cheap first test for an embedded AI. */
-    final boolean numericStart;
+    /**
+     * How many characters at the start of the data must be digits (the leading numeric components' minimum
+     * lengths, up to the first of variable length): a cheap first test for an embedded AI.
+     */
+    final int leadingDigits;
 
     private AiSpec(String ai, AiDefinition definition, boolean fnc1Required, Component[] components,
-            Requirement[] requires, Pattern[] excludes) {
-        this.numericStart = definition != null
-                && definition.components().get(0).charset() == CharacterSet.NUMERIC;
+            Requirement[] requires, Pattern[] excludes, List<Pattern> requiredPatterns) {
+        this.leadingDigits = definition == null ? 0 : leadingDigits(definition);
         this.ai = ai;
         this.key = ai == null ? -1 : key(ai.length(), Integer.parseInt(ai));
         this.definition = definition;
@@ -76,6 +109,14 @@ final class AiSpec {
         this.requires = requires;
         this.excludes = excludes;
         this.digitalSignature = "8030".equals(ai);
+        this.requiredPatterns = requiredPatterns;
+        long as = 0;
+        for (int i = 0; i < requiredPatterns.size(); i++) {
+            if (requiredPatterns.get(i).matches(this)) {
+                as |= 1L << i;
+            }
+        }
+        this.requiredAs = as;
         int min = 0;
         int max = 0;
         for (Component c : components) {
@@ -86,7 +127,21 @@ final class AiSpec {
         this.maxLength = max;
     }
 
-    static AiSpec compile(AiDefinition d, Linters linters) {
+    private static int leadingDigits(AiDefinition d) {
+        int digits = 0;
+        for (AiComponent c : d.components()) {
+            if (c.charset() != CharacterSet.NUMERIC || c.optional()) {
+                break;
+            }
+            digits += c.minLength();
+            if (!c.fixedLength()) {
+                break; // where the next component starts depends on the data
+            }
+        }
+        return digits;
+    }
+
+    static AiSpec compile(AiDefinition d, Linters linters, List<Pattern> requiredPatterns) {
         Component[] components = new Component[d.components().size()];
         for (int i = 0; i < components.length; i++) {
             AiComponent c = d.components().get(i);
@@ -102,33 +157,36 @@ final class AiSpec {
             String text = d.requires().get(i);
             String[] alternatives = text.split(",");
             Pattern[][] alts = new Pattern[alternatives.length][];
+            long[] masks = new long[alternatives.length];
             for (int a = 0; a < alternatives.length; a++) {
                 String[] all = alternatives[a].split("\\+");
                 alts[a] = new Pattern[all.length];
                 for (int k = 0; k < all.length; k++) {
                     alts[a][k] = Pattern.of(all[k]);
+                    masks[a] |= 1L << requiredPatterns.indexOf(alts[a][k]);
                 }
             }
-            requires[i] = new Requirement(text, alts);
+            requires[i] = new Requirement(text, alts, masks);
         }
         Pattern[] excludes = d.excludes().stream().map(Pattern::of).toArray(Pattern[]::new);
-        return new AiSpec(d.ai(), d, d.fnc1Required(), components, requires, excludes);
+        return new AiSpec(d.ai(), d, d.fnc1Required(), components, requires, excludes, requiredPatterns);
     }
 
     /**
      * An AI missing from the table, accepted when unknown AIs are permitted: CSET 82 data of the predefined length
      * for its prefix, else 1 to 90 characters ended by a separator. {@code ai} is null for a shared template.
      */
-    static AiSpec unknown(String ai, int predefinedDataLength, Linters linters) {
+    static AiSpec unknown(String ai, int predefinedDataLength, Linters linters, List<Pattern> requiredPatterns) {
         Linter[] cset82 = {linters.get(csetLinter(CharacterSet.CSET82))};
         boolean fixed = predefinedDataLength > 0;
         Component c = fixed ? new Component(predefinedDataLength, predefinedDataLength, false, cset82)
                 : new Component(1, 90, false, cset82);
-        return new AiSpec(ai, null, !fixed, new Component[] {c}, new Requirement[0], new Pattern[0]);
+        return new AiSpec(ai, null, !fixed, new Component[] {c}, new Requirement[0], new Pattern[0],
+                requiredPatterns);
     }
 
     AiSpec withAi(String digits) {
-        return new AiSpec(digits, null, fnc1Required, components, requires, excludes);
+        return new AiSpec(digits, null, fnc1Required, components, requires, excludes, requiredPatterns);
     }
 
     static String csetLinter(CharacterSet cs) {

@@ -5,6 +5,8 @@ import io.tracegate.gs1.ai.AiTable;
 import io.tracegate.gs1.dl.DigitalLink;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +29,13 @@ public final class ElementString {
 
     ElementString(List<AiElement> elements, Ambiguity ambiguity, Clock clock) {
         this.elements = List.copyOf(elements);
+        this.ambiguity = ambiguity;
+        this.clock = clock;
+    }
+
+    /** Takes ownership of a parser's fresh array, which nothing else references: a read-only view, no copy. */
+    ElementString(AiElement[] elements, Ambiguity ambiguity, Clock clock) {
+        this.elements = Collections.unmodifiableList(Arrays.asList(elements));
         this.ambiguity = ambiguity;
         this.clock = clock;
     }

@@ -52,6 +52,8 @@ final class ParseRun {
     private long present;
     /** Whether two elements share a {@link #present} bit: only then can an AI be repeated. */
     private boolean presentTwice;
+    /** The {@link AiSpec#requiredAs} bits of all elements: which of the table's required patterns are present. */
+    private long requiredPresent;
 
     /** Where in {@link #w} the escaped bracketed value being checked starts (its text is an unescaped copy). */
     int escapedValueStart = -1;
@@ -83,26 +85,13 @@ final class ParseRun {
      * of a composite component) is dropped.
      */
     static Repaired repair(String s, char sep, List<String> substitutes, boolean unbracketed) {
-        int n = s.length();
-        boolean substitute = !substitutes.isEmpty();
-        int i = 0;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if ((c <= '\r' && (c == '\r' || c == '\n' || c == 0)) || c == '\uFEFF'
-                    || (unbracketed && (c == GS || c == '|'))
-                    || (substitute && substituteLength(s, i, substitutes) > 0)) {
-                break;
-            }
-        }
-        if (i == n) {
+        if (!needsRepair(s, substitutes, unbracketed)) {
             return new Repaired(s, null);
         }
+        int n = s.length();
         StringBuilder b = new StringBuilder(n);
         int[] map = new int[n + 1];
-        b.append(s, 0, i);
-        for (int k = 0; k < i; k++) {
-            map[k] = k;
-        }
+        int i = 0;
         while (i < n) {
             char c = s.charAt(i);
             if (c == '\r' || c == '\n' || c == 0 || c == '\uFEFF'
@@ -123,6 +112,24 @@ final class ParseRun {
         }
         map[b.length()] = n;
         return new Repaired(b.toString(), map);
+    }
+
+    /**
+     * Whether {@link #repair} would change anything. Almost all input is clean: a few vectorised
+     * {@link String#indexOf} scans (a Latin-1 string answers for the BOM at once) cost less than one loop testing
+     * every character against every case.
+     */
+    private static boolean needsRepair(String s, List<String> substitutes, boolean unbracketed) {
+        if (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0 || s.indexOf(0) >= 0 || s.indexOf('\uFEFF') >= 0
+                || (unbracketed && (s.indexOf(GS) >= 0 || s.indexOf('|') >= 0))) {
+            return true;
+        }
+        for (int k = 0; k < substitutes.size(); k++) {
+            if (s.contains(substitutes.get(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int substituteLength(String s, int i, List<String> substitutes) {
@@ -196,14 +203,8 @@ final class ParseRun {
             // predefined-length prefixes without an allocated AI (04, 14, 18, 19) are all two-digit AIs
             len = 2;
         }
-        if (len == 0 || p + len >= to) {
+        if (len == 0 || p + len >= to || !digits(p, p + len)) {
             return null;
-        }
-        for (int i = p; i < p + len; i++) {
-            char c = w.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
         }
         return rules.unknown(w.substring(p, p + len));
     }
@@ -282,6 +283,7 @@ final class ParseRun {
         digitalSignature |= spec.digitalSignature;
         presentTwice |= (present & (1L << spec.key)) != 0;
         present |= 1L << spec.key;
+        requiredPresent |= spec.requiredAs;
         specs[count] = spec;
         if (src != w) {
             if (ownTexts == null) {
@@ -327,6 +329,7 @@ final class ParseRun {
         digitalSignature = false;
         present = 0;
         presentTwice = false;
+        requiredPresent = 0;
     }
 
     boolean fail(String rule, String ai, int start, int end, String message) {
@@ -347,11 +350,15 @@ final class ParseRun {
     /**
      * Mutually exclusive AIs, mandatory associations, repeated AIs and the digital-signature serial rule, in the
      * GS1 Syntax Engine's order. Valid data is checked in carried order; when a rule fails, the AIs are visited
-     * again in lexical order so that the error reported for data breaking several rules is the engine's.
+     * again in lexical order so that the error reported for data breaking several rules is the engine's (a trial
+     * parse, whose error is never shown, skips that).
      */
     boolean checkAssociations() {
         if (associationsHold(null)) {
             return true;
+        }
+        if (!explain) {
+            return false;
         }
         int[] order = new int[count];
         for (int i = 0; i < count; i++) {
@@ -416,9 +423,17 @@ final class ParseRun {
     private static final String[] DIGSIG_KEYS = {"253", "255", "8003"};
 
     private boolean satisfied(AiSpec.Requirement r, AiSpec self) {
-        for (AiSpec.Pattern[] all : r.alternatives()) {
+        for (int a = 0; a < r.masks().length; a++) {
+            long mask = r.masks()[a];
+            if ((mask & self.requiredAs) == 0) {
+                // the AI itself stands for none of the patterns, so the mask of what is present answers exactly
+                if ((requiredPresent & mask) == mask) {
+                    return true;
+                }
+                continue;
+            }
             boolean ok = true;
-            for (AiSpec.Pattern p : all) {
+            for (AiSpec.Pattern p : r.alternatives()[a]) {
                 if (find(p, self) < 0) {
                     ok = false;
                     break;
@@ -470,16 +485,20 @@ final class ParseRun {
         return start(i) == 0 && end(i) == src.length() ? src : src.substring(start(i), end(i));
     }
 
-    List<AiElement> elements() {
+    private AiElement[] elementArray() {
         AiElement[] out = new AiElement[count];
         for (int i = 0; i < count; i++) {
             out[i] = new AiElement(specs[i].ai, value(i));
         }
-        return List.of(out);
+        return out;
+    }
+
+    List<AiElement> elements() {
+        return List.of(elementArray());
     }
 
     ElementString result(Ambiguity ambiguity, Clock clock) {
-        return new ElementString(elements(), ambiguity, clock);
+        return new ElementString(elementArray(), ambiguity, clock);
     }
 
     // ---- ambiguity ----
@@ -515,10 +534,9 @@ final class ParseRun {
             if (embedded == null) {
                 continue;
             }
-            // cheap tests before a trial read: room for the embedded AI's data, and a digit where it needs one
+            // cheap tests before a trial read: room for the embedded AI's data, and digits where it needs them
             int data = k + embedded.ai.length();
-            if (data + embedded.minLength > end
-                    || (embedded.numericStart && (w.charAt(data) < '0' || w.charAt(data) > '9'))) {
+            if (data + embedded.minLength > end || !digits(data, data + embedded.leadingDigits)) {
                 continue;
             }
             if (tail == null) {
@@ -542,6 +560,17 @@ final class ParseRun {
             }
         }
         return found;
+    }
+
+    /** Whether {@code w[from, to)} is all digits. */
+    private boolean digits(int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = w.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
