@@ -50,6 +50,8 @@ final class ParseRun {
     private boolean digitalSignature;
     /** Bit {@code key mod 64} set for each element's AI key: a quick "certainly absent" for single AIs. */
     private long present;
+    /** Whether two elements share a {@link #present} bit: only then can an AI be repeated. */
+    private boolean presentTwice;
 
     /** Where in {@link #w} the escaped bracketed value being checked starts (its text is an unescaped copy). */
     int escapedValueStart = -1;
@@ -162,9 +164,9 @@ final class ParseRun {
             p += spec.ai.length();
             // a predefined-length value never reaches past its length, so the separator search stops there
             int limit = spec.fnc1Required ? to : Math.min(to, p + spec.maxLength);
-            int r = p;
-            while (r < limit && w.charAt(r) != sep) {
-                r++;
+            int r = w.indexOf(sep, p); // String.indexOf is vectorised: faster than a loop over charAt
+            if (r < 0 || r > limit) {
+                r = limit;
             }
             int used = validateValue(spec, w, p, r, aiStart);
             if (used < 0) {
@@ -278,6 +280,7 @@ final class ParseRun {
             pos = Arrays.copyOf(pos, 4 * n);
         }
         digitalSignature |= spec.digitalSignature;
+        presentTwice |= (present & (1L << spec.key)) != 0;
         present |= 1L << spec.key;
         specs[count] = spec;
         if (src != w) {
@@ -323,6 +326,7 @@ final class ParseRun {
         count = 0;
         digitalSignature = false;
         present = 0;
+        presentTwice = false;
     }
 
     boolean fail(String rule, String ai, int start, int end, String message) {
@@ -385,7 +389,7 @@ final class ParseRun {
                 }
             }
         }
-        for (int x = 0; x < count; x++) {
+        for (int x = 0; presentTwice && x < count; x++) {
             int i = order == null ? x : order[x];
             for (int y = order == null ? 0 : x + 1; y < count; y++) {
                 int j = order == null ? y : order[y];
@@ -517,11 +521,17 @@ final class ParseRun {
                     || (embedded.numericStart && (w.charAt(data) < '0' || w.charAt(data) > '9'))) {
                 continue;
             }
-            if (probe == null) {
+            if (tail == null) {
                 tail = new ParseRun(rules, options, input, w, map, false);
+            }
+            if (!readsAsTail(tail, i, k, sep)) {
+                continue;
+            }
+            // most cuts fail in the tail: the whole reading is only made for the few that pass
+            if (probe == null) {
                 probe = new ParseRun(rules, options, input, w, map, false);
             }
-            if (cutAt(tail, probe, i, k, sep)) {
+            if (cutAt(tail, probe, i, k)) {
                 if (found == null) {
                     found = new ArrayList<>();
                 }
@@ -535,15 +545,20 @@ final class ParseRun {
     }
 
     /**
-     * Reads this run with its last value, {@code i}, cut at {@code k}: the rest of the value into {@code tail}
-     * first (most cuts fail there, cheaply), then the whole reading into {@code alt}; true when it is valid.
+     * Whether this run's last value, {@code i}, cut at {@code k} is still valid and the rest of it reads as complete
+     * element strings (into {@code tail}).
      */
-    private boolean cutAt(ParseRun tail, ParseRun alt, int i, int k, char sep) {
-        AiSpec spec = specs[i];
+    private boolean readsAsTail(ParseRun tail, int i, int k, char sep) {
         tail.reset();
-        if (!tail.scan(k, end(i), sep) || tail.validateValue(spec, w, start(i), k, -1) != k - start(i)) {
-            return false;
-        }
+        return tail.scan(k, end(i), sep) && tail.validateValue(specs[i], w, start(i), k, -1) == k - start(i);
+    }
+
+    /**
+     * Reads this run with its last value, {@code i}, cut at {@code k}, and the rest of it already read into
+     * {@code tail}, into {@code alt}; true when the whole reading passes the cross-AI rules.
+     */
+    private boolean cutAt(ParseRun tail, ParseRun alt, int i, int k) {
+        AiSpec spec = specs[i];
         alt.reset();
         for (int j = 0; j < i; j++) {
             alt.add(specs[j], src(j), start(j), end(j), inStart(j), inEnd(j));

@@ -44,7 +44,7 @@ public final class CaptureHeap {
                 Files.size(file));
         try (GatewayProcess gateway = GatewayProcess.start(Path.of(o.getOrDefault("jar", "gateway/target/gateway.jar")),
                 work, Integer.parseInt(o.getOrDefault("port", "18092")),
-                List.of((heap + " -Xlog:gc:file=" + gcLog).split(" ")))) {
+                List.of((heap + " -Xlog:gc:file=" + gcLog).split(" ")), false)) {
             long idle = heapUsed(gateway);
             AtomicLong peak = new AtomicLong(idle);
             Thread sampler = new Thread(() -> {

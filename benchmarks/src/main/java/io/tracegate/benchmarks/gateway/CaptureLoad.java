@@ -41,7 +41,7 @@ public final class CaptureLoad {
                 Integer.parseInt(o.getOrDefault("cases", "1000")), Integer.parseInt(o.getOrDefault("pallets", "20")));
         try (GatewayProcess gateway = GatewayProcess.start(Path.of(o.getOrDefault("jar", "gateway/target/gateway.jar")),
                 work, Integer.parseInt(o.getOrDefault("port", "18090")),
-                List.of(o.getOrDefault("jvm", "-Xmx1g").split(" ")))) {
+                List.of(o.getOrDefault("jvm", "-Xmx1g").split(" ")), false)) {
             System.out.printf("warm-up: %s%n", capture(gateway, warmUp, work));
             Result result = capture(gateway, measured, work);
             System.out.printf("capture: %s%n", result);

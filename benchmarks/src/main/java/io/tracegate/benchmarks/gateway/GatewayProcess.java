@@ -41,13 +41,13 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java [jvmOptions] -jar jar} on this port with a fresh data directory under {@code work}, and
-     * waits until it is healthy (its log goes to {@code work/gateway.log}).
+     * Starts {@code java [jvmOptions] -jar jar} on this port with the data directory {@code work/data} (fresh
+     * unless {@code reuse}), and waits until it is healthy (its log goes to {@code work/gateway.log}).
      */
-    static GatewayProcess start(Path jar, Path work, int port, List<String> jvmOptions) throws IOException,
-            InterruptedException {
+    static GatewayProcess start(Path jar, Path work, int port, List<String> jvmOptions, boolean reuse)
+            throws IOException, InterruptedException {
         Path data = work.resolve("data");
-        if (Files.exists(data)) {
+        if (Files.exists(data) && !reuse) {
             throw new IllegalStateException(data + " exists: give a fresh work directory");
         }
         Files.createDirectories(work);

@@ -32,7 +32,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tracegate.benchmarks.gateway.TraceLatency [--units=10000000]
  *     [--requests=5000] [--jvm=-Xmx1g] [--port=18091] [--jar=gateway/target/gateway.jar]
- *     [--work=target/trace-latency]</pre>
+ *     [--work=target/trace-latency] [--reuse=true: time the store an earlier run with this --work loaded]</pre>
  */
 public final class TraceLatency {
 
@@ -55,14 +55,19 @@ public final class TraceLatency {
             throw new IllegalArgumentException("units must be a multiple of " + PER_CASE * CASES_PER_PALLET);
         }
         Path work = Path.of(o.getOrDefault("work", "target/trace-latency-" + System.currentTimeMillis()));
+        // a store loaded by an earlier run (same --work, same --units) is timed again without loading
+        boolean reuse = Boolean.parseBoolean(o.getOrDefault("reuse", "false"));
         try (GatewayProcess gateway = GatewayProcess.start(Path.of(o.getOrDefault("jar", "gateway/target/gateway.jar")),
                 work, Integer.parseInt(o.getOrDefault("port", "18091")),
-                List.of(o.getOrDefault("jvm", "-Xmx1g").split(" ")))) {
+                List.of(o.getOrDefault("jvm", "-Xmx1g").split(" ")), reuse)) {
             try (Connection db = gateway.database()) {
-                long start = System.nanoTime();
-                load(db, units);
-                System.out.printf("loaded %,d units, %,d cases, %,d pallets with their events in %.0f s%n", units,
-                        units / PER_CASE, units / PER_CASE / CASES_PER_PALLET, (System.nanoTime() - start) / 1e9);
+                if (!reuse) {
+                    long start = System.nanoTime();
+                    load(db, units);
+                    System.out.printf("loaded %,d units, %,d cases, %,d pallets with their events in %.0f s%n",
+                            units, units / PER_CASE, units / PER_CASE / CASES_PER_PALLET,
+                            (System.nanoTime() - start) / 1e9);
+                }
                 try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
                         "select (select count(*) from serial_unit), (select count(*) from event_epc),"
                                 + " (select count(*) from epcis_event)")) {

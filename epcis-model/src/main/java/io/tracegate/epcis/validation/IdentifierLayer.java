@@ -327,20 +327,18 @@ public final class IdentifierLayer implements EventLayer {
         return rest.substring(0, Math.max(0, rest.indexOf(':')));
     }
 
-    // gs1-parser names check-digit and character problems by rule; for URNs the rule is general (EPC_URN), so
-    // the kind of problem is read from its message.
+    // gs1-parser's rule names the kind of problem: EPC_CHECK_DIGIT, EPC_CSET, EPC_LENGTH, EPC_GCP_LENGTH, EPC_SYNTAX,
+    // EPC_SCHEME for URNs and keys, and for a Digital Link URI the AI checks' rules (GS1_LINTER_..._CHECK_DIGIT,
+    // ..._CHARACTER, VALUE_TOO_LONG, INCORRECT_LENGTH, ...).
     private static String problem(Gs1Exception e) {
         String rule = e.rule() == null ? "" : e.rule();
-        String message = e.getMessage() == null ? "" : e.getMessage();
         if (rule.contains("CHECK_DIGIT")) {
             return "check-digit";
         }
-        if (rule.contains("CHARACTER") || rule.contains("CSET") || message.contains("-escaped")
-                || message.contains("character set") || message.contains("non-digit")) {
+        if (rule.contains("CSET") || rule.contains("CHARACTER")) {
             return "cset";
         }
-        if (rule.contains("TOO_LONG") || rule.contains("LENGTH") || message.contains(" digits")
-                || message.contains("characters; AI")) {
+        if (rule.contains("LENGTH") || rule.contains("TOO_LONG") || rule.contains("TOO_SHORT")) {
             return "length";
         }
         return "syntax";

@@ -177,6 +177,10 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         }
         String roles = MATCH_ROLES.get(name);
         if (roles != null) {
+            if (!roles.equals("q") && values.stream().anyMatch(v -> v.startsWith("urn:epc:idpat:"))) {
+                throw parameter(name, "names an EPC pattern (urn:epc:idpat:...): instance EPCs are matched exactly;"
+                        + " patterns are matched by MATCH_epcClass and MATCH_anyEPCClass");
+            }
             return new Condition("e.id in (select x.event_ref from event_epc x where x.epc = any(?)"
                     + " and x.role = any(?))", List.of(textArray(keys(name, values)),
                     textArray(roles.chars().mapToObj(c -> String.valueOf((char) c)).toList())));

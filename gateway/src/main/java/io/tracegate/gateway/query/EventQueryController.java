@@ -125,7 +125,7 @@ class EventQueryController {
     /** A resource instance ({@code /bizSteps/shipping}, ...): its sub-resources, which are its events. */
     @GetMapping({"/eventTypes/{value}", "/epcs/{value}", "/bizSteps/{value}", "/bizLocations/{value}",
             "/readPoints/{value}", "/dispositions/{value}"})
-    Map<String, Object> resource(@PathVariable String value) {
+    Map<String, Object> resource() {
         return collection(List.of("events"));
     }
 

@@ -31,6 +31,7 @@ class EventQueryTest extends GatewayTest {
     /** Unique per test run: the database is shared by every test of the run. */
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String LOT = "L" + RUN;
+    private static final String LOT_CLASS = "urn:epc:class:lgtin:0614141.107346." + LOT;
     private static final String PO = "urn:epcglobal:cbv:bt:0614141000005:PO" + RUN;
     private static final List<String> UNITS = List.of(sgtin(1), sgtin(2), sgtin(3));
     private static final String CASE = "urn:epc:id:sscc:0614141." + (1_000_000_000L
@@ -68,10 +69,12 @@ class EventQueryTest extends GatewayTest {
                    "epcList":["%s"],"bizStep":"shipping","disposition":"in_transit","readPoint":{"id":"%s"},
                    "bizTransactionList":[{"type":"po","bizTransaction":"%s"}],
                    "sourceList":[{"type":"owning_party","source":"%s"}],
-                   "destinationList":[{"type":"owning_party","destination":"%s"}]}
+                   "destinationList":[{"type":"owning_party","destination":"%s"}]},
+                  {"type":"ObjectEvent","eventTime":"%s","eventTimeZoneOffset":"-05:00","action":"OBSERVE",
+                   "quantityList":[{"epcClass":"%s","quantity":12}],"bizStep":"inspecting"}
                  ]}}""".formatted(COMMISSIONED, UNITS.get(0), UNITS.get(1), UNITS.get(2), SITE, SITE, LOT,
                 PACKED, CASE, UNITS.get(0), UNITS.get(1), UNITS.get(2), SITE, SITE,
-                SHIPPED, CASE, SITE, PO, SITE, BUYER);
+                SHIPPED, CASE, SITE, PO, SITE, BUYER, SHIPPED, LOT_CLASS);
         HttpResponse<String> accepted = send(request("/capture", line).header("Content-Type", "application/ld+json")
                 .POST(BodyPublishers.ofString(document)));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -131,6 +134,14 @@ class EventQueryTest extends GatewayTest {
                 .containsExactly("commissioning", "packing", "shipping");
         assertThat(bizSteps("/events?MATCH_epc=" + encode("urn:epc:id:sgtin:0614141.107346.nosuch" + RUN)))
                 .isEmpty();
+    }
+
+    @Test
+    void matchesEpcClassesOfQuantityListsInUrnAndDigitalLinkForms() {
+        assertThat(bizSteps("/events?MATCH_epcClass=" + encode(LOT_CLASS))).containsExactly("inspecting");
+        assertThat(bizSteps("/events?MATCH_anyEPCClass=" + encode(digitalLink(LOT_CLASS))))
+                .containsExactly("inspecting");
+        assertThat(bizSteps("/events?MATCH_epcClass=" + encode(LOT_CLASS + "X"))).isEmpty();
     }
 
     @Test
@@ -296,6 +307,8 @@ class EventQueryTest extends GatewayTest {
         assertParameterRefused("/events?GE_eventTime=yesterday", "GE_eventTime", "yesterday");
         assertParameterRefused("/events?MATCH_epc=urn:epc:id:sgtin:0614141.107346", "MATCH_epc", "not a valid EPC URN");
         assertParameterRefused("/events?EQ_action=ADDED", "EQ_action", "ADDED");
+        assertParameterRefused("/events?MATCH_anyEPC=" + encode("urn:epc:idpat:sgtin:0614141.107346.*"), "MATCH_anyEPC",
+                "EPC pattern");
         assertParameterRefused("/events?orderBy=bizStep", "orderBy", "bizStep");
         assertParameterRefused("/events?orderDirection=UP", "orderDirection", "UP");
         assertParameterRefused("/events?perPage=0", "perPage", "from 1 to 1000");

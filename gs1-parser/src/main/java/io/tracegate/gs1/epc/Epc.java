@@ -54,7 +54,7 @@ public sealed interface Epc permits Sgtin, Lgtin, SgtinPattern, SsccEpc, Sgln {
         if (urnOrDigitalLink == null || urnOrDigitalLink.isEmpty()) {
             throw new Gs1Exception(null, "EPC_EMPTY", urnOrDigitalLink, -1, -1, "no EPC given");
         }
-        if (urnOrDigitalLink.regionMatches(true, 0, "urn:", 0, 4)) {
+        if (urnOrDigitalLink.startsWith("urn:") || urnOrDigitalLink.regionMatches(true, 0, "urn:", 0, 4)) {
             return EpcUrn.parse(urnOrDigitalLink);
         }
         return DigitalLinks.parse(urnOrDigitalLink);

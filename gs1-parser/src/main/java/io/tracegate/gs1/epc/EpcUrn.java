@@ -9,6 +9,7 @@ import io.tracegate.gs1.ai.AiTable;
 import io.tracegate.gs1.lint.LintError;
 import io.tracegate.gs1.lint.Linter;
 import io.tracegate.gs1.lint.Linters;
+import java.nio.charset.StandardCharsets;
 
 /**
  * EPC pure identity URNs as the GS1 Tag Data Standard writes them: reading them into {@link Epc} values, splitting
@@ -155,34 +156,68 @@ final class EpcUrn {
      * extension digit) leads the key.
      */
     private static String key(String urn, int gcp, int dot, int end, boolean leadingDigit, int digits, String key) {
-        checkAllDigits(urn, gcp, dot, key);
-        checkAllDigits(urn, dot + 1, end, key);
         int gcpLength = dot - gcp;
-        if (gcpLength < MIN_GCP_LENGTH || gcpLength > MAX_GCP_LENGTH) {
-            throw error("EPC_GCP_LENGTH", urn, gcp, dot, "company prefix must have " + MIN_GCP_LENGTH + " to "
-                    + MAX_GCP_LENGTH + " digits, not " + gcpLength);
-        }
         int total = gcpLength + end - dot - 1;
-        if (total != digits) {
+        if (gcpLength < MIN_GCP_LENGTH || gcpLength > MAX_GCP_LENGTH || total != digits) {
+            for (int i = gcp; i < end; i++) {
+                if (i != dot) {
+                    digit(urn, i, key); // a stray character is the first thing to point out
+                }
+            }
+            if (gcpLength < MIN_GCP_LENGTH || gcpLength > MAX_GCP_LENGTH) {
+                throw error("EPC_GCP_LENGTH", urn, gcp, dot, "company prefix must have " + MIN_GCP_LENGTH + " to "
+                        + MAX_GCP_LENGTH + " digits, not " + gcpLength);
+            }
             throw error("EPC_LENGTH", urn, gcp, end, "company prefix and reference must have " + digits
                     + " digits together for an " + key + ", not " + total);
         }
-        StringBuilder b = new StringBuilder(digits + 1);
-        if (leadingDigit) {
-            b.append(urn.charAt(dot + 1)).append(urn, gcp, dot).append(urn, dot + 2, end);
-        } else {
-            b.append(urn, gcp, dot).append(urn, dot + 1, end);
+        // one pass copies the digits into key order (leading digit first) and checks them
+        byte[] k = new byte[digits + 1];
+        int at = leadingDigit ? 1 : 0;
+        for (int i = gcp; i < dot; i++) {
+            k[at++] = digit(urn, i, key);
         }
-        return b.append((char) ('0' + CheckDigit.compute(b, 0, digits))).toString();
+        int reference = dot + 1;
+        if (leadingDigit) {
+            k[0] = digit(urn, reference++, key);
+        }
+        for (int i = reference; i < end; i++) {
+            k[at++] = digit(urn, i, key);
+        }
+        k[digits] = (byte) ('0' + CheckDigit.compute(new AsciiDigits(k), 0, digits));
+        return new String(k, StandardCharsets.ISO_8859_1);
     }
 
-    private static void checkAllDigits(String urn, int start, int end, String key) {
-        for (int i = start; i < end; i++) {
-            char c = urn.charAt(i);
-            if (c < '0' || c > '9') {
-                throw error("EPC_CSET", urn, i, i + 1, "non-digit '" + c + "' in the " + key
-                        + " fields at position " + i);
-            }
+    private static byte digit(String urn, int i, String key) {
+        char c = urn.charAt(i);
+        if (c < '0' || c > '9') {
+            throw error("EPC_CSET", urn, i, i + 1, "non-digit '" + c + "' in the " + key + " fields at position " + i);
+        }
+        return (byte) c;
+    }
+
+    /** A key's digits as they are assembled, for {@link CheckDigit}; short-lived, so the JIT need not allocate it. */
+    private static final class AsciiDigits implements CharSequence {
+
+        private final byte[] digits;
+
+        AsciiDigits(byte[] digits) {
+            this.digits = digits;
+        }
+
+        @Override
+        public int length() {
+            return digits.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) digits[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(digits, start, end - start, StandardCharsets.ISO_8859_1);
         }
     }
 
