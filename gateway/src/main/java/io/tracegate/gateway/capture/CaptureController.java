@@ -76,6 +76,10 @@ class CaptureController {
         String mediaType = mediaType(request);
         checkSize(request);
         CaptureProcessor.Outcome outcome = captures.captureEvent(caller, mediaType, request.getInputStream());
+        if (outcome.events() > 1) {
+            throw ApiProblem.validation("POST /events takes exactly one event; this body has more (use POST"
+                    + " /capture for documents); nothing was captured");
+        }
         if (!outcome.errors().isEmpty()) {
             CaptureError first = outcome.errors().get(0);
             EpcisProblemType type = Arrays.stream(EpcisProblemType.values())
@@ -83,9 +87,8 @@ class CaptureController {
                     .orElse(EpcisProblemType.VALIDATION);
             throw new ApiProblem(type, HttpStatus.valueOf(first.status()), first.detail());
         }
-        if (outcome.events() != 1) {
-            throw ApiProblem.validation("POST /events takes exactly one event; this body has " + outcome.events()
-                    + " (use POST /capture for documents)");
+        if (outcome.events() == 0) {
+            throw ApiProblem.validation("POST /events takes exactly one event; this body has none");
         }
         String eventId = outcome.eventIds().get(0);
         if (outcome.duplicates() > 0) {

@@ -42,6 +42,8 @@ class CaptureProcessor {
     private static final Logger log = LoggerFactory.getLogger(CaptureProcessor.class);
     /** Refused events reported one by one; beyond, one summary entry says how many more. */
     private static final int MAX_REPORTED = 1000;
+    /** Findings listed per refused event: a 1,000-EPC event of bad serials must not make a 100 MB job report. */
+    private static final int MAX_FINDINGS = 10;
 
     private final DataSource dataSource;
     private final DocumentStore documents;
@@ -72,9 +74,10 @@ class CaptureProcessor {
                    List<String> eventIds) {
     }
 
-    Outcome run(long jobId, String sha256, boolean proceed) {
+    /** Runs a job whose document may hold at most {@code maxEvents} events (more: nothing is captured). */
+    Outcome run(long jobId, String sha256, boolean proceed, long maxEvents) {
         long started = System.nanoTime();
-        Run run = new Run(jobId);
+        Run run = new Run(jobId, maxEvents);
         Outcome outcome = run(run, sha256, proceed);
         long millis = (System.nanoTime() - started) / 1_000_000;
         metrics.jobFinished(outcome.success(), outcome.applied(), outcome.applied() == 0 ? 0 : run.epcs,
@@ -131,9 +134,11 @@ class CaptureProcessor {
         final List<PreparedEvent> batch = new ArrayList<>();
         int batchEpcs;
         long epcs;
+        final long maxEvents;
 
-        Run(long jobId) {
+        Run(long jobId, long maxEvents) {
             this.jobId = jobId;
+            this.maxEvents = maxEvents;
         }
 
         /** Reads and applies the document; false when it could not be read to the end (or broke the limit). */
@@ -144,10 +149,9 @@ class CaptureProcessor {
                 while (reader.hasNext()) {
                     EpcisEvent event = reader.next();
                     int index = count++;
-                    if (count > limits.maxEvents()) {
+                    if (count > maxEvents) {
                         errors.add(documentError(EpcisProblemType.CAPTURE_LIMIT_EXCEEDED, 413, "the document has"
-                                + " more than " + limits.maxEvents() + " events (GS1-EPCIS-Capture-Limit); nothing"
-                                + " was captured"));
+                                + " more than " + maxEvents + " events (the capture limit); nothing was captured"));
                         return false;
                     }
                     List<CaptureError.Finding> findings = new ArrayList<>();
@@ -229,8 +233,11 @@ class CaptureProcessor {
                         "event " + index + " was refused: " + findings.get(0).message()
                                 + (findings.get(0).epc() == null ? "" : " (" + findings.get(0).epc() + ", "
                                 + findings.get(0).rule() + ")")
-                                + (findings.size() > 1 ? " and " + (findings.size() - 1) + " more findings" : ""),
-                        "/capture/" + jobId + "#event-" + index, index, eventId, findings));
+                                + (findings.size() > 1 ? " and " + (findings.size() - 1) + " more findings" : "")
+                                + (findings.size() > MAX_FINDINGS ? " (the first " + MAX_FINDINGS + " are listed)"
+                                : ""),
+                        "/capture/" + jobId + "#event-" + index, index, eventId,
+                        List.copyOf(findings.subList(0, Math.min(findings.size(), MAX_FINDINGS)))));
             }
         }
 

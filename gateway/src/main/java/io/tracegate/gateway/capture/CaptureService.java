@@ -66,7 +66,8 @@ public class CaptureService {
         checkLimits(caller, document);
         long id = jobs.create(caller.name(), behaviour, mediaType, document);
         try {
-            workers.execute(() -> processor.run(id, document.sha256(), behaviour.equals("proceed")));
+            workers.execute(() -> processor.run(id, document.sha256(), behaviour.equals("proceed"),
+                    limits.maxEvents()));
         } catch (RejectedExecutionException busy) {
             String detail = "the gateway is busy: " + limits.queue() + " capture jobs are waiting; try again later";
             jobs.fail(id, new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(), "Capture refused", 503,
@@ -81,7 +82,7 @@ public class CaptureService {
         DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
         checkLimits(caller, document);
         long id = jobs.create(caller.name(), "rollback", mediaType, document);
-        return processor.run(id, document.sha256(), false);
+        return processor.run(id, document.sha256(), false, 1); // a second event rolls the first back
     }
 
     /** A job, if the caller may see it (its own, or any for ADMIN and COMPLIANCE). */

@@ -1,5 +1,6 @@
 package io.tracegate.gateway.capture;
 
+import io.tracegate.epcis.hash.EventHash;
 import io.tracegate.epcis.io.CbvXmlFormat;
 import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.io.EpcisWriter;
@@ -20,7 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A captured event with its identifiers parsed once, on its way to the serial store and the event store. */
+/**
+ * A captured event with its identifiers parsed once and its CBV 2.0 event hash (how a re-captured event is
+ * recognised), on its way to the serial store and the event store.
+ */
 final class PreparedEvent {
 
     /** A canonical identifier and its role in the event (see the {@code event_epc} table). */
@@ -41,7 +45,7 @@ final class PreparedEvent {
     PreparedEvent(int index, EpcisEvent event) {
         this.index = index;
         this.event = event;
-        this.hash = EventHashes.of(event);
+        this.hash = EventHash.of(event);
         this.parentUnit = event.parentId() == null ? null : Identifiers.unit(event.parentId());
         if (event.parentId() != null) {
             keys.add(new Key(parentUnit != null ? parentUnit.key() : Identifiers.key(event.parentId()), 'p'));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The full story of one unit or container: its current state from the serial store, its place in the aggregation
@@ -48,6 +49,8 @@ public class TraceService {
                         OffsetDateTime commissionedAt, List<TracedEvent> events) {
     }
 
+    /** One read-only transaction: the state and the history come from the same snapshot, over one connection. */
+    @Transactional(readOnly = true)
     public Trace trace(String epcText) {
         String key;
         try {

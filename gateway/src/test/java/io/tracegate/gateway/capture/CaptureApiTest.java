@@ -83,6 +83,19 @@ class CaptureApiTest extends CaptureTest {
     }
 
     @Test
+    void aRefusedEventListsItsFirstFindings() {
+        String[] ghosts = new String[25];
+        for (int i = 0; i < ghosts.length; i++) {
+            ghosts[i] = sgtin("ghost");
+        }
+
+        HttpResponse<String> job = capture(document(ship(ghosts)), null);
+
+        assertThat((List<?>) json(job, "$.errors[0].findings")).hasSize(10);
+        assertThat((String) json(job, "$.errors[0].detail")).contains("24 more findings").contains("first 10");
+    }
+
+    @Test
     void anUnknownBehaviourIsRefused() {
         HttpResponse<String> response = postDocument(document(commission(sgtin("bh"))), lineKey(), "sometimes");
 

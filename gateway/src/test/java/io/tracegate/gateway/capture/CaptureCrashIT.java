@@ -53,7 +53,7 @@ class CaptureCrashIT {
 
     @Test
     void aKilledCaptureIsFailedAfterRestartAndItsDocumentCapturesExactlyOnce() throws Exception {
-        String run = "crash" + System.nanoTime();
+        String run = "c" + System.nanoTime() % 1_000_000; // serials stay within the 20 characters of AI (21)
         byte[] document = document(run);
         start(1);
         String lineKey = createLineKey();

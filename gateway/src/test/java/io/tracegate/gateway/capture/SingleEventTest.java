@@ -62,6 +62,18 @@ class SingleEventTest extends CaptureTest {
     }
 
     @Test
+    void aDocumentOfTwoEventsIsRefusedWhole() {
+        String first = sgtin("ev");
+        String second = sgtin("ev");
+
+        HttpResponse<String> refused = postEvent(document(commission(first), commission(second)));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat((String) json(refused, "$.detail")).contains("exactly one event");
+        assertThat(trace(first).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aBodyThatIsNoEpcisTypeIsUnsupported() {
         HttpResponse<String> response = send(request("/events", lineKey()).header("Content-Type", "text/plain")
                 .POST(BodyPublishers.ofString("hello")));
