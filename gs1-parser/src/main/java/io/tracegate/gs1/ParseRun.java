@@ -20,7 +20,6 @@ final class ParseRun {
     /** The most element strings one message may hold (the GS1 Syntax Engine's limit). */
     static final int MAX_ELEMENTS = 64;
     /** At most this many alternative readings are reported for one input. */
-    static final int MAX_ALTERNATIVES = 16;
 
     final AiRules rules;
     final ParseOptions options;
@@ -512,7 +511,7 @@ final class ParseRun {
      * earlier value cannot be told from the data and is not reported.)
      *
      * <p>Bound: a value of n characters (n at most 90) gives at most n cuts, each re-reading at most n characters,
-     * so at most n^2 character steps; at most {@link #MAX_ALTERNATIVES} readings are kept. A position costs one
+     * so at most n^2 character steps; at most {@link Ambiguity#MAX_ALTERNATIVES} readings are kept. A position costs one
      * character test unless a digit pair that begins a known AI stands there.
      */
     List<List<AiElement>> alternatives(char sep) {
@@ -554,7 +553,7 @@ final class ParseRun {
                     found = new ArrayList<>();
                 }
                 found.add(probe.elements());
-                if (found.size() == MAX_ALTERNATIVES) {
+                if (found.size() == Ambiguity.MAX_ALTERNATIVES) {
                     return found;
                 }
             }

@@ -1,6 +1,7 @@
 package io.tracegate.gs1.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import io.tracegate.gs1.Ambiguity;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.ParseOptions;
 import java.time.Clock;
@@ -20,8 +21,9 @@ public final class FuzzContract {
     private static final long MAX_NANOS_PER_CALL = 2_000_000_000L;
 
     /**
-     * Generous bound on output per input character: percent-encoding triples a character, and the command line's
-     * JSON error line quotes the input twice (as given and marked up), a control character as six.
+     * Generous bound on output per input character and reading: percent-encoding triples a character, and the
+     * command line's JSON error line quotes the input twice (as given and marked up), a control character as six.
+     * An ambiguous input's output restates it once more per alternative reading.
      */
     private static final int MAX_OUTPUT_PER_INPUT_CHAR = 16;
     private static final int MAX_OUTPUT_OVERHEAD = 512;
@@ -55,7 +57,8 @@ public final class FuzzContract {
                 throw new AssertionError("entry point returned null for input " + quoted(input));
             }
             String shown = result.toString();
-            if (shown.length() > MAX_OUTPUT_OVERHEAD + MAX_OUTPUT_PER_INPUT_CHAR * input.length()) {
+            long readings = 1 + Ambiguity.MAX_ALTERNATIVES;
+            if (shown.length() > MAX_OUTPUT_OVERHEAD + MAX_OUTPUT_PER_INPUT_CHAR * readings * input.length()) {
                 throw new AssertionError("result of " + shown.length() + " characters for an input of "
                         + input.length() + ": " + quoted(input));
             }
