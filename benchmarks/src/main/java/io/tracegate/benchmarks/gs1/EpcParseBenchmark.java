@@ -1,5 +1,6 @@
 package io.tracegate.benchmarks.gs1;
 
+import io.tracegate.benchmarks.RandomText;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.epc.Epc;
 import java.util.ArrayList;
@@ -54,8 +55,8 @@ public class EpcParseBenchmark {
         String product = null;
         for (int i = 0; i < COUNT; i++) {
             if (i % 12 == 0) {
-                labeler = "03" + digits(random, 4);
-                product = digits(random, 6);
+                labeler = "03" + RandomText.digits(random, 4);
+                product = RandomText.digits(random, 6);
             }
             urns[i] = urn(i, labeler, product, random);
             try {
@@ -92,8 +93,8 @@ public class EpcParseBenchmark {
 
     private static String urn(int i, String labeler, String product, Random random) {
         return switch (i % 32) {
-            case 0, 1 -> "urn:epc:id:sscc:" + labeler + "." + (1 + random.nextInt(8)) + digits(random, 10);
-            case 2 -> "urn:epc:id:sgln:" + labeler + "." + digits(random, 6) + ".0";
+            case 0, 1 -> "urn:epc:id:sscc:" + labeler + "." + (1 + random.nextInt(8)) + RandomText.digits(random, 10);
+            case 2 -> "urn:epc:id:sgln:" + labeler + "." + RandomText.digits(random, 6) + ".0";
             case 3 -> "urn:epc:class:lgtin:" + labeler + ".0" + product + "." + serial(random, 6);
             case 4 -> "urn:epc:idpat:sgtin:" + labeler + ".0" + product + ".*";
             // a serial with a character the URN escapes
@@ -104,19 +105,7 @@ public class EpcParseBenchmark {
         };
     }
 
-    private static String digits(Random random, int n) {
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append((char) ('0' + random.nextInt(10)));
-        }
-        return b.toString();
-    }
-
     private static String serial(Random random, int n) {
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append(SERIAL_CHARACTERS.charAt(random.nextInt(SERIAL_CHARACTERS.length())));
-        }
-        return b.toString();
+        return RandomText.of(random, SERIAL_CHARACTERS, n);
     }
 }

@@ -1,5 +1,6 @@
 package io.tracegate.benchmarks.gs1;
 
+import io.tracegate.benchmarks.RandomText;
 import io.tracegate.gs1.CheckDigit;
 import io.tracegate.gs1.ElementString;
 import io.tracegate.gs1.Gs1Exception;
@@ -73,10 +74,10 @@ public class Gs1ParseBenchmark {
     static String[] dscsaScans(int count, Random random) {
         String[] out = new String[count];
         for (int i = 0; i < count; i++) {
-            String gtin = "01" + CheckDigit.append(random.nextInt(4) + "03" + digits(random, 10));
+            String gtin = "01" + CheckDigit.append(random.nextInt(4) + "03" + RandomText.digits(random, 10));
             String expiry = "17" + expiry(random);
-            String lot = "10" + text(random, 4 + random.nextInt(7));
-            String serial = "21" + text(random, 20);
+            String lot = "10" + RandomText.of(random, ALPHANUMERIC, 4 + random.nextInt(7));
+            String serial = "21" + RandomText.of(random, ALPHANUMERIC, 20);
             String scan = switch (i % 6) {
                 // GS1 US guidance: key, fixed-length fields, then the variable ones
                 case 0 -> gtin + expiry + lot + GS + serial;
@@ -99,21 +100,5 @@ public class Gs1ParseBenchmark {
         String yymmdd = date.format(YYMMDD);
         // a quarter of labels give only the month (day 00)
         return random.nextInt(4) == 0 ? yymmdd.substring(0, 4) + "00" : yymmdd;
-    }
-
-    private static String digits(Random random, int n) {
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append((char) ('0' + random.nextInt(10)));
-        }
-        return b.toString();
-    }
-
-    private static String text(Random random, int n) {
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
-        }
-        return b.toString();
     }
 }
