@@ -90,6 +90,14 @@ public abstract class EpcisReader implements Iterator<EpcisEvent>, AutoCloseable
     /** Reads the next event, or returns null at the end of the events. */
     protected abstract EpcisEvent readNext();
 
+    /**
+     * For a document that is one bare event, read together with the header: it becomes the next event, and the
+     * subclass's {@link #readNext()} then reports the end.
+     */
+    protected final void singleEvent(EpcisEvent event) {
+        pending = event;
+    }
+
     /** Releases the parser; does not close the underlying stream. */
     @Override
     public abstract void close();

@@ -59,7 +59,6 @@ final class JsonLdEpcisReader extends EpcisReader {
     private final List<ExtensionElement> trailing = new ArrayList<>();
     private EpcisHeader header;
     private String documentType;
-    private EpcisEvent bareEvent;
     private boolean inEventList;
     private boolean lateKeys;
     private boolean done;
@@ -206,7 +205,7 @@ final class JsonLdEpcisReader extends EpcisReader {
         if (bare != null) {
             header = EpcisHeader.minimal(null, null);
             eventIndex++;
-            bareEvent = event(rest, context);
+            singleEvent(event(rest, context));
         } else {
             buildHeader();
         }
@@ -270,11 +269,6 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     @Override
     protected EpcisEvent readNext() {
-        if (bareEvent != null) {
-            EpcisEvent e = bareEvent;
-            bareEvent = null;
-            return e;
-        }
         if (done) {
             return null;
         }

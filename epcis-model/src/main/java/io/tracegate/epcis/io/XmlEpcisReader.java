@@ -57,7 +57,6 @@ final class XmlEpcisReader extends EpcisReader {
     private EpcisFormat format;
     private String documentId;
     private EpcisHeader header;
-    private EpcisEvent bareEvent;
     private boolean inBody;
     private boolean done;
     private int eventIndex;
@@ -127,7 +126,7 @@ final class XmlEpcisReader extends EpcisReader {
                                 + "master data document or event");
                     }
                     header = EpcisHeader.minimal(schemaVersion, creationDate);
-                    bareEvent = readEvent(bare);
+                    singleEvent(readEvent(bare));
                     done = true;
                 }
             }
@@ -214,11 +213,6 @@ final class XmlEpcisReader extends EpcisReader {
 
     @Override
     protected EpcisEvent readNext() {
-        if (bareEvent != null) {
-            EpcisEvent e = bareEvent;
-            bareEvent = null;
-            return e;
-        }
         if (done) {
             return null;
         }
