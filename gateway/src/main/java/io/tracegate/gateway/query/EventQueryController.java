@@ -52,40 +52,20 @@ class EventQueryController {
         return page(request, accept, Map.of());
     }
 
-    @GetMapping("/eventTypes/{eventType}/events")
-    ResponseEntity<byte[]> eventTypeEvents(@PathVariable String eventType, HttpServletRequest request,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
-        return page(request, accept, Map.of("eventType", eventType));
-    }
+    /** The query parameter each top-level resource's {@code /{value}/events} stands for. */
+    private static final Map<String, String> RESOURCE_PARAMETERS = Map.of(
+            "eventTypes", "eventType",
+            "epcs", "MATCH_anyEPC",
+            "bizSteps", "EQ_bizStep",
+            "bizLocations", "EQ_bizLocation",
+            "readPoints", "EQ_readPoint",
+            "dispositions", "EQ_disposition");
 
-    @GetMapping("/epcs/{epc}/events")
-    ResponseEntity<byte[]> epcEvents(@PathVariable String epc, HttpServletRequest request,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
-        return page(request, accept, Map.of("MATCH_anyEPC", epc));
-    }
-
-    @GetMapping("/bizSteps/{bizStep}/events")
-    ResponseEntity<byte[]> bizStepEvents(@PathVariable String bizStep, HttpServletRequest request,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
-        return page(request, accept, Map.of("EQ_bizStep", bizStep));
-    }
-
-    @GetMapping("/bizLocations/{bizLocation}/events")
-    ResponseEntity<byte[]> bizLocationEvents(@PathVariable String bizLocation, HttpServletRequest request,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
-        return page(request, accept, Map.of("EQ_bizLocation", bizLocation));
-    }
-
-    @GetMapping("/readPoints/{readPoint}/events")
-    ResponseEntity<byte[]> readPointEvents(@PathVariable String readPoint, HttpServletRequest request,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
-        return page(request, accept, Map.of("EQ_readPoint", readPoint));
-    }
-
-    @GetMapping("/dispositions/{disposition}/events")
-    ResponseEntity<byte[]> dispositionEvents(@PathVariable String disposition, HttpServletRequest request,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws IOException {
-        return page(request, accept, Map.of("EQ_disposition", disposition));
+    @GetMapping("/{resource:eventTypes|epcs|bizSteps|bizLocations|readPoints|dispositions}/{value}/events")
+    ResponseEntity<byte[]> resourceEvents(@PathVariable String resource, @PathVariable String value,
+            HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+            throws IOException {
+        return page(request, accept, Map.of(RESOURCE_PARAMETERS.get(resource), value));
     }
 
     /** One event by its eventID (URL-encoded: a hash ID's {@code /}, {@code ;} and {@code ?} as %2F, %3B, %3F). */
