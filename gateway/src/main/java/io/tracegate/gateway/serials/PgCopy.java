@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -17,6 +19,7 @@ import org.postgresql.copy.CopyIn;
 public final class PgCopy implements AutoCloseable {
 
     private static final int CHUNK = 256 * 1024;
+    private static final int MAX_TIMES = 4096;
 
     private final CopyIn copy;
     // Rows are encoded straight into this buffer (no per-row String or byte[]); it grows past CHUNK only for a row
@@ -25,9 +28,9 @@ public final class PgCopy implements AutoCloseable {
     private int size;
     private boolean firstField = true;
     private long rows;
-    // A batch writes the same timestamp (event time, record time) on many rows: formatted once, reused while equal.
-    private OffsetDateTime lastTime;
-    private String lastTimeText;
+    // A batch writes few distinct timestamps (event times, the record time) on many rows, often alternating within
+    // a row (commissioned at, updated at): each is formatted once. Bounded for a COPY of many distinct times.
+    private final Map<OffsetDateTime, String> times = new HashMap<>();
 
     private PgCopy(CopyIn copy) {
         this.copy = copy;
@@ -88,12 +91,16 @@ public final class PgCopy implements AutoCloseable {
         if (value == null) {
             return text(null);
         }
-        if (!value.equals(lastTime)) {
-            lastTime = value;
-            lastTimeText = value.toString();
+        String formatted = times.get(value);
+        if (formatted == null) {
+            if (times.size() >= MAX_TIMES) {
+                times.clear();
+            }
+            formatted = value.toString();
+            times.put(value, formatted);
         }
         separate();
-        return ascii(lastTimeText);
+        return ascii(formatted);
     }
 
     public PgCopy date(LocalDate value) {
