@@ -4,44 +4,22 @@ import io.tracegate.gs1.ElementString;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.Gs1Parser;
 import io.tracegate.gs1.epc.Epc;
+import java.util.function.BiFunction;
 
 /** The input forms the command line recognises by their first characters. */
 enum InputForm {
-    SCAN_DATA("scan") {
-        @Override
-        ElementString parse(Gs1Parser parser, String input) {
-            return parser.parseScanData(input);
-        }
-    },
-    BRACKETED("bracketed") {
-        @Override
-        ElementString parse(Gs1Parser parser, String input) {
-            return parser.parseBracketed(input);
-        }
-    },
-    UNBRACKETED("unbracketed") {
-        @Override
-        ElementString parse(Gs1Parser parser, String input) {
-            return parser.parseUnbracketed(input);
-        }
-    },
-    DIGITAL_LINK("dl") {
-        @Override
-        ElementString parse(Gs1Parser parser, String input) {
-            return parser.parseDigitalLink(input);
-        }
-    },
-    EPC_URN("urn") {
-        @Override
-        ElementString parse(Gs1Parser parser, String input) {
-            return Epc.parse(input).toElementString();
-        }
-    };
+    SCAN_DATA("scan", Gs1Parser::parseScanData),
+    BRACKETED("bracketed", Gs1Parser::parseBracketed),
+    UNBRACKETED("unbracketed", Gs1Parser::parseUnbracketed),
+    DIGITAL_LINK("dl", Gs1Parser::parseDigitalLink),
+    EPC_URN("urn", (parser, input) -> Epc.parse(input).toElementString());
 
     private final String label;
+    private final BiFunction<Gs1Parser, String, ElementString> entryPoint;
 
-    InputForm(String label) {
+    InputForm(String label, BiFunction<Gs1Parser, String, ElementString> entryPoint) {
         this.label = label;
+        this.entryPoint = entryPoint;
     }
 
     /** The name used in JSON output and {@code --to}. */
@@ -49,7 +27,9 @@ enum InputForm {
         return label;
     }
 
-    abstract ElementString parse(Gs1Parser parser, String input);
+    ElementString parse(Gs1Parser parser, String input) {
+        return entryPoint.apply(parser, input);
+    }
 
     /**
      * The form of this input. Leading BOM and NUL characters (keyboard-wedge debris, which the parser strips) are
