@@ -2,6 +2,7 @@ package io.tracegate.epcis.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tracegate.gs1.testing.Oracles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,19 +37,7 @@ public final class EpcisOracles {
 
     /** The oracles folder, or null when absent. */
     public static Path root() {
-        String configured = System.getProperty("tracegate.oracles");
-        if (configured != null && Files.isDirectory(Path.of(configured))) {
-            return Path.of(configured).normalize();
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("../shared/oracles").normalize();
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        return null;
+        return Oracles.root();
     }
 
     /** The EPCIS oracle file at this path below {@code oracles/epcis}; skips the calling test when absent. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tracegate.gateway.capture.CaptureTest;
+import io.tracegate.gs1.testing.Oracles;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -138,13 +139,7 @@ class TraceTest extends CaptureTest {
 
     /** The oracle file, or null when ../shared/oracles is absent (a plain clone). */
     private static Path oracle(String relative) {
-        String configured = System.getProperty("tracegate.oracles");
-        Path root = configured != null && Files.isDirectory(Path.of(configured)) ? Path.of(configured) : null;
-        for (Path dir = Path.of("").toAbsolutePath(); root == null && dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("../shared/oracles"))) {
-                root = dir.resolve("../shared/oracles").normalize();
-            }
-        }
+        Path root = Oracles.root();
         return root == null || !Files.exists(root.resolve(relative)) ? null : root.resolve(relative);
     }
 }
