@@ -31,11 +31,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Schema layer for EPCIS 2.0 JSON / JSON-LD: validates a document against the GS1 EPCIS JSON Schema (draft-07).
+ * Schema layer for EPCIS 2.0 JSON / JSON-LD: validates a document against a draft-07 EPCIS JSON Schema, by default
+ * Tracegate's own ({@value #BUNDLED_SCHEMA}, written from the EPCIS 2.0 JSON binding and checked against GS1's
+ * schema on the oracle documents and on mutations of them; see the tests).
  *
  * <p>Streams: the document is read with Jackson's streaming parser; each member of {@code epcisBody.eventList}
  * (or {@code epcisBody.queryResults.resultsBody.eventList}) is read, validated against the schema's
@@ -44,18 +45,21 @@ import java.util.function.Consumer;
  * and only ever loaded from the location given (a local file or classpath entry): a reference to anything else fails
  * instead of going to the network.
  *
- * <p>Thread-safe once constructed. The JSON-LD {@code @context} is not dereferenced: the JSON Schema checks the JSON form, which is what EPCIS 2.0
- * requires of a JSON-LD document.
+ * <p>Thread-safe once constructed. The JSON-LD {@code @context} is not dereferenced: the JSON Schema checks the JSON
+ * form, which is what EPCIS 2.0 requires of a JSON-LD document.
  */
 public final class JsonSchemaValidator {
 
     public static final String RULE = "json-schema";
     public static final String RULE_MALFORMED = "json.malformed";
 
-    /** System property naming a local copy of the GS1 EPCIS JSON Schema, e.g. {@code EPCIS-JSON-Schema.json}. */
+    /**
+     * System property naming a local EPCIS JSON Schema to use instead of the bundled one, e.g. a copy of GS1's
+     * {@code EPCIS-JSON-Schema.json}.
+     */
     public static final String SCHEMA_PROPERTY = "tracegate.epcis.json-schema";
 
-    /** Where a build may place the GS1 EPCIS JSON Schema for {@link #bundled()}, relative to this class. */
+    /** Tracegate's EPCIS 2.0 JSON Schema, a classpath resource relative to this class. */
     static final String BUNDLED_SCHEMA = "json/epcis-json-schema.json";
 
     public static final String RULE_LIMIT = "json.limit";
@@ -75,8 +79,8 @@ public final class JsonSchemaValidator {
     private final JsonSchema eventSchema;
 
     /**
-     * Compiles the GS1 EPCIS JSON Schema read from {@code schema}, which must be a {@code file:} or {@code jar:}
-     * location (nothing is fetched over a network).
+     * Compiles the EPCIS JSON Schema read from {@code schema}, which must be a {@code file:} or {@code jar:} location
+     * (nothing is fetched over a network) and must define {@code #/definitions/EPCIS-Document-Event}.
      */
     public JsonSchemaValidator(URL schema) throws IOException {
         if (!schema.getProtocol().equals("file") && !schema.getProtocol().equals("jar")) {
@@ -89,7 +93,7 @@ public final class JsonSchemaValidator {
         }
         JsonNode id = MAPPER.readTree(text).get("$id");
         if (id == null || !id.isTextual()) {
-            throw new IllegalArgumentException(schema + " has no $id: is it the GS1 EPCIS JSON Schema?");
+            throw new IllegalArgumentException(schema + " has no $id: is it an EPCIS JSON Schema?");
         }
         JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7()).format(new AnyUri()).build();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
@@ -105,19 +109,22 @@ public final class JsonSchemaValidator {
     }
 
     /**
-     * The validator for the GS1 EPCIS JSON Schema this installation has: the file named by the system property
-     * {@value #SCHEMA_PROPERTY}, else {@value #BUNDLED_SCHEMA} on the classpath next to this class; empty when
-     * neither is there (the schema's licence keeps it out of this project's sources and jar).
+     * The validator for the file named by the system property {@value #SCHEMA_PROPERTY} when it is set, else for the
+     * bundled schema {@value #BUNDLED_SCHEMA}.
      *
      * @throws IOException when the configured file cannot be read
      */
-    public static Optional<JsonSchemaValidator> bundled() throws IOException {
+    public static JsonSchemaValidator bundled() throws IOException {
         String configured = System.getProperty(SCHEMA_PROPERTY);
         if (configured != null && !configured.isBlank()) {
-            return Optional.of(new JsonSchemaValidator(Path.of(configured).toUri().toURL()));
+            return new JsonSchemaValidator(Path.of(configured).toUri().toURL());
         }
         URL url = JsonSchemaValidator.class.getResource(BUNDLED_SCHEMA);
-        return url == null ? Optional.empty() : Optional.of(new JsonSchemaValidator(url));
+        if (url == null) {
+            throw new IllegalStateException(BUNDLED_SCHEMA + " is missing next to " + JsonSchemaValidator.class.getName()
+                    + " on the classpath: the build that made this jar is broken");
+        }
+        return new JsonSchemaValidator(url);
     }
 
     /** All findings for the document. */
@@ -163,10 +170,10 @@ public final class JsonSchemaValidator {
     }
 
     /**
-     * Format {@code uri} taken as an annotation, as the reference validators treat it. The GS1 schema lets extension
-     * members through only as URI-named properties, and leaves {@code persistentDisposition} out of the
-     * Aggregation and Transaction events' own member lists: asserting {@code uri} strictly rejects GS1's and
-     * OpenEPCIS's valid examples. Names and vocabulary values are checked by the identifier and profile layers.
+     * Format {@code uri} taken as an annotation, as the reference validators treat it. Our schema does not use it (it
+     * states IRI shapes as patterns); GS1's, when configured, lets extension members through only as URI-named
+     * properties and leaves {@code persistentDisposition} out of the Aggregation and Transaction events' own member
+     * lists, so asserting {@code uri} strictly would reject GS1's and OpenEPCIS's valid examples.
      */
     private static final class AnyUri implements Format {
         @Override

@@ -5,30 +5,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The schema layer: tells XML from JSON by the first significant byte and validates against the GS1 XSDs or the
- * GS1 EPCIS JSON Schema, streaming either way.
+ * The schema layer: tells XML from JSON by the first significant byte and validates against the GS1 XSDs or an EPCIS
+ * JSON Schema (Tracegate's own unless configured otherwise), streaming either way.
  */
 public final class SchemaLayer {
 
     public static final String RULE_UNKNOWN_FORMAT = "format.unknown";
-    public static final String RULE_JSON_SCHEMA_UNAVAILABLE = "json-schema.unavailable";
 
     private final XsdValidator xsd = new XsdValidator();
-    private final Optional<JsonSchemaValidator> json;
+    private final JsonSchemaValidator json;
 
-    /**
-     * @param json the JSON Schema validator; empty when this build has no EPCIS JSON Schema, in which case a JSON
-     *             document gets a warning saying it was not schema-checked
-     */
-    public SchemaLayer(Optional<JsonSchemaValidator> json) {
+    /** @param json the validator for JSON / JSON-LD documents */
+    public SchemaLayer(JsonSchemaValidator json) {
         this.json = json;
     }
 
-    /** The layer with the schemas this build bundles. */
+    /**
+     * The layer with the schemas this build bundles (the JSON Schema can be replaced through
+     * {@value JsonSchemaValidator#SCHEMA_PROPERTY}).
+     */
     public static SchemaLayer bundled() throws IOException {
         return new SchemaLayer(JsonSchemaValidator.bundled());
     }
@@ -43,15 +41,7 @@ public final class SchemaLayer {
         BufferedInputStream in = new BufferedInputStream(document);
         switch (firstSignificantByte(in)) {
             case '<' -> xsd.validate(in, sink);
-            case '{', '[' -> {
-                if (json.isPresent()) {
-                    json.get().validate(in, sink);
-                } else {
-                    sink.accept(ValidationFinding.warning(ValidationFinding.DOCUMENT, "", RULE_JSON_SCHEMA_UNAVAILABLE,
-                            "not checked against the EPCIS JSON Schema: this installation has none (set system"
-                                    + " property " + JsonSchemaValidator.SCHEMA_PROPERTY + " to a local copy)"));
-                }
-            }
+            case '{', '[' -> json.validate(in, sink);
             case -1 -> sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, "", RULE_UNKNOWN_FORMAT,
                     "the document is empty"));
             default -> sink.accept(ValidationFinding.error(ValidationFinding.DOCUMENT, "", RULE_UNKNOWN_FORMAT,

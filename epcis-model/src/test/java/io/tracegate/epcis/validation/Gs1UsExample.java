@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The GS1 US DSCSA R1.3 example shipment document ("Section 2.2.1.1 Direct Purchase Scenario Seller Exchange1",
@@ -15,9 +14,17 @@ import java.util.Optional;
  */
 final class Gs1UsExample {
 
-    private static final Validator VALIDATOR = new Validator(new SchemaLayer(Optional.empty()));
+    private static final Validator VALIDATOR = bundledValidator();
 
     private Gs1UsExample() {
+    }
+
+    private static Validator bundledValidator() {
+        try {
+            return Validator.bundled();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String xml() {
@@ -40,7 +47,7 @@ final class Gs1UsExample {
         return xml.substring(0, at) + to + xml.substring(at + from.length());
     }
 
-    /** All three layers' findings for the document (JSON Schema aside). */
+    /** All three layers' findings for the document. */
     static List<ValidationFinding> validate(String document) {
         try {
             Path file = Files.createTempFile("epcis-", ".xml");

@@ -6,12 +6,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SchemaLayerTest {
 
-    private final SchemaLayer layer = new SchemaLayer(Optional.empty());
+    private static SchemaLayer layer;
+
+    @BeforeAll
+    static void bundledSchemas() throws IOException {
+        layer = SchemaLayer.bundled();
+    }
 
     @Test
     void xmlAfterAByteOrderMarkAndWhitespaceGoesToTheXsds() throws IOException {
@@ -24,11 +29,20 @@ class SchemaLayerTest {
     }
 
     @Test
-    void jsonWithoutABundledSchemaIsFlaggedAsUnchecked() throws IOException {
-        ValidationFinding finding = validate(" {\"type\": \"EPCISDocument\"}").get(0);
+    void jsonGoesToTheBundledJsonSchemaWithoutAWarning() throws IOException {
+        String json = """
+                 {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+                  "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2023-04-01T08:45:16Z",
+                  "epcisBody": {"eventList": [{"type": "ObjectEvent", "eventTime": "2023-04-01T07:48:16Z",
+                    "eventTimeZoneOffset": "-05:00", "epcList": ["urn:epc:id:sgtin:030001.0012345.1"],
+                    "action": "OBSERVE", "bizStep": "shipping"}]}}
+                """;
 
-        assertEquals(ValidationFinding.Level.WARNING, finding.level());
-        assertEquals(SchemaLayer.RULE_JSON_SCHEMA_UNAVAILABLE, finding.rule());
+        assertEquals(List.of(), validate(json));
+        ValidationFinding finding = validate(json.replace("\"OBSERVE\"", "\"OBSERVED\"")).get(0);
+        assertEquals(ValidationFinding.Level.ERROR, finding.level());
+        assertEquals(JsonSchemaValidator.RULE, finding.rule());
+        assertEquals("/epcisBody/eventList/0/action", finding.path());
     }
 
     @Test

@@ -46,6 +46,23 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aJsonLdSchemaErrorIsAJsonSchemaFindingAndExitsOne() throws IOException {
+        Path file = write("""
+                {"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+                 "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2023-04-01T08:45:16Z",
+                 "epcisBody": {"eventList": [{"type": "ObjectEvent", "eventTime": "2023-04-01T07:48:16Z",
+                   "eventTimeZoneOffset": "-05:00", "epcList": ["urn:epc:id:sgtin:030001.0012345.1"],
+                   "action": "OBSERVE", "bizStep": "shipping", "shippedBy": "ACME"}]}}
+                """);
+
+        assertEquals(1, run(List.of(file.toString()), InputStream.nullInputStream()));
+        String first = stdout().lines().filter(l -> l.startsWith("ERROR")).findFirst().orElseThrow();
+        List<String> fields = List.of(first.split("\t", -1));
+        assertEquals(List.of("ERROR", "0", "/epcisBody/eventList/0", JsonSchemaValidator.RULE), fields.subList(0, 4));
+        assertTrue(fields.get(4).contains("shippedBy"), first);
+    }
+
+    @Test
     void dashReadsStandardInput() {
         InputStream stdin = new ByteArrayInputStream(Gs1UsExample.edited("<cbvmda:lotNumber>A123</cbvmda:lotNumber>",
                 "").getBytes(StandardCharsets.UTF_8));
