@@ -222,7 +222,7 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         if (roles != null) {
             if (!name.endsWith("Class") && values.stream().anyMatch(v -> v.startsWith("urn:epc:idpat:"))) {
                 throw parameter(name, "names an EPC pattern (urn:epc:idpat:...): instance EPCs are matched exactly;"
-                        + " patterns are matched by MATCH_epcClass and MATCH_anyEPCClass");
+                        + " patterns are matched by the MATCH_...EPCClass parameters");
             }
             return new Condition("e.id in (select x.event_ref from event_epc x where x.epc = any(?)"
                     + " and x.role = any(?))", List.of(textArray(keys(name, values)),

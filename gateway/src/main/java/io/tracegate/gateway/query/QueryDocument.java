@@ -90,8 +90,7 @@ final class QueryDocument {
      * The XML form: the events written by the EPCIS 2.0 XML writer into an {@code EPCISDocument}, whose root and
      * body are then re-framed as the query document's ({@code epcisq:EPCISQueryDocument} ...
      * {@code epcisq:QueryResults/queryName/resultsBody/EventList}), standard CBV values in the given form. The
-     * epcis-model writers only frame capture
-     * documents; the events in between are exactly theirs.
+     * epcis-model writers only frame capture documents; the events in between are exactly theirs.
      */
     static void writeXml(List<String> bodies, CbvXmlFormat cbvValues, OffsetDateTime created, OutputStream out)
             throws IOException {
