@@ -54,11 +54,15 @@ final class PreparedEvent {
         units(event.childEpcs(), 'c', childUnits);
         units(event.inputEpcList(), 'i', null);
         units(event.outputEpcList(), 'o', null);
-        for (List<QuantityElement> list : List.of(event.quantityList(), event.childQuantityList(),
-                event.inputQuantityList(), event.outputQuantityList())) {
-            for (QuantityElement q : list) {
-                keys.add(new Key(Identifiers.key(q.epcClass()), 'q'));
-            }
+        classes(event.quantityList(), 'q');
+        classes(event.childQuantityList(), 'q');
+        classes(event.inputQuantityList(), 'I');
+        classes(event.outputQuantityList(), 'O');
+    }
+
+    private void classes(List<QuantityElement> quantities, char role) {
+        for (QuantityElement q : quantities) {
+            keys.add(new Key(Identifiers.key(q.epcClass()), role));
         }
     }
 

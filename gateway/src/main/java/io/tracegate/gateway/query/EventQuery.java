@@ -11,11 +11,14 @@ import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.epc.Epc;
 import io.tracegate.gs1.epc.GcpLengthResolver;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -35,11 +38,12 @@ import org.springframework.jdbc.support.SqlArrayValue;
  * @param orderBy         the time events are ordered (and paged) by
  * @param descending      newest first
  * @param eventCountLimit the most events of the whole query (over all pages), or null
+ * @param maxEventCount   the most events the whole query may match, else it is refused as too large; or null
  * @param perPage         the most events of one page
  * @param fingerprint     what identifies the query, so that a page token is only used with the query it came from
  */
 record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descending, Integer eventCountLimit,
-                  int perPage, String fingerprint) {
+                  Integer maxEventCount, int perPage, String fingerprint) {
 
     static final int DEFAULT_PER_PAGE = 30;
     static final int MAX_PER_PAGE = 1000;
@@ -62,15 +66,11 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
     }
 
     /** Parameters of the paging machinery and of result ordering, not conditions. */
-    private static final Set<String> CONTROLS = Set.of("orderBy", "orderDirection", "eventCountLimit", "perPage",
-            "nextPageToken");
+    private static final Set<String> CONTROLS = Set.of("orderBy", "orderDirection", "eventCountLimit",
+            "maxEventCount", "perPage", "nextPageToken");
 
     /** Standard EPCIS query parameters this gateway does not evaluate: refused by name rather than ignored. */
-    private static final Set<String> UNSUPPORTED = Set.of("EQ_persistentDisposition_set",
-            "EQ_persistentDisposition_unset", "WD_readPoint", "WD_bizLocation", "EQ_transformationID",
-            "MATCH_inputEPCClass", "MATCH_outputEPCClass", "EQ_quantity", "GT_quantity", "GE_quantity",
-            "LT_quantity", "LE_quantity", "EXISTS_errorDeclaration", "GE_errorDeclarationTime",
-            "LT_errorDeclarationTime", "EQ_errorReason", "EQ_correctiveEventID", "maxEventCount", "GE_startTime",
+    private static final Set<String> UNSUPPORTED = Set.of("WD_readPoint", "WD_bizLocation", "GE_startTime",
             "LT_startTime", "GE_endTime", "LT_endTime", "EQ_type", "EQ_deviceID", "EQ_dataProcessingMethod",
             "EQ_microorganism", "EQ_chemicalSubstance", "EQ_bizRules", "EQ_stringValue", "EQ_hexBinaryValue",
             "EQ_uriValue", "EQ_booleanValue");
@@ -78,7 +78,18 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
     /** MATCH_ parameters and the roles (see the {@code event_epc} table) an identifier must have in the event. */
     private static final Map<String, String> MATCH_ROLES = Map.of("MATCH_epc", "ec", "MATCH_parentID", "p",
             "MATCH_inputEPC", "i", "MATCH_outputEPC", "o", "MATCH_anyEPC", "ecpio", "MATCH_epcClass", "q",
-            "MATCH_anyEPCClass", "q");
+            "MATCH_inputEPCClass", "I", "MATCH_outputEPCClass", "O", "MATCH_anyEPCClass", "qIO");
+
+    /** The quantity parameters and their comparison of a quantity list entry's quantity with the value. */
+    private static final Map<String, String> QUANTITY_COMPARISONS = Map.of("EQ_quantity", "=", "GT_quantity", ">",
+            "GE_quantity", ">=", "LT_quantity", "<", "LE_quantity", "<=");
+
+    /** An error declaration's time as the {@code event_attribute} table holds it: UTC, text order is time order. */
+    private static final DateTimeFormatter DECLARATION_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+
+    /** A parameter that asks for nothing (an {@code EXISTS_} parameter given as false). */
+    private static final Condition NONE = new Condition("true", List.of());
 
     /** EQ_<prefix><name> parameters of the {@code event_attribute} table, with their kind. */
     private static final Map<String, String> ATTRIBUTE_KINDS = Map.of("EQ_ILMD_", "i", "EQ_bizTransaction_", "b",
@@ -119,6 +130,12 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         }
         Integer limit = single.containsKey("eventCountLimit")
                 ? positive("eventCountLimit", single.get("eventCountLimit"), Integer.MAX_VALUE) : null;
+        Integer max = single.containsKey("maxEventCount")
+                ? positive("maxEventCount", single.get("maxEventCount"), Integer.MAX_VALUE) : null;
+        if (limit != null && max != null) {
+            throw parameter("maxEventCount", "cannot be given with eventCountLimit: maxEventCount refuses a larger"
+                    + " result, eventCountLimit cuts it short; give one of them");
+        }
         int perPage = single.containsKey("perPage")
                 ? positive("perPage", single.get("perPage"), MAX_PER_PAGE) : DEFAULT_PER_PAGE;
 
@@ -126,7 +143,7 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         identity.remove("nextPageToken");
         identity.remove("perPage");
         implied.forEach((name, value) -> identity.put("path:" + name, value));
-        return new EventQuery(List.copyOf(conditions), orderBy, direction.equals("DESC"), limit, perPage,
+        return new EventQuery(List.copyOf(conditions), orderBy, direction.equals("DESC"), limit, max, perPage,
                 fingerprint(identity));
     }
 
@@ -172,14 +189,40 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
                 return anyOf("e.biz_location", keys(name, values));
             case "EQ_eventID":
                 return anyOf("e.event_id", values);
+            case "EQ_transformationID":
+                return attributeIn("t", "", values);
+            case "EXISTS_errorDeclaration":
+                return switch (value) {
+                    case "true" -> new Condition("e.id in (select a.event_ref from event_attribute a"
+                            + " where a.kind = 'r' and a.name = 'declarationTime')", List.of());
+                    case "false" -> NONE;
+                    default -> throw parameter(name, "'" + value + "' is not true or false");
+                };
+            case "GE_errorDeclarationTime":
+                return declarationTime(">=", time(name, value));
+            case "LT_errorDeclarationTime":
+                return declarationTime("<", time(name, value));
+            case "EQ_errorReason":
+                return attributeIn("r", "reason", cbv(CbvVocabulary.ERROR_REASON, values));
+            case "EQ_correctiveEventID":
+                return attributeIn("r", "correctiveEventID", values);
+            case "EQ_persistentDisposition_set":
+                return attributeIn("p", "set", cbv(CbvVocabulary.DISPOSITION, values));
+            case "EQ_persistentDisposition_unset":
+                return attributeIn("p", "unset", cbv(CbvVocabulary.DISPOSITION, values));
             default:
                 break;
         }
+        String comparison = QUANTITY_COMPARISONS.get(name);
+        if (comparison != null) {
+            return new Condition("e.id in (select a.event_ref from event_attribute a where a.kind = 'n'"
+                    + " and a.value::numeric " + comparison + " ?)", List.of(quantity(name, value)));
+        }
         String roles = MATCH_ROLES.get(name);
         if (roles != null) {
-            if (!roles.equals("q") && values.stream().anyMatch(v -> v.startsWith("urn:epc:idpat:"))) {
+            if (!name.endsWith("Class") && values.stream().anyMatch(v -> v.startsWith("urn:epc:idpat:"))) {
                 throw parameter(name, "names an EPC pattern (urn:epc:idpat:...): instance EPCs are matched exactly;"
-                        + " patterns are matched by MATCH_epcClass and MATCH_anyEPCClass");
+                        + " patterns are matched by the MATCH_...EPCClass parameters");
             }
             return new Condition("e.id in (select x.event_ref from event_epc x where x.epc = any(?)"
                     + " and x.role = any(?))", List.of(textArray(keys(name, values)),
@@ -191,7 +234,9 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
             }
         }
         if (UNSUPPORTED.contains(name)) {
-            throw parameter(name, "is an EPCIS query parameter this gateway does not support");
+            throw parameter(name, "is an EPCIS query parameter this gateway does not support" + (name.startsWith("WD_")
+                    ? " (the master data holds no location hierarchy to find descendants in; EQ_"
+                    + name.substring(3) + " matches the location itself)" : ""));
         }
         throw parameter(name, "is not an EPCIS query parameter");
     }
@@ -209,8 +254,19 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
                 accepted = values.stream().flatMap(v -> writtenForms(parameter, v).stream()).distinct().toList();
             }
         }
+        return attributeIn(kind, name, accepted);
+    }
+
+    /** Events with an {@code event_attribute} of this kind and name whose value is one of these. */
+    private static Condition attributeIn(String kind, String name, List<String> values) {
         return new Condition("e.id in (select a.event_ref from event_attribute a where a.kind = ? and a.name = ?"
-                + " and a.value = any(?))", List.of(kind, name, textArray(accepted)));
+                + " and a.value = any(?))", List.of(kind, name, textArray(values)));
+    }
+
+    private static Condition declarationTime(String comparison, OffsetDateTime time) {
+        return new Condition("e.id in (select a.event_ref from event_attribute a where a.kind = 'r'"
+                + " and a.name = 'declarationTime' and a.value " + comparison + " ?)",
+                List.of(DECLARATION_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC))));
     }
 
     private static Condition anyOf(String column, List<String> values) {
@@ -261,6 +317,14 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
             return EpcisTime.parse(value.replace(' ', '+'));
         } catch (DateTimeException e) {
             throw parameter(parameter, e.getMessage());
+        }
+    }
+
+    private static BigDecimal quantity(String parameter, String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw parameter(parameter, "'" + value + "' is not a number");
         }
     }
 

@@ -28,7 +28,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * The EPCIS 2.0 REST query bindings: {@code GET /events} with the SimpleEventQuery parameters in the query string,
  * the top-level resources ({@code /eventTypes}, {@code /epcs/{epc}/events}, {@code /bizSteps}, ...) whose path
  * names one more condition, and {@code /events/{eventID}}. Answers an {@code EPCISQueryDocument} in JSON-LD, or in
- * XML for {@code Accept: application/xml}; a further page is announced by {@code Link: <...>; rel="next"}.
+ * XML for {@code Accept: application/xml}, identifiers and CBV values in the forms the {@code GS1-EPC-Format} and
+ * {@code GS1-CBV-XML-Format} headers ask for; a further page is announced by {@code Link: <...>; rel="next"}.
  */
 @RestController
 class EventQueryController {
@@ -48,8 +49,10 @@ class EventQueryController {
 
     @GetMapping("/events")
     ResponseEntity<byte[]> events(HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT,
-            required = false) String accept) throws IOException {
-        return page(request, accept, Map.of());
+            required = false) String accept, @RequestHeader(value = ResultForms.EPC_FORMAT, required = false)
+            String epcFormat, @RequestHeader(value = ResultForms.CBV_XML_FORMAT, required = false) String cbvXmlFormat)
+            throws IOException {
+        return page(request, accept, ResultForms.of(epcFormat, cbvXmlFormat), Map.of());
     }
 
     /** The query parameter each top-level resource's {@code /{value}/events} stands for. */
@@ -63,18 +66,25 @@ class EventQueryController {
 
     @GetMapping("/{resource:eventTypes|epcs|bizSteps|bizLocations|readPoints|dispositions}/{value}/events")
     ResponseEntity<byte[]> resourceEvents(@PathVariable String resource, @PathVariable String value,
-            HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+            HttpServletRequest request, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(value = ResultForms.EPC_FORMAT, required = false) String epcFormat,
+            @RequestHeader(value = ResultForms.CBV_XML_FORMAT, required = false) String cbvXmlFormat)
             throws IOException {
-        return page(request, accept, Map.of(RESOURCE_PARAMETERS.get(resource), value));
+        return page(request, accept, ResultForms.of(epcFormat, cbvXmlFormat),
+                Map.of(RESOURCE_PARAMETERS.get(resource), value));
     }
 
     /** One event by its eventID (URL-encoded: a hash ID's {@code /}, {@code ;} and {@code ?} as %2F, %3B, %3F). */
     @GetMapping("/events/{eventId}")
     ResponseEntity<byte[]> event(@PathVariable String eventId, @RequestHeader(value = HttpHeaders.ACCEPT,
-            required = false) String accept) throws IOException {
+            required = false) String accept, @RequestHeader(value = ResultForms.EPC_FORMAT, required = false)
+            String epcFormat, @RequestHeader(value = ResultForms.CBV_XML_FORMAT, required = false) String cbvXmlFormat)
+            throws IOException {
+        MediaType type = negotiate(accept);
+        ResultForms forms = ResultForms.of(epcFormat, cbvXmlFormat);
         String body = queries.event(eventId)
                 .orElseThrow(() -> ApiProblem.noSuchResource("no event with eventID " + eventId));
-        return document(List.of(body), negotiate(accept), new HttpHeaders());
+        return document(List.of(body), type, forms, new HttpHeaders());
     }
 
     @GetMapping("/eventTypes")
@@ -109,8 +119,8 @@ class EventQueryController {
         return collection(List.of("events"));
     }
 
-    private ResponseEntity<byte[]> page(HttpServletRequest request, String accept, Map<String, String> implied)
-            throws IOException {
+    private ResponseEntity<byte[]> page(HttpServletRequest request, String accept, ResultForms forms,
+            Map<String, String> implied) throws IOException {
         MediaType type = negotiate(accept);
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
@@ -122,18 +132,21 @@ class EventQueryController {
             headers.add(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
             headers.add("GS1-Next-Page-Token-Expires", page.next().expires().toString());
         }
-        return document(page.bodies(), type, headers);
+        return document(page.bodies(), type, forms, headers);
     }
 
-    private ResponseEntity<byte[]> document(List<String> bodies, MediaType type, HttpHeaders headers)
-            throws IOException {
+    private ResponseEntity<byte[]> document(List<String> stored, MediaType type, ResultForms forms,
+            HttpHeaders headers) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<String> bodies = stored.stream().map(forms::identifiersOf).toList();
         if (type.getSubtype().equals("xml")) {
-            QueryDocument.writeXml(bodies, now, out);
+            QueryDocument.writeXml(bodies, forms.cbvXmlFormat(), now, out);
+            headers.set(ResultForms.CBV_XML_FORMAT, forms.cbvXmlHeader());
         } else {
             QueryDocument.writeJsonLd(bodies, now, out);
         }
+        headers.set(ResultForms.EPC_FORMAT, forms.epcHeader());
         headers.set("GS1-EPCIS-Version", "2.0.0");
         headers.set("GS1-CBV-Version", "2.0.0");
         return ResponseEntity.ok().headers(headers).contentType(type).body(out.toByteArray());

@@ -2,6 +2,8 @@ package io.tracegate.gateway.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gateway.problem.EpcisProblemType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +40,12 @@ class EventQueryService {
             List<String> token = parameters.get("nextPageToken");
             Instant now = clock.instant();
             PageToken after = token == null ? null : PageToken.decode(token.get(0), query.fingerprint(), now);
+            Integer max = query.maxEventCount();
+            // checked once, on the first page: the token's pages belong to a query found small enough
+            if (max != null && after == null && search.count(query, max + 1L) > max) {
+                throw new ApiProblem(EpcisProblemType.QUERY_TOO_LARGE, "the query matches more than maxEventCount="
+                        + max + " events; narrow it or raise maxEventCount");
+            }
             int served = after == null ? 0 : after.served();
             int size = query.eventCountLimit() == null ? query.perPage()
                     : Math.min(query.perPage(), query.eventCountLimit() - served);

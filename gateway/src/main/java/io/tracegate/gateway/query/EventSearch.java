@@ -40,13 +40,9 @@ class EventSearch {
     List<Found> find(EventQuery query, PageToken after, int limit) {
         String column = query.orderBy().column;
         String direction = query.descending() ? " desc" : "";
-        StringBuilder sql = new StringBuilder("select e.id, e.").append(column)
-                .append(", e.body from epcis_event e where true");
+        StringBuilder sql = new StringBuilder("select e.id, e.").append(column).append(", e.body");
         List<Object> params = new ArrayList<>();
-        for (EventQuery.Condition condition : query.conditions()) {
-            sql.append(" and ").append(condition.sql());
-            params.addAll(condition.params());
-        }
+        where(query, sql, params);
         if (after != null) {
             sql.append(" and (e.").append(column).append(", e.id) ").append(query.descending() ? "<" : ">")
                     .append(" (?, ?)");
@@ -59,6 +55,25 @@ class EventSearch {
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Found(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)))
                 .list();
+    }
+
+    /** How many events the query matches, counting no further than {@code atMost}. */
+    long count(EventQuery query, long atMost) {
+        StringBuilder sql = new StringBuilder("select count(*) from (select 1");
+        List<Object> params = new ArrayList<>();
+        where(query, sql, params);
+        sql.append(" limit ?) matched");
+        params.add(atMost);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /** Appends the events table and the query's conditions. */
+    private static void where(EventQuery query, StringBuilder sql, List<Object> params) {
+        sql.append(" from epcis_event e where true");
+        for (EventQuery.Condition condition : query.conditions()) {
+            sql.append(" and ").append(condition.sql());
+            params.addAll(condition.params());
+        }
     }
 
     /** The stored document of the event with this eventID (the first captured, should several share it). */

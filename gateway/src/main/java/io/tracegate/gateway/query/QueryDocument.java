@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.tracegate.epcis.io.CbvXmlFormat;
 import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.epcis.io.EpcisTime;
@@ -88,13 +89,14 @@ final class QueryDocument {
     /**
      * The XML form: the events written by the EPCIS 2.0 XML writer into an {@code EPCISDocument}, whose root and
      * body are then re-framed as the query document's ({@code epcisq:EPCISQueryDocument} ...
-     * {@code epcisq:QueryResults/queryName/resultsBody/EventList}). The epcis-model writers only frame capture
-     * documents; the events in between are exactly theirs.
+     * {@code epcisq:QueryResults/queryName/resultsBody/EventList}), standard CBV values in the given form. The
+     * epcis-model writers only frame capture documents; the events in between are exactly theirs.
      */
-    static void writeXml(List<String> bodies, OffsetDateTime created, OutputStream out) throws IOException {
+    static void writeXml(List<String> bodies, CbvXmlFormat cbvValues, OffsetDateTime created, OutputStream out)
+            throws IOException {
         ByteArrayOutputStream document = new ByteArrayOutputStream();
         try (EpcisWriter writer = EpcisWriter.create(EpcisFormat.XML_2_0, document,
-                new WriteOptions(WriteOptions.DEFAULT.cbvXmlFormat(), Map.of(), false))) {
+                new WriteOptions(cbvValues, Map.of(), false))) {
             writer.writeHeader(EpcisHeader.minimal("2.0", created));
             for (String body : bodies) {
                 try (EpcisReader reader = EpcisReader.open(new ByteArrayInputStream(

@@ -316,7 +316,7 @@ class EventQueryTest extends GatewayTest {
         assertParameterRefused("/events?eventCountLimit=many", "eventCountLimit", "many");
         assertParameterRefused("/events?EQ_bizStep=shipping&EQ_bizStep=packing", "EQ_bizStep", "given 2 times");
         assertParameterRefused("/events?EQ_bizStep=shipping%7C%7Cpacking", "EQ_bizStep", "empty value");
-        assertParameterRefused("/events?EQ_quantity=5", "EQ_quantity", "does not support");
+        assertParameterRefused("/events?EQ_deviceID=x", "EQ_deviceID", "does not support");
     }
 
     private void assertParameterRefused(String pathAndQuery, String parameter, String detail) {
