@@ -35,7 +35,7 @@ public final class CaptureHeap {
         Files.createDirectories(work);
         Path gcLog = work.toAbsolutePath().resolve("gc.log");
         String heap = o.getOrDefault("jvm", "-Xmx512m");
-        PackagingDocument document = new PackagingDocument("H", Integer.parseInt(o.getOrDefault("units", "1000000")),
+        PackagingDocument document = new PackagingDocument("H", 0, Integer.parseInt(o.getOrDefault("units", "1000000")),
                 Integer.parseInt(o.getOrDefault("cases", "10000")), Integer.parseInt(o.getOrDefault("pallets", "200")));
         Path file = work.resolve("packaging-1M.jsonld");
         document.write(file);

@@ -17,16 +17,19 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Acceptance 4, capture: starts the gateway jar, posts over HTTP a packaging document (by default 100,000 SGTINs
- * commissioned with lot and expiry, packed into 1,000 SSCC cases and 20 SSCC pallets), waits for its capture job,
+ * Acceptance 4, capture: starts the gateway jar, posts over HTTP packaging documents (by default 100,000 SGTINs
+ * commissioned with lot and expiry, packed into 1,000 SSCC cases and 20 SSCC pallets), waits for each capture job,
  * checks that every unit is in the serial store in its case and every case on its pallet, and reports EPCs per
- * second end to end (post to job finished). Then COPYs the same unit rows into a table like {@code serial_unit}
- * on the same PostgreSQL, for the ratio to the raw database speed. A smaller document is captured first to warm up
- * the JVM. Run from the repository root:
+ * second end to end (post to job finished). Like a JMH run, it first captures {@code warmups} documents of the same
+ * shape (a gateway at work has compiled its capture path; a cold JIT compiles on the same two cores during the
+ * first captures), then {@code iterations} measured ones, each with its own units, cases and pallets, and prints
+ * each figure and their mean, minimum and maximum. Then it COPYs one document's unit rows into a table like
+ * {@code serial_unit} on the same PostgreSQL, for the ratio to the raw database speed. Run from the repository
+ * root:
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tracegate.benchmarks.gateway.CaptureLoad [--units=100000]
- *     [--cases=1000] [--pallets=20] [--jvm=-Xmx1g] [--port=18090] [--jar=gateway/target/gateway.jar]
- *     [--work=target/capture-load]</pre>
+ *     [--cases=1000] [--pallets=20] [--warmups=3] [--iterations=5] [--jvm=-Xmx1g] [--port=18090]
+ *     [--jar=gateway/target/gateway.jar] [--work=target/capture-load]</pre>
  */
 public final class CaptureLoad {
 
@@ -36,21 +39,37 @@ public final class CaptureLoad {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = GatewayProcess.options(args);
         Path work = Path.of(o.getOrDefault("work", "target/capture-load-" + System.currentTimeMillis()));
-        PackagingDocument warmUp = new PackagingDocument("W", 10_000, 100, 2);
-        PackagingDocument measured = new PackagingDocument("M", Integer.parseInt(o.getOrDefault("units", "100000")),
-                Integer.parseInt(o.getOrDefault("cases", "1000")), Integer.parseInt(o.getOrDefault("pallets", "20")));
+        int units = Integer.parseInt(o.getOrDefault("units", "100000"));
+        int cases = Integer.parseInt(o.getOrDefault("cases", "1000"));
+        int pallets = Integer.parseInt(o.getOrDefault("pallets", "20"));
+        int warmups = Integer.parseInt(o.getOrDefault("warmups", "3"));
+        int iterations = Integer.parseInt(o.getOrDefault("iterations", "5"));
         try (GatewayProcess gateway = GatewayProcess.start(Path.of(o.getOrDefault("jar", "gateway/target/gateway.jar")),
                 work, Integer.parseInt(o.getOrDefault("port", "18090")),
                 List.of(o.getOrDefault("jvm", "-Xmx1g").split(" ")), false)) {
-            System.out.printf("warm-up: %s%n", capture(gateway, warmUp, work));
-            Result result = capture(gateway, measured, work);
-            System.out.printf("capture: %s%n", result);
+            for (int w = 1; w <= warmups; w++) {
+                System.out.printf("warm-up %d: %s%n", w,
+                        capture(gateway, new PackagingDocument("W" + w, w, units, cases, pallets), work));
+            }
+            List<Double> rates = new ArrayList<>();
+            PackagingDocument last = null;
+            for (int i = 1; i <= iterations; i++) {
+                last = new PackagingDocument("M" + i, warmups + i, units, cases, pallets);
+                Result result = capture(gateway, last, work);
+                System.out.printf("iteration %d: %s%n", i, result);
+                try (Connection db = gateway.database()) {
+                    verify(db, last);
+                }
+                rates.add(result.epcsPerSecond());
+            }
+            double mean = rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            System.out.printf("capture: %,.0f EPCs/s mean of %d iterations (min %,.0f, max %,.0f)%n", mean,
+                    rates.size(), Collections.min(rates), Collections.max(rates));
             try (Connection db = gateway.database()) {
-                verify(db, measured);
-                double copyRate = copyRate(db, measured.lot);
+                double copyRate = copyRate(db, last.lot);
                 System.out.printf("raw COPY of the same %,d unit rows into a table like serial_unit: %,.0f rows/s%n",
-                        measured.units, copyRate);
-                System.out.printf("ratio gateway EPCs/s : raw COPY rows/s = %.2f%n", result.epcsPerSecond() / copyRate);
+                        last.units, copyRate);
+                System.out.printf("ratio gateway EPCs/s : raw COPY rows/s = %.2f%n", mean / copyRate);
             }
         }
     }

@@ -19,16 +19,25 @@ final class PackagingDocument {
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
     final String run;
+    final int runNumber;
     final int units;
     final int cases;
     final int pallets;
     final String lot;
 
-    PackagingDocument(String run, int units, int cases, int pallets) {
+    /**
+     * @param run       names the run's serials and lot: distinct runs commission distinct units
+     * @param runNumber 0 to 99, distinct per run on one store: its cases' and pallets' SSCCs are its own
+     */
+    PackagingDocument(String run, int runNumber, int units, int cases, int pallets) {
         if (units % cases != 0 || cases % pallets != 0) {
             throw new IllegalArgumentException("units must fill the cases and cases the pallets evenly");
         }
+        if (runNumber < 0 || runNumber > 99 || cases > 10_000_000) {
+            throw new IllegalArgumentException("run number 0 to 99 and at most 10,000,000 cases");
+        }
         this.run = run;
+        this.runNumber = runNumber;
         this.units = units;
         this.cases = cases;
         this.pallets = pallets;
@@ -36,15 +45,15 @@ final class PackagingDocument {
     }
 
     String unit(int i) {
-        return "urn:epc:id:sgtin:0614141.107346." + run + i;
+        return "urn:epc:id:sgtin:0614141.107346." + run + "-" + i;
     }
 
-    static String caseSscc(int i) {
-        return "urn:epc:id:sscc:0614141.1" + String.format("%09d", i);
+    String caseSscc(int i) {
+        return "urn:epc:id:sscc:0614141.1" + String.format("%02d%07d", runNumber, i);
     }
 
-    static String palletSscc(int i) {
-        return "urn:epc:id:sscc:0614141.2" + String.format("%09d", i);
+    String palletSscc(int i) {
+        return "urn:epc:id:sscc:0614141.2" + String.format("%02d%07d", runNumber, i);
     }
 
     /** Distinct EPCs: units, cases and pallets. */
@@ -113,7 +122,7 @@ final class PackagingDocument {
         return false;
     }
 
-    private static void event(BufferedWriter out, String type, int second, String action, String parent,
+    private void event(BufferedWriter out, String type, int second, String action, String parent,
             String list) throws IOException {
         out.write("{\"type\":\"" + type + "\",\"eventTime\":\"" + START.plusSeconds(second)
                 + "\",\"eventTimeZoneOffset\":\"+00:00\",\"action\":\"" + action + "\",");
@@ -123,7 +132,7 @@ final class PackagingDocument {
         out.write("\"" + list + "\":[");
     }
 
-    private static void packed(BufferedWriter out) throws IOException {
+    private void packed(BufferedWriter out) throws IOException {
         out.write("],\"bizStep\":\"packing\",\"disposition\":\"in_progress\",\"readPoint\":{\"id\":\"" + SITE
                 + "\"},\"bizLocation\":{\"id\":\"" + SITE + "\"}}");
     }

@@ -79,8 +79,11 @@ class EventHashTest {
 
     /**
      * Example 2 is said to be "the same event in another time zone", but it also changes eventTimeZoneOffset,
-     * which CBV 2.0 hashes as written (as every implementation does): the eventTime itself is normalised to the
-     * same UTC instant, so the event hashes identically once the offset field matches.
+     * which CBV 2.0 hashes as written, right after eventTime (so do GS1's reference hash generator, whose canonical
+     * property order has eventTimeZoneOffset third, and OpenEPCIS's): the eventTime itself is normalised to the
+     * same UTC instant, so the event hashes identically once the offset field matches. Following the standard's
+     * algorithm rather than this example's comment is a choice: two events that differ in a field the standard
+     * hashes must not share an ID.
      */
     @Test
     void gs1OtherTimeZoneExampleDiffersOnlyByItsOffsetField() throws IOException {

@@ -1,5 +1,6 @@
 package io.tracegate.gateway.capture;
 
+import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.io.EpcisReadException;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.epcis.model.EpcisEvent;
@@ -11,6 +12,7 @@ import io.tracegate.gateway.ops.CaptureMetrics;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.serials.LifecycleFinding;
 import io.tracegate.gateway.serials.SerialLifecycle;
+import jakarta.annotation.PreDestroy;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,11 +20,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +52,8 @@ class CaptureProcessor {
     private static final int MAX_REPORTED = 1000;
     /** Findings listed per refused event: a 1,000-EPC event of bad serials must not make a 100 MB job report. */
     private static final int MAX_FINDINGS = 10;
+    /** Identifiers checked and prepared per task of the preparation pool: large enough to make a task's cost small. */
+    private static final int CHUNK_IDENTIFIERS = 4096;
 
     private final DataSource dataSource;
     private final DocumentStore documents;
@@ -54,6 +64,9 @@ class CaptureProcessor {
     private final TracegateProperties.Capture limits;
     private final Clock clock;
     private final CaptureMetrics metrics;
+    // Checking identifiers and preparing events (hash, canonical keys) is most of a capture's own CPU work, and the
+    // database waits for it: spread over the cores, while the job's thread reads the document on.
+    private final ExecutorService preparation;
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
             SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
@@ -67,6 +80,17 @@ class CaptureProcessor {
         this.limits = properties.capture();
         this.clock = clock;
         this.metrics = metrics;
+        AtomicInteger threads = new AtomicInteger();
+        this.preparation = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "capture-prepare-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        preparation.shutdownNow();
     }
 
     /** What a job did. {@code eventIds} are those of the events applied or recognised as already captured. */
@@ -108,6 +132,8 @@ class CaptureProcessor {
         } catch (Exception | OutOfMemoryError e) {
             // the working set of a batch is garbage now: even after running out of heap, the job can be failed
             run.batch.clear();
+            run.chunk.clear();
+            run.preparing.forEach(task -> task.cancel(true));
             String incident = UUID.randomUUID().toString();
             log.error("Capture job {} failed, incident {}", jobId, incident, e);
             CaptureError error = new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(),
@@ -122,6 +148,41 @@ class CaptureProcessor {
         }
     }
 
+    /** An event as read, with its place in the document. */
+    private record Read(int index, EpcisEvent event) {
+    }
+
+    /** An event whose identifiers were checked: prepared, or refused with the findings. */
+    private record Checked(int index, String eventId, PreparedEvent prepared, List<CaptureError.Finding> findings) {
+    }
+
+    /** Checks the identifiers of these events and prepares those that pass (on a thread of the preparation pool). */
+    private static List<Checked> prepare(List<Read> events, EpcisFormat format) {
+        IdentifierLayer identifiers = new IdentifierLayer(format);
+        List<Checked> checked = new ArrayList<>(events.size());
+        for (Read read : events) {
+            List<CaptureError.Finding> findings = new ArrayList<>();
+            identifiers.event(read.index(), "eventList[" + read.index() + "]", read.event(), finding -> {
+                if (finding.isError()) {
+                    findings.add(new CaptureError.Finding(finding.rule(), null, finding.path(), finding.message()));
+                }
+            });
+            checked.add(findings.isEmpty()
+                    ? new Checked(read.index(), null, new PreparedEvent(read.index(), read.event()), null)
+                    : new Checked(read.index(), read.event().eventId(), null, findings));
+        }
+        return checked;
+    }
+
+    /** The result of a task of the preparation pool; its failure rethrown on the job's thread. */
+    private static <T> T await(Future<T> task) throws InterruptedException {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
     /** The state of one job run. */
     private final class Run {
         final long jobId;
@@ -132,6 +193,10 @@ class CaptureProcessor {
         int applied;
         int duplicates;
         final List<PreparedEvent> batch = new ArrayList<>();
+        /** Chunks of the batch on the preparation pool, in document order. */
+        final List<Future<List<Checked>>> preparing = new ArrayList<>();
+        List<Read> chunk = new ArrayList<>();
+        int chunkIdentifiers;
         int batchEpcs;
         long epcs;
         final long maxEvents;
@@ -145,7 +210,7 @@ class CaptureProcessor {
         boolean read(Connection connection, String sha256) throws Exception {
             try (InputStream in = documents.open(sha256); EpcisReader reader = EpcisReader.open(in)) {
                 masterData.learn(connection, reader.header().masterData());
-                IdentifierLayer identifiers = new IdentifierLayer(reader.format());
+                EpcisFormat format = reader.format();
                 while (reader.hasNext()) {
                     EpcisEvent event = reader.next();
                     int index = count++;
@@ -154,25 +219,18 @@ class CaptureProcessor {
                                 + " more than " + maxEvents + " events (the capture limit); nothing was captured"));
                         return false;
                     }
-                    List<CaptureError.Finding> findings = new ArrayList<>();
-                    identifiers.event(index, "eventList[" + index + "]", event, finding -> {
-                        if (finding.isError()) {
-                            findings.add(new CaptureError.Finding(finding.rule(), null, finding.path(),
-                                    finding.message()));
-                        }
-                    });
-                    if (!findings.isEmpty()) {
-                        refuse(index, event.eventId(), findings);
-                        continue;
+                    int identifiers = PreparedEvent.identifierCount(event);
+                    chunk.add(new Read(index, event));
+                    chunkIdentifiers += identifiers;
+                    batchEpcs += identifiers + 1;
+                    if (chunkIdentifiers >= CHUNK_IDENTIFIERS) {
+                        submit(format);
                     }
-                    PreparedEvent prepared = new PreparedEvent(index, event);
-                    batch.add(prepared);
-                    batchEpcs += prepared.epcCount() + 1;
                     if (batchEpcs >= limits.batchEpcs()) {
-                        flush(connection);
+                        flush(connection, format);
                     }
                 }
-                flush(connection);
+                flush(connection, format);
                 return true;
             } catch (EpcisReadException e) {
                 errors.add(documentError(EpcisProblemType.VALIDATION, 400, "the document could not be read: "
@@ -181,8 +239,33 @@ class CaptureProcessor {
             }
         }
 
+        /** Hands the events read since the last chunk to the preparation pool. */
+        private void submit(EpcisFormat format) {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            List<Read> events = chunk;
+            preparing.add(preparation.submit(() -> prepare(events, format)));
+            chunk = new ArrayList<>();
+            chunkIdentifiers = 0;
+        }
+
         /** Recognises duplicates, applies the batch to the serial store and writes the accepted events. */
-        private void flush(Connection connection) throws SQLException {
+        private void flush(Connection connection, EpcisFormat format) throws SQLException, InterruptedException {
+            submit(format);
+            try {
+                for (Future<List<Checked>> task : preparing) {
+                    for (Checked checked : await(task)) {
+                        if (checked.prepared() != null) {
+                            batch.add(checked.prepared());
+                        } else {
+                            refuse(checked.index(), checked.eventId(), checked.findings());
+                        }
+                    }
+                }
+            } finally {
+                preparing.clear();
+            }
             if (batch.isEmpty()) {
                 return;
             }
@@ -206,22 +289,25 @@ class CaptureProcessor {
             for (int i = 0; i < fresh.size(); i++) {
                 fresh.get(i).ref(refs.get(i));
             }
+            // the event rows are built on the preparation pool while the database takes the serial store's
+            OffsetDateTime recordTime = OffsetDateTime.now(clock);
+            Future<EventStore.Rows> rows = preparation.submit(() -> new EventStore.Rows(fresh, recordTime));
             Map<Integer, List<LifecycleFinding>> refusals =
                     lifecycle.apply(connection, fresh.stream().map(PreparedEvent::lifecycle).toList());
-            List<PreparedEvent> accepted = new ArrayList<>(fresh.size());
+            Set<Long> accepted = new HashSet<>();
             for (PreparedEvent e : fresh) {
                 List<LifecycleFinding> findings = refusals.get(e.index());
                 if (findings == null) {
-                    accepted.add(e);
+                    accepted.add(e.ref());
+                    epcs += e.epcCount();
                     eventIds.add(e.eventId());
                 } else {
                     refuse(e.index(), e.event().eventId(), findings.stream()
                             .map(f -> new CaptureError.Finding(f.rule(), f.epc(), null, f.message())).toList());
                 }
             }
-            events.write(connection, accepted, jobId, OffsetDateTime.now(clock));
+            events.write(connection, await(rows), accepted, jobId);
             applied += accepted.size();
-            epcs += accepted.stream().mapToLong(PreparedEvent::epcCount).sum();
             batch.clear();
             batchEpcs = 0;
         }

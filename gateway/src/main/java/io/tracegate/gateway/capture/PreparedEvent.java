@@ -76,6 +76,14 @@ final class PreparedEvent {
         }
     }
 
+    /** The identifiers an event names (the {@code event_epc} rows it makes), counted without parsing any. */
+    static int identifierCount(EpcisEvent event) {
+        return (event.parentId() == null ? 0 : 1) + event.epcList().size() + event.childEpcs().size()
+                + event.inputEpcList().size() + event.outputEpcList().size() + event.quantityList().size()
+                + event.childQuantityList().size() + event.inputQuantityList().size()
+                + event.outputQuantityList().size();
+    }
+
     int index() {
         return index;
     }

@@ -49,7 +49,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    // zonky turns synchronous_commit off for speed; an accepted capture must survive a crash.
+                    // zonky, a test library, starts the server with fsync and synchronous_commit off for speed; an
+                    // accepted capture must survive a crash of the machine, not only of the process
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     // Crash recovery of a large cluster can take longer than the library's 10 s default.
                     .setPGStartupWait(Duration.ofMinutes(2))

@@ -5,6 +5,7 @@ import io.tracegate.epcis.model.Action;
 import io.tracegate.epcis.model.CbvValue;
 import io.tracegate.epcis.model.CbvVocabulary;
 import io.tracegate.epcis.model.EventType;
+import io.tracegate.gateway.capture.EventAttributes;
 import io.tracegate.gateway.capture.Identifiers;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
@@ -17,8 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -83,10 +82,6 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
     /** The quantity parameters and their comparison of a quantity list entry's quantity with the value. */
     private static final Map<String, String> QUANTITY_COMPARISONS = Map.of("EQ_quantity", "=", "GT_quantity", ">",
             "GE_quantity", ">=", "LT_quantity", "<", "LE_quantity", "<=");
-
-    /** An error declaration's time as the {@code event_attribute} table holds it: UTC, text order is time order. */
-    private static final DateTimeFormatter DECLARATION_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
     /** A parameter that asks for nothing (an {@code EXISTS_} parameter given as false). */
     private static final Condition NONE = new Condition("true", List.of());
@@ -266,7 +261,7 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
     private static Condition declarationTime(String comparison, OffsetDateTime time) {
         return new Condition("e.id in (select a.event_ref from event_attribute a where a.kind = 'r'"
                 + " and a.name = 'declarationTime' and a.value " + comparison + " ?)",
-                List.of(DECLARATION_TIME.format(time.withOffsetSameInstant(ZoneOffset.UTC))));
+                List.of(EventAttributes.declarationTime(time)));
     }
 
     private static Condition anyOf(String column, List<String> values) {

@@ -7,6 +7,7 @@ import io.tracegate.gs1.epc.Epc;
 import io.tracegate.gs1.epc.Sgln;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -42,6 +43,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SerialLifecycle {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final SerialStore store;
     private final Set<String> ownGlns;
     private final Clock clock;
@@ -55,10 +58,42 @@ public class SerialLifecycle {
     /**
      * Checks and applies the events on the connection's transaction; returns the findings of each refused event
      * by its index (events not listed were applied).
+     *
+     * <p>Units the batch commissions are taken to be new without looking them up (a line commissions units by the
+     * hundred thousand, and a lookup of each costs as much as writing it): {@code serial_unit}'s primary key checks
+     * that when they are written. The rare batch where that assumption may have changed an outcome is worked again
+     * with every unit looked up: when a commissioning in it is refused (one that is a duplicate of a stored unit
+     * might not have been alone), or when writing a commissioned unit breaks the key.
      */
     public Map<Integer, List<LifecycleFinding>> apply(Connection connection, List<LifecycleEvent> events)
             throws SQLException {
+        if (events.stream().noneMatch(e -> e.step() == LifecycleStep.COMMISSION)) {
+            return apply(connection, events, true);
+        }
+        Savepoint beforeWrite = connection.setSavepoint();
+        try {
+            Map<Integer, List<LifecycleFinding>> refused = apply(connection, events, false);
+            if (refused != null) {
+                connection.releaseSavepoint(beforeWrite);
+                return refused;
+            }
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(beforeWrite);
+        }
+        return apply(connection, events, true);
+    }
+
+    /**
+     * One pass over the batch; null, having written nothing, when a commissioning was refused after the units the
+     * batch commissions were taken to be new without a lookup.
+     */
+    private Map<Integer, List<LifecycleFinding>> apply(Connection connection, List<LifecycleEvent> events,
+            boolean lookUpCommissioned) throws SQLException {
         Set<String> keys = new HashSet<>();
+        Set<String> commissioned = new HashSet<>();
         Set<String> withContent = new HashSet<>();
         Set<String> withContainers = new HashSet<>();
         List<String> lotGtins = new ArrayList<>();
@@ -68,7 +103,11 @@ public class SerialLifecycle {
             if (e.parent() != null) {
                 keys.add(e.parent().key());
             }
-            e.epcs().forEach(u -> keys.add(u.key()));
+            if (step == LifecycleStep.COMMISSION && !lookUpCommissioned) {
+                e.epcs().forEach(u -> commissioned.add(u.key()));
+            } else {
+                e.epcs().forEach(u -> keys.add(u.key()));
+            }
             e.children().forEach(u -> keys.add(u.key()));
             // what the rules look at beyond the named units: the content an object event applies to by inference
             // (and that an unpack of everything takes out), the containers a packing must not loop through
@@ -86,6 +125,7 @@ public class SerialLifecycle {
                 });
             }
         }
+        keys.removeAll(commissioned);
         Batch batch = new Batch(store.load(connection, keys, withContent, withContainers),
                 store.lotExpiries(connection, lotGtins, lotNumbers));
         Map<Integer, List<LifecycleFinding>> refused = new LinkedHashMap<>();
@@ -97,6 +137,8 @@ public class SerialLifecycle {
             List<LifecycleFinding> findings = batch.check(e, step);
             if (findings.isEmpty()) {
                 batch.apply(e, step);
+            } else if (step == LifecycleStep.COMMISSION && !commissioned.isEmpty()) {
+                return null;
             } else {
                 refused.put(e.index(), findings);
             }

@@ -73,6 +73,20 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    @Test
+    void aCommitReachesTheDiskBeforeItIsAcknowledged() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0);
+             Connection connection = DriverManager.getConnection(server.jdbcUrl());
+             Statement statement = connection.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit")) {
+                try (ResultSet rs = statement.executeQuery("show " + setting)) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
+    }
+
     private long postmasterPid() throws IOException {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
     }
