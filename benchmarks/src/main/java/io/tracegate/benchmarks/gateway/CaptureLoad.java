@@ -132,12 +132,12 @@ public final class CaptureLoad {
         }
     }
 
-    /** Rows/s of COPY of this lot's unit rows (as text, as the store writes them) into a copy of serial_unit. */
+    /** Rows/s of COPY of this lot's unit rows (binary, as the store writes them) into a copy of serial_unit. */
     static double copyRate(Connection db, String lot) throws SQLException, java.io.IOException {
         CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
         ByteArrayOutputStream rows = new ByteArrayOutputStream();
         long count = copy.copyOut("copy (select * from serial_unit where lot = '" + lot.replace("'", "''")
-                + "') to stdout", rows);
+                + "') to stdout (format binary)", rows);
         byte[] bytes = rows.toByteArray();
         List<Double> rates = new ArrayList<>();
         try (Statement statement = db.createStatement()) {
@@ -146,7 +146,7 @@ public final class CaptureLoad {
                 for (int i = 0; i < 3; i++) {
                     statement.execute("truncate copy_probe");
                     long start = System.nanoTime();
-                    copy.copyIn("copy copy_probe from stdin", new ByteArrayInputStream(bytes));
+                    copy.copyIn("copy copy_probe from stdin (format binary)", new ByteArrayInputStream(bytes));
                     rates.add(count / ((System.nanoTime() - start) / 1e9));
                 }
             } finally {
