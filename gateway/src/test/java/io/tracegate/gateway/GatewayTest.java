@@ -1,5 +1,7 @@
 package io.tracegate.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.jayway.jsonpath.JsonPath;
 import io.tracegate.gateway.security.Role;
 import java.io.IOException;
@@ -71,6 +73,18 @@ public abstract class GatewayTest {
 
     protected HttpResponse<String> delete(String path, String key) {
         return send(request(path, key).DELETE());
+    }
+
+    /**
+     * A query refused for a bad parameter: 400, problem+json, {@code QueryParameterException}, a detail naming the
+     * parameter and saying what was wrong with it.
+     */
+    protected static void assertQueryParameterRefused(HttpResponse<String> response, String request, String parameter,
+            String detail) {
+        assertThat(response.statusCode()).as(request + ": " + response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat((String) json(response, "$.type")).isEqualTo("epcisException:QueryParameterException");
+        assertThat((String) json(response, "$.detail")).contains(parameter, detail);
     }
 
     /** Creates a key through the API with the admin key; returns the secret. */

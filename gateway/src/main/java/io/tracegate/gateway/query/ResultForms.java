@@ -9,6 +9,7 @@ import io.tracegate.gateway.problem.ApiProblem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * How the identifiers and CBV values of a query's events are written, as the request's {@code GS1-EPC-Format} and
@@ -35,27 +36,27 @@ record ResultForms(String epcHeader, EpcFormat epcFormat, String cbvXmlHeader, C
      */
     static ResultForms of(String epcHeader, String cbvXmlHeader) {
         String epc = epcHeader == null ? EPC_DEFAULT : epcHeader.strip();
-        EpcFormat epcFormat;
-        try {
-            epcFormat = EpcFormat.fromHeader(epc);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.validation("request header " + EPC_FORMAT + " '" + epcHeader + "' is not one of"
-                    + " No_Preference, Always_GS1_Digital_Link, Always_EPC_URN, Never_Translates");
-        }
+        EpcFormat epcFormat = parse(EPC_FORMAT, epcHeader, epc, EpcFormat::fromHeader,
+                "No_Preference, Always_GS1_Digital_Link, Always_EPC_URN, Never_Translates");
         String cbv = cbvXmlHeader == null ? CBV_XML_DEFAULT : cbvXmlHeader.strip();
         // events are stored with standard CBV values as bare words, their written form forgotten: keeping "the
         // original format" is the XML default, URNs
         if (cbv.equals("Never_Translates")) {
             cbv = CBV_XML_DEFAULT;
         }
-        CbvXmlFormat cbvXmlFormat;
-        try {
-            cbvXmlFormat = CbvXmlFormat.fromHeader(cbv);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.validation("request header " + CBV_XML_FORMAT + " '" + cbvXmlHeader + "' is not one"
-                    + " of No_Preference, Always_Web_URI, Always_URN, Never_Translates");
-        }
+        CbvXmlFormat cbvXmlFormat = parse(CBV_XML_FORMAT, cbvXmlHeader, cbv, CbvXmlFormat::fromHeader,
+                "No_Preference, Always_Web_URI, Always_URN, Never_Translates");
         return new ResultForms(epc, epcFormat, cbv, cbvXmlFormat);
+    }
+
+    /** A header's value as its format, or a ValidationException naming the header, what was given and what may be. */
+    private static <F> F parse(String header, String given, String value, Function<String, F> fromHeader,
+            String allowed) {
+        try {
+            return fromHeader.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.validation("request header " + header + " '" + given + "' is not one of " + allowed);
+        }
     }
 
     /**

@@ -176,10 +176,6 @@ class EventQueryExtrasTest extends CaptureTest {
     }
 
     private void assertRefused(String parameters, String parameter, String detail) {
-        HttpResponse<String> response = get("/events?" + parameters, complianceKey());
-        assertThat(response.statusCode()).as(parameters + ": " + response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat((String) json(response, "$.type")).isEqualTo("epcisException:QueryParameterException");
-        assertThat((String) json(response, "$.detail")).contains(parameter, detail);
+        assertQueryParameterRefused(get("/events?" + parameters, complianceKey()), parameters, parameter, detail);
     }
 }

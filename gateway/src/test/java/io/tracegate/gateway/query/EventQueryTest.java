@@ -320,10 +320,7 @@ class EventQueryTest extends GatewayTest {
     }
 
     private void assertParameterRefused(String pathAndQuery, String parameter, String detail) {
-        HttpResponse<String> response = query(pathAndQuery);
-        assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(400);
-        assertThat((String) json(response, "$.type")).isEqualTo("epcisException:QueryParameterException");
-        assertThat((String) json(response, "$.detail")).contains(parameter, detail);
+        assertQueryParameterRefused(query(pathAndQuery), pathAndQuery, parameter, detail);
     }
 
     @Test
