@@ -71,6 +71,34 @@ class CaptureJobs {
         }
     }
 
+    /** How many transactions the server may hold prepared at once ({@code max_prepared_transactions}). */
+    int preparedTransactionsAllowed() {
+        return jdbc.sql("select current_setting('max_prepared_transactions')::int").query(Integer.class).single();
+    }
+
+    /**
+     * Ends the event transactions ({@link EventTransaction}) a stopped gateway left prepared: each is committed when
+     * its job's transaction committed (the job's row says finished and successful), rolled back otherwise. Runs
+     * before {@link #failInterrupted}, which would make an uncommitted job look finished.
+     *
+     * @return how many were ended
+     */
+    int resolvePrepared() {
+        List<String> names = jdbc.sql("select gid from pg_prepared_xacts where database = current_database()"
+                + " and gid like ?").param(EventTransaction.PREFIX + "%").query(String.class).list();
+        for (String name : names) {
+            long job = Long.parseLong(name.substring(EventTransaction.PREFIX.length()));
+            jdbc.sql((committedAsFinished(job) ? "commit prepared '" : "rollback prepared '") + name + "'").update();
+        }
+        return names.size();
+    }
+
+    /** Whether the job's transaction committed it as finished and successful. */
+    boolean committedAsFinished(long id) {
+        return jdbc.sql("select not running and success from capture_job where id = ?").param(id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     /** Marks jobs left running by a gateway that stopped: PostgreSQL rolled their transactions back. */
     int failInterrupted(CaptureError why) {
         return jdbc.sql("update capture_job set running = false, success = false, finished_at = ?,"

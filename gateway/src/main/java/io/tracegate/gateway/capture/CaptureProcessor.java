@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +55,11 @@ class CaptureProcessor {
     private static final int MAX_FINDINGS = 10;
     /** Identifiers checked and prepared per task of the preparation pool: large enough to make a task's cost small. */
     private static final int CHUNK_IDENTIFIERS = 4096;
+    /**
+     * Identifiers from which a batch under {@code rollback} writes its events on a second connection (see
+     * {@link EventTransaction}): below, two-phase commit costs more than it saves.
+     */
+    private static final int TWO_CONNECTIONS_FROM = 20_000;
 
     private final DataSource dataSource;
     private final DocumentStore documents;
@@ -67,6 +73,7 @@ class CaptureProcessor {
     // Checking identifiers and preparing events (hash, canonical keys) is most of a capture's own CPU work, and the
     // database waits for it: spread over the cores, while the job's thread reads the document on.
     private final ExecutorService preparation;
+    private volatile Boolean twoConnections;
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
             SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
@@ -101,7 +108,7 @@ class CaptureProcessor {
     /** Runs a job whose document may hold at most {@code maxEvents} events (more: nothing is captured). */
     Outcome run(long jobId, String sha256, boolean proceed, long maxEvents) {
         long started = System.nanoTime();
-        Run run = new Run(jobId, maxEvents);
+        Run run = new Run(jobId, maxEvents, proceed);
         Outcome outcome = run(run, sha256, proceed);
         long millis = (System.nanoTime() - started) / 1_000_000;
         metrics.jobFinished(outcome.success(), outcome.applied(), outcome.applied() == 0 ? 0 : run.epcs,
@@ -116,19 +123,25 @@ class CaptureProcessor {
         long jobId = run.jobId;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            boolean readable = run.read(connection, sha256);
-            boolean commit = readable && (proceed || run.errors.isEmpty());
-            List<CaptureError> reported = run.reported();
-            if (commit) {
-                jobs.finish(connection, jobId, reported.isEmpty(), reported, run.count, run.applied, run.duplicates);
-                connection.commit();
-                return new Outcome(reported.isEmpty(), reported, run.count, run.applied, run.duplicates,
-                        run.eventIds);
+            try {
+                boolean readable = run.read(connection, sha256);
+                boolean commit = readable && (proceed || run.errors.isEmpty());
+                List<CaptureError> reported = run.reported();
+                if (commit) {
+                    jobs.finish(connection, jobId, reported.isEmpty(), reported, run.count, run.applied,
+                            run.duplicates);
+                    run.commit(connection);
+                    return new Outcome(reported.isEmpty(), reported, run.count, run.applied, run.duplicates,
+                            run.eventIds);
+                }
+                connection.rollback();
+                run.endEvents();
+                connection.setAutoCommit(true);
+                jobs.finish(connection, jobId, false, reported, run.count, 0, 0);
+                return new Outcome(false, reported, run.count, 0, 0, List.of());
+            } finally {
+                run.endEvents();
             }
-            connection.rollback();
-            connection.setAutoCommit(true);
-            jobs.finish(connection, jobId, false, reported, run.count, 0, 0);
-            return new Outcome(false, reported, run.count, 0, 0, List.of());
         } catch (Exception | OutOfMemoryError e) {
             // the working set of a batch is garbage now: even after running out of heap, the job can be failed
             run.batch.clear();
@@ -183,6 +196,17 @@ class CaptureProcessor {
         }
     }
 
+    /**
+     * Whether large captures may write their events on a second connection: the server must allow as many prepared
+     * transactions as captures run at once.
+     */
+    private boolean twoConnections() {
+        if (twoConnections == null) {
+            twoConnections = jobs.preparedTransactionsAllowed() >= limits.workers();
+        }
+        return twoConnections;
+    }
+
     /** The state of one job run. */
     private final class Run {
         final long jobId;
@@ -200,10 +224,58 @@ class CaptureProcessor {
         int batchEpcs;
         long epcs;
         final long maxEvents;
+        final boolean proceed;
+        /** The events' own transaction, from the first large batch under rollback on; else null. */
+        EventTransaction eventTransaction;
+        /** The events of the current batch being written there. */
+        CompletableFuture<Void> writing;
+        boolean firstBatch = true;
 
-        Run(long jobId, long maxEvents) {
+        Run(long jobId, long maxEvents, boolean proceed) {
             this.jobId = jobId;
             this.maxEvents = maxEvents;
+            this.proceed = proceed;
+        }
+
+        /**
+         * Commits the job's transaction, and the events' own, if any, with it: prepared first, committed once the
+         * job's transaction is. If the job's commit fails, the job's row (read anew) tells whether it happened.
+         */
+        void commit(Connection connection) throws SQLException {
+            if (eventTransaction == null) {
+                connection.commit();
+                return;
+            }
+            eventTransaction.prepare();
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                if (!jobs.committedAsFinished(jobId)) {
+                    throw e;
+                }
+            }
+            try {
+                eventTransaction.commitPrepared();
+                metrics.twoPhaseCommitted();
+            } catch (SQLException e) {
+                // the job is committed: its events must not be rolled back, and the next start commits them
+                eventTransaction.leavePrepared();
+                log.error("Capture job {}: its events stay prepared until the gateway's next start commits them",
+                        jobId, e);
+            }
+        }
+
+        /** Rolls back and releases the events' own transaction (after its writing ended), unless it committed. */
+        void endEvents() throws SQLException {
+            if (writing != null) {
+                writing.handle((done, failure) -> null).join();
+                writing = null;
+            }
+            if (eventTransaction != null) {
+                EventTransaction ending = eventTransaction;
+                eventTransaction = null;
+                ending.close();
+            }
         }
 
         /** Reads and applies the document; false when it could not be read to the end (or broke the limit). */
@@ -275,7 +347,13 @@ class CaptureProcessor {
                     duplicates++;
                 }
             }
-            Set<String> stored = events.existing(connection, unique.keySet());
+            // decided at the first batch: all of a job's events go through one transaction, which alone can tell
+            // its own earlier batches' events from new ones
+            if (firstBatch && !proceed && batchEpcs >= TWO_CONNECTIONS_FROM && twoConnections()) {
+                eventTransaction = EventTransaction.begin(dataSource, jobId);
+            }
+            Connection eventConnection = eventTransaction == null ? connection : eventTransaction.connection();
+            Set<String> stored = events.existing(eventConnection, unique.keySet());
             List<PreparedEvent> fresh = new ArrayList<>();
             for (PreparedEvent e : unique.values()) {
                 if (stored.contains(e.hash())) {
@@ -289,9 +367,22 @@ class CaptureProcessor {
             for (int i = 0; i < fresh.size(); i++) {
                 fresh.get(i).ref(refs.get(i));
             }
-            // the event rows are built on the preparation pool while the database takes the serial store's
+            // the event rows are built on the preparation pool while the database takes the serial store's; with
+            // the events' own transaction they are written too, by a second backend (under rollback, a refused
+            // event rolls everything back: nothing needs to wait for the rules)
             OffsetDateTime recordTime = OffsetDateTime.now(clock);
-            Future<EventStore.Rows> rows = preparation.submit(() -> new EventStore.Rows(fresh, recordTime));
+            CompletableFuture<EventStore.Rows> rows = CompletableFuture.supplyAsync(
+                    () -> new EventStore.Rows(fresh, recordTime), preparation);
+            if (eventTransaction != null) {
+                Set<Long> all = new HashSet<>(refs);
+                writing = rows.thenAcceptAsync(r -> {
+                    try {
+                        events.write(eventConnection, r, all, jobId);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("writing the events failed", e);
+                    }
+                }, preparation);
+            }
             Map<Integer, List<LifecycleFinding>> refusals =
                     lifecycle.apply(connection, fresh.stream().map(PreparedEvent::lifecycle).toList());
             Set<Long> accepted = new HashSet<>();
@@ -306,7 +397,13 @@ class CaptureProcessor {
                             .map(f -> new CaptureError.Finding(f.rule(), f.epc(), null, f.message())).toList());
                 }
             }
-            events.write(connection, await(rows), accepted, jobId);
+            if (writing == null) {
+                events.write(connection, await(rows), accepted, jobId);
+            } else {
+                await(writing);
+                writing = null;
+            }
+            firstBatch = false;
             applied += accepted.size();
             batch.clear();
             batchEpcs = 0;

@@ -52,6 +52,10 @@ public class CaptureService {
                     thread.setDaemon(true);
                     return thread;
                 });
+        int prepared = jobs.resolvePrepared();
+        if (prepared > 0) {
+            log.warn("{} capture job(s) stopped between their two commits were committed or rolled back", prepared);
+        }
         int interrupted = jobs.failInterrupted(new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(),
                 "Capture interrupted", 500, "the gateway stopped while this job was running; its transaction was"
                 + " rolled back and nothing was captured: post the document again", null, null, null, null));

@@ -53,6 +53,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // accepted capture must survive a crash of the machine, not only of the process
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // a large capture commits its event rows from a second connection by two-phase commit
+                    .setServerConfig("max_prepared_transactions", "64")
                     // Crash recovery of a large cluster can take longer than the library's 10 s default.
                     .setPGStartupWait(Duration.ofMinutes(2))
                     .start();

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The capture figures operations watch, exposed at {@code /actuator/prometheus}: jobs by outcome, events and EPCs
- * applied, events refused, and how long a job takes from its start to its commit or rollback. The capture code
+ * applied, events refused, how long a job takes from its start to its commit or rollback, and how many committed in
+ * two phases. The capture code
  * reports each finished job here once.
  */
 @Component
@@ -20,6 +21,7 @@ public class CaptureMetrics {
     private final Counter epcs;
     private final Counter rejections;
     private final Timer latency;
+    private final Counter twoPhase;
 
     public CaptureMetrics(MeterRegistry meters) {
         this.succeeded = Counter.builder("tracegate.captures").tag("outcome", "success")
@@ -35,6 +37,14 @@ public class CaptureMetrics {
                         + " proceeded").register(meters);
         this.latency = Timer.builder("tracegate.capture.latency").description("capture job run time, from its"
                 + " start to its commit or rollback").publishPercentileHistogram().register(meters);
+        this.twoPhase = Counter.builder("tracegate.capture.two.phase").description("capture jobs whose events"
+                + " were written on a second connection and committed with the job by two-phase commit")
+                .register(meters);
+    }
+
+    /** A job's events were committed from their own connection, by two-phase commit. */
+    public void twoPhaseCommitted() {
+        twoPhase.increment();
     }
 
     /**
