@@ -280,10 +280,42 @@ public final class DigitalLink {
         return b.toString();
     }
 
+    /**
+     * The canonical Digital Link of a primary key with at most one key qualifier: what {@link #generate} makes of
+     * those elements on {@link #CANONICAL_STEM}, built directly (a capture makes one for every EPC it names).
+     *
+     * @param qualifierAi null for a key without a qualifier
+     */
+    public static String canonical(String keyAi, String key, String qualifierAi, String qualifier) {
+        StringBuilder b = new StringBuilder(CANONICAL_STEM.length() + 48);
+        b.append(CANONICAL_STEM).append('/').append(keyAi).append('/');
+        encode(key, b);
+        if (qualifierAi != null) {
+            b.append('/').append(qualifierAi).append('/');
+            encode(qualifier, b);
+        }
+        return b.toString();
+    }
+
     // ---- helpers ----
 
     /** Percent-encodes everything but the URI unreserved characters (so {@code +} is always {@code %2B}). */
     private static void encode(String value, StringBuilder out) {
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append(c);
+            } else {
+                // the rest byte by byte (keys and serials are ASCII: this is the rare path)
+                encodeBytes(value.substring(i), out);
+                return;
+            }
+        }
+    }
+
+    private static void encodeBytes(String value, StringBuilder out) {
         for (byte x : value.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xFF;
             if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')

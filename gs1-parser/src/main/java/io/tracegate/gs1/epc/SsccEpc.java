@@ -4,6 +4,7 @@ import io.tracegate.gs1.AiElement;
 import io.tracegate.gs1.ElementString;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.Sscc;
+import io.tracegate.gs1.dl.DigitalLink;
 import java.util.List;
 
 /** A logistic unit (case, pallet, tote): (00). */
@@ -18,6 +19,11 @@ public record SsccEpc(Sscc sscc) implements Epc {
     @Override
     public ElementString toElementString() {
         return new ElementString(List.of(new AiElement("00", sscc.value())), null);
+    }
+
+    @Override
+    public String toDigitalLink() {
+        return DigitalLink.canonical("00", sscc.value(), null, null);
     }
 
     /** {@code urn:epc:id:sscc:CompanyPrefix.ExtensionSerialReference}. */

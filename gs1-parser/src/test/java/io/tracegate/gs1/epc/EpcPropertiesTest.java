@@ -36,6 +36,22 @@ class EpcPropertiesTest {
         assertEquals(urn, fromDl.toUrn(resolver), dl);
     }
 
+    /** The direct Digital Link of units and logistic units is the general one, character for character. */
+    @Property(tries = 1000)
+    void directDigitalLinksEqualTheGeneralOnes(@ForAll("epcs") Epc epc, @ForAll("unicodeSerials") String serial,
+            @ForAll("gtins") Gtin gtin) {
+        assertEquals(DigitalLink.generate(epc.toElementString(), DigitalLink.CANONICAL_STEM), epc.toDigitalLink());
+        // a serial outside CSET 82 cannot be an Sgtin; the encoding of such text is checked through the key alone
+        String general = DigitalLink.generate(new ElementString(List.of(new AiElement("01", gtin.value()),
+                new AiElement("21", serial)), null), DigitalLink.CANONICAL_STEM);
+        assertEquals(general, DigitalLink.canonical("01", gtin.value(), "21", serial));
+    }
+
+    @Provide
+    Arbitrary<String> unicodeSerials() {
+        return Arbitraries.strings().all().ofMinLength(1).ofMaxLength(20);
+    }
+
     @Property(tries = 200)
     void dscsaElementStringsThroughDigitalLink(@ForAll("gtins") Gtin gtin, @ForAll("components") String serial,
             @ForAll("components") String lot, @ForAll("expiries") String expiry) {
