@@ -10,6 +10,7 @@ import java.util.List;
  * {@code finishedAt}, {@code running}, {@code success}, {@code captureErrorBehaviour}, {@code errors}), plus counts.
  * rollback: running+success = in progress, running+!success = rolling back, !running+success = all captured,
  * !running+!success = nothing captured; proceed: !running+!success = captured except the events in errors.
+ * While a job runs, {@code eventCount} is the number of events read so far.
  */
 public record CaptureJob(
         @JsonIgnore long id,
@@ -26,4 +27,9 @@ public record CaptureJob(
         String documentSha256,
         long documentBytes,
         @JsonIgnore String submittedBy) {
+
+    CaptureJob withEventCount(int events) {
+        return new CaptureJob(id, captureId, createdAt, finishedAt, running, success, captureErrorBehaviour, errors,
+                events, appliedCount, duplicateCount, documentSha256, documentBytes, submittedBy);
+    }
 }

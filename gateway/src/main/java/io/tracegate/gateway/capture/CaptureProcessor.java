@@ -70,6 +70,7 @@ class CaptureProcessor {
     private final TracegateProperties.Capture limits;
     private final Clock clock;
     private final CaptureMetrics metrics;
+    private final CaptureProgress progress;
     // Checking identifiers and preparing events (hash, canonical keys) is most of a capture's own CPU work, and the
     // database waits for it: spread over the cores, while the job's thread reads the document on.
     private final ExecutorService preparation;
@@ -77,7 +78,7 @@ class CaptureProcessor {
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
             SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
-            CaptureMetrics metrics) {
+            CaptureMetrics metrics, CaptureProgress progress) {
         this.dataSource = dataSource;
         this.documents = documents;
         this.jobs = jobs;
@@ -87,6 +88,7 @@ class CaptureProcessor {
         this.limits = properties.capture();
         this.clock = clock;
         this.metrics = metrics;
+        this.progress = progress;
         AtomicInteger threads = new AtomicInteger();
         this.preparation = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
             Thread thread = new Thread(task, "capture-prepare-" + threads.incrementAndGet());
@@ -108,8 +110,13 @@ class CaptureProcessor {
     /** Runs a job whose document may hold at most {@code maxEvents} events (more: nothing is captured). */
     Outcome run(long jobId, String sha256, boolean proceed, long maxEvents) {
         long started = System.nanoTime();
-        Run run = new Run(jobId, maxEvents, proceed);
-        Outcome outcome = run(run, sha256, proceed);
+        Run run = new Run(jobId, maxEvents, proceed, progress.started(jobId));
+        Outcome outcome;
+        try {
+            outcome = run(run, sha256, proceed);
+        } finally {
+            progress.ended(jobId);
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         metrics.jobFinished(outcome.success(), outcome.applied(), outcome.applied() == 0 ? 0 : run.epcs,
                 run.refused, Duration.ofMillis(millis));
@@ -231,10 +238,14 @@ class CaptureProcessor {
         CompletableFuture<Void> writing;
         boolean firstBatch = true;
 
-        Run(long jobId, long maxEvents, boolean proceed) {
+        /** Events read, for {@link CaptureProgress}. */
+        final AtomicInteger read;
+
+        Run(long jobId, long maxEvents, boolean proceed, AtomicInteger read) {
             this.jobId = jobId;
             this.maxEvents = maxEvents;
             this.proceed = proceed;
+            this.read = read;
         }
 
         /**
@@ -286,6 +297,7 @@ class CaptureProcessor {
                 while (reader.hasNext()) {
                     EpcisEvent event = reader.next();
                     int index = count++;
+                    read.lazySet(count);
                     if (count > maxEvents) {
                         errors.add(documentError(EpcisProblemType.CAPTURE_LIMIT_EXCEEDED, 413, "the document has"
                                 + " more than " + maxEvents + " events (the capture limit); nothing was captured"));

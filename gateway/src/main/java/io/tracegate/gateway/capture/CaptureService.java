@@ -38,10 +38,12 @@ public class CaptureService {
     private final CaptureProcessor processor;
     private final TracegateProperties.Capture limits;
     private final ThreadPoolExecutor workers;
+    private final CaptureProgress progress;
 
-    CaptureService(DocumentStore documents, CaptureJobs jobs, CaptureProcessor processor,
+    CaptureService(DocumentStore documents, CaptureJobs jobs, CaptureProcessor processor, CaptureProgress progress,
             TracegateProperties properties) {
         this.documents = documents;
+        this.progress = progress;
         this.jobs = jobs;
         this.processor = processor;
         this.limits = properties.capture();
@@ -78,7 +80,7 @@ public class CaptureService {
                     detail, "/capture/" + id, null, null, null));
             throw new ApiProblem(EpcisProblemType.IMPLEMENTATION, HttpStatus.SERVICE_UNAVAILABLE, detail);
         }
-        return jobs.find(id).orElseThrow();
+        return jobs.find(id).map(progress::withProgress).orElseThrow();
     }
 
     /** Captures a single event synchronously (rollback: it is applied or refused as a whole). */
@@ -92,12 +94,14 @@ public class CaptureService {
     /** A job, if the caller may see it (its own, or any for ADMIN and COMPLIANCE). */
     public CaptureJob job(ApiPrincipal caller, long id) {
         return jobs.find(id).filter(job -> seesAll(caller) || job.submittedBy().equals(caller.name()))
+                .map(progress::withProgress)
                 .orElseThrow(() -> ApiProblem.noSuchResource("no capture job " + id));
     }
 
     /** The latest jobs the caller may see, newest first. */
     public List<CaptureJob> jobs(ApiPrincipal caller) {
-        return jobs.latest(seesAll(caller) ? null : caller.name(), LISTED_JOBS);
+        return jobs.latest(seesAll(caller) ? null : caller.name(), LISTED_JOBS).stream().map(progress::withProgress)
+                .toList();
     }
 
     private static boolean seesAll(ApiPrincipal caller) {
