@@ -142,7 +142,6 @@ class CaptureProcessor {
                             run.eventIds);
                 }
                 connection.rollback();
-                run.endEvents();
                 connection.setAutoCommit(true);
                 jobs.finish(connection, jobId, false, reported, run.count, 0, 0);
                 return new Outcome(false, reported, run.count, 0, 0, List.of());
@@ -276,8 +275,12 @@ class CaptureProcessor {
             }
         }
 
-        /** Rolls back and releases the events' own transaction (after its writing ended), unless it committed. */
-        void endEvents() throws SQLException {
+        /**
+         * Rolls back and releases the events' own transaction (after its writing ended), unless it committed. Never
+         * throws: the job's outcome is decided by then, and a prepared transaction this cannot roll back is rolled
+         * back at the next start (its job's row does not say finished and successful).
+         */
+        void endEvents() {
             if (writing != null) {
                 writing.handle((done, failure) -> null).join();
                 writing = null;
@@ -285,7 +288,11 @@ class CaptureProcessor {
             if (eventTransaction != null) {
                 EventTransaction ending = eventTransaction;
                 eventTransaction = null;
-                ending.close();
+                try {
+                    ending.close();
+                } catch (SQLException e) {
+                    log.warn("Capture job {}: its event transaction could not be ended cleanly", jobId, e);
+                }
             }
         }
 

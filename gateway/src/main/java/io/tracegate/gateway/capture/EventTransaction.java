@@ -76,13 +76,12 @@ final class EventTransaction implements AutoCloseable {
         }
     }
 
-    /** Rolls back what was not committed, and gives the connection back. */
+    /** Rolls back what was not committed, and gives the connection back (the pool resets its auto-commit). */
     @Override
     public void close() throws SQLException {
         try {
             rollback();
         } finally {
-            connection.setAutoCommit(true);
             connection.close();
         }
     }
