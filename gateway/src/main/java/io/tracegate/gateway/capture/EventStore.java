@@ -92,27 +92,25 @@ public class EventStore {
                 .thenComparing(EpcRow::eventTime).thenComparingLong(EpcRow::eventRef);
     }
 
+    /** An event as it is stored: its body and its attribute index rows. */
+    private record StoredEvent(PreparedEvent event, String body, List<EventAttributes.Row> attributes) {
+    }
+
     /**
      * What {@link #write} sends for a batch of events, built without the database (so while it is busy with the
-     * serial store): each event's stored body, and the identifier rows in index order.
+     * serial store): each event's stored body and attributes, and the identifier rows in index order.
      */
     static final class Rows {
-        private final List<PreparedEvent> events;
-        private final List<String> bodies;
+        private final List<StoredEvent> events;
         private final List<EpcRow> epcs;
-        private final List<List<EventAttributes.Row>> attributes;
         private final OffsetDateTime recordTime;
 
         Rows(List<PreparedEvent> events, OffsetDateTime recordTime) {
-            this.events = events;
             this.recordTime = recordTime;
-            this.bodies = new ArrayList<>(events.size());
-            this.attributes = new ArrayList<>(events.size());
+            this.events = new ArrayList<>(events.size());
             List<EpcRow> epcs = new ArrayList<>();
             for (PreparedEvent e : events) {
-                String body = e.body(recordTime);
-                bodies.add(body);
-                attributes.add(EventAttributes.any(e.event()) ? EventAttributes.of(body) : List.of());
+                this.events.add(new StoredEvent(e, e.body(recordTime), EventAttributes.of(e.event())));
                 for (PreparedEvent.Key key : e.keys()) {
                     epcs.add(new EpcRow(key.key(), key.role(), e.event().eventTime(), e.ref()));
                 }
@@ -127,8 +125,8 @@ public class EventStore {
         try (PgCopy copy = PgCopy.into(connection, "epcis_event", "id, event_hash, event_id, event_type,"
                 + " event_time, record_time, event_time_zone_offset, action, biz_step, disposition, read_point,"
                 + " biz_location, parent_id, capture_job_id, body")) {
-            for (int i = 0; i < rows.events.size(); i++) {
-                PreparedEvent e = rows.events.get(i);
+            for (StoredEvent stored : rows.events) {
+                PreparedEvent e = stored.event();
                 if (!accepted.contains(e.ref())) {
                     continue;
                 }
@@ -138,14 +136,14 @@ public class EventStore {
                         .text(e.event().bizStep() == null ? null : e.event().bizStep().value())
                         .text(e.event().disposition() == null ? null : e.event().disposition().value())
                         .text(e.readPoint()).text(e.bizLocation()).text(e.parentKey()).number(jobId)
-                        .text(rows.bodies.get(i)).endRow();
+                        .text(stored.body()).endRow();
             }
         }
         try (PgCopy copy = PgCopy.into(connection, "event_attribute", "event_ref, kind, name, value")) {
-            for (int i = 0; i < rows.events.size(); i++) {
-                long ref = rows.events.get(i).ref();
+            for (StoredEvent stored : rows.events) {
+                long ref = stored.event().ref();
                 if (accepted.contains(ref)) {
-                    for (EventAttributes.Row row : rows.attributes.get(i)) {
+                    for (EventAttributes.Row row : stored.attributes()) {
                         copy.number(ref).text(String.valueOf(row.kind())).text(row.name()).text(row.value()).endRow();
                     }
                 }
