@@ -25,10 +25,10 @@ import org.postgresql.copy.PGCopyOutputStream;
 /**
  * Acceptance 4, trace: starts the gateway jar on a fresh database, bulk-loads a store of 10,000,000 units (by
  * default) straight into the gateway's own tables with COPY (units commissioned 1,000 per event, packed 100 per
- * SSCC case, cases 50 per SSCC pallet, pallets shipped: {@code serial_unit}, {@code lot}, {@code epcis_event},
- * {@code event_epc}; secondary indexes dropped for the load and rebuilt from their own definitions), then times
- * {@code GET /trace/{epc}} of random units over HTTP, one request at a time, and reports p50/p99. Event bodies are
- * loaded without their EPC lists (the trace does not read bodies). Run from the repository root:
+ * SSCC case, cases 50 per SSCC pallet, pallets shipped: {@code serial_unit} with the events naming each unit,
+ * {@code lot}, {@code epcis_event}; secondary indexes dropped for the load and rebuilt from their own definitions),
+ * then times {@code GET /trace/{epc}} of random units over HTTP, one request at a time, and reports p50/p99. Event
+ * bodies are loaded without their EPC lists (the trace does not read bodies). Run from the repository root:
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tracegate.benchmarks.gateway.TraceLatency [--units=10000000]
  *     [--requests=5000] [--jvm=-Xmx1g] [--port=18091] [--jar=gateway/target/gateway.jar]
@@ -156,14 +156,6 @@ public final class TraceLatency {
                 job = rs.getLong(1);
             }
         }
-        // the container a packing event fills: a column of its own in later schemas (read by the trace), else
-        // only in event_epc
-        boolean parentColumn;
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("select count(*) from"
-                + " information_schema.columns where table_name = 'epcis_event' and column_name = 'parent_id'")) {
-            rs.next();
-            parentColumn = rs.getInt(1) > 0;
-        }
         String[] caseKeys = new String[cases];
         for (int k = 0; k < cases; k++) {
             caseKeys[k] = Epc.parse(caseSscc(k)).toDigitalLink();
@@ -178,8 +170,8 @@ public final class TraceLatency {
         long ship = palletPack + pallets;
         try (BufferedWriter out = copy(db, "epcis_event (id, event_hash, event_id, event_type, event_time,"
                 + " record_time, event_time_zone_offset, action, biz_step, disposition, read_point, biz_location,"
-                + (parentColumn ? " parent_id," : "") + " capture_job_id, body)")) {
-            Events events = new Events(out, parentColumn, job);
+                + " parent_id, capture_job_id, body)")) {
+            Events events = new Events(out, job);
             for (int c = 0; c < commissions; c++) {
                 events.write(c + 1, "ObjectEvent", T0.plusSeconds(c), "ADD", "commissioning", "active", site, site,
                         null, ",\"ilmd\":{\"cbvmda:lotNumber\":\"L" + (c * PER_COMMISSION / UNITS_PER_LOT)
@@ -197,51 +189,31 @@ public final class TraceLatency {
             }
         }
         String prefix = unitPrefix();
-        try (BufferedWriter out = copy(db, "event_epc (epc, role, event_time, event_ref)")) {
-            for (int i = 0; i < units; i++) {
-                int c = i / PER_COMMISSION;
-                row(out, prefix + "U" + i, "e", T0.plusSeconds(c).toString(), Long.toString(c + 1));
-            }
-            for (int k = 0; k < cases; k++) {
-                String time = packTime(commissions, k).toString();
-                String ref = Long.toString(casePack + k);
-                row(out, caseKeys[k], "p", time, ref);
-                for (int i = k * PER_CASE; i < (k + 1) * PER_CASE; i++) {
-                    row(out, prefix + "U" + i, "c", time, ref);
-                }
-            }
-            for (int p = 0; p < pallets; p++) {
-                String time = packTime(commissions, cases + p).toString();
-                String ref = Long.toString(palletPack + p);
-                row(out, palletKeys[p], "p", time, ref);
-                for (int k = p * CASES_PER_PALLET; k < (p + 1) * CASES_PER_PALLET; k++) {
-                    row(out, caseKeys[k], "c", time, ref);
-                }
-                row(out, palletKeys[p], "e", packTime(commissions, cases + pallets + p).toString(),
-                        Long.toString(ship + p));
-            }
-        }
+        // every identifier is a unit the store holds: the events naming it are listed on its row
         try (BufferedWriter out = copy(db, "serial_unit (epc, written, kind, gtin, lot, expiry, status, disposition,"
-                + " owner, location, parent, in_transit_to, commissioned_at, updated_at, last_event)")) {
+                + " owner, location, parent, in_transit_to, commissioned_at, updated_at, last_event, event_refs,"
+                + " event_roles)")) {
             for (int i = 0; i < units; i++) {
                 int k = i / PER_CASE;
                 int p = k / CASES_PER_PALLET;
                 row(out, prefix + "U" + i, unitUrn(i), "sgtin", gtin, "L" + (i / UNITS_PER_LOT), "2027-12-31",
                         "IN_TRANSIT", "in_transit", SITE, SITE, caseKeys[k], null,
                         T0.plusSeconds(i / PER_COMMISSION).toString(),
-                        packTime(commissions, cases + pallets + p).toString(), Long.toString(ship + p));
+                        packTime(commissions, cases + pallets + p).toString(), Long.toString(ship + p),
+                        "{" + (i / PER_COMMISSION + 1) + "," + (casePack + k) + "}", "ec");
             }
             for (int k = 0; k < cases; k++) {
                 int p = k / CASES_PER_PALLET;
                 String packed = packTime(commissions, k).toString();
                 row(out, caseKeys[k], caseSscc(k), "sscc", null, null, null, "IN_TRANSIT", "in_transit", SITE, SITE,
                         palletKeys[p], null, packed, packTime(commissions, cases + pallets + p).toString(),
-                        Long.toString(ship + p));
+                        Long.toString(ship + p), "{" + (casePack + k) + "," + (palletPack + p) + "}", "pc");
             }
             for (int p = 0; p < pallets; p++) {
                 row(out, palletKeys[p], palletSscc(p), "sscc", null, null, null, "IN_TRANSIT", "in_transit", SITE,
                         SITE, null, null, packTime(commissions, cases + p).toString(),
-                        packTime(commissions, cases + pallets + p).toString(), Long.toString(ship + p));
+                        packTime(commissions, cases + pallets + p).toString(), Long.toString(ship + p),
+                        "{" + (palletPack + p) + "," + (ship + p) + "}", "pe");
             }
         }
         try (BufferedWriter out = copy(db, "lot (gtin, lot, expiry, first_seen)")) {
@@ -273,7 +245,7 @@ public final class TraceLatency {
     }
 
     /** epcis_event rows with short bodies (no EPC lists: the trace does not read bodies). */
-    private record Events(BufferedWriter out, boolean parentColumn, long job) {
+    private record Events(BufferedWriter out, long job) {
         void write(long id, String type, Instant time, String action, String bizStep, String disposition,
                 String readPoint, String bizLocation, String parent, String more) throws IOException {
             String body = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
@@ -285,9 +257,7 @@ public final class TraceLatency {
                     time.toString(), time.toString(), "+00:00", action, bizStep, disposition));
             values.add(readPoint);
             values.add(bizLocation);
-            if (parentColumn) {
-                values.add(parent);
-            }
+            values.add(parent);
             values.add(Long.toString(job));
             values.add(body);
             row(out, values.toArray(String[]::new));

@@ -12,6 +12,7 @@ import io.tracegate.gateway.ops.CaptureMetrics;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.serials.LifecycleFinding;
 import io.tracegate.gateway.serials.SerialLifecycle;
+import io.tracegate.gateway.serials.SerialStore;
 import jakarta.annotation.PreDestroy;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -318,10 +319,10 @@ class CaptureProcessor {
                         submit(format);
                     }
                     if (batchEpcs >= limits.batchEpcs()) {
-                        flush(connection, format);
+                        flush(connection, format, false);
                     }
                 }
-                flush(connection, format);
+                flush(connection, format, true);
                 return true;
             } catch (EpcisReadException e) {
                 errors.add(documentError(EpcisProblemType.VALIDATION, 400, "the document could not be read: "
@@ -341,8 +342,12 @@ class CaptureProcessor {
             chunkIdentifiers = 0;
         }
 
-        /** Recognises duplicates, applies the batch to the serial store and writes the accepted events. */
-        private void flush(Connection connection, EpcisFormat format) throws SQLException, InterruptedException {
+        /**
+         * Recognises duplicates, applies the batch to the serial store and writes the accepted events; {@code last}
+         * when the document has no more events.
+         */
+        private void flush(Connection connection, EpcisFormat format, boolean last)
+                throws SQLException, InterruptedException {
             submit(format);
             try {
                 for (Future<List<Checked>> task : preparing) {
@@ -402,8 +407,12 @@ class CaptureProcessor {
                     }
                 }, preparation);
             }
-            Map<Integer, List<LifecycleFinding>> refusals =
-                    lifecycle.apply(connection, fresh.stream().map(PreparedEvent::lifecycle).toList());
+            // a job of one batch may have the events' connection write half of the new units, once its events are
+            SerialStore.SecondConnection second = writing != null && firstBatch && last
+                    ? new SerialStore.SecondConnection(eventConnection, writing, preparation) : null;
+            SerialLifecycle.Outcome outcome =
+                    lifecycle.apply(connection, fresh.stream().map(PreparedEvent::lifecycle).toList(), second);
+            Map<Integer, List<LifecycleFinding>> refusals = outcome.refused();
             Set<Long> accepted = new HashSet<>();
             for (PreparedEvent e : fresh) {
                 List<LifecycleFinding> findings = refusals.get(e.index());
@@ -422,6 +431,7 @@ class CaptureProcessor {
                 await(writing);
                 writing = null;
             }
+            events.writeUnitsNotHeld(eventConnection, await(rows), outcome.unitsNotHeld());
             firstBatch = false;
             applied += accepted.size();
             batch.clear();

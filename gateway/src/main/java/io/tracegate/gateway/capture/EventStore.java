@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,13 +41,23 @@ public class EventStore {
     public record Appearance(EventSummary event, char role, String parentKey) {
     }
 
+    /**
+     * The events naming identifiers, with the identifier's role in each, as a query: those of a unit the serial
+     * store holds are listed on its row, any other identifier's (and a unit's from before the store held it) are
+     * in {@code event_epc}. Its parameters: the canonical keys (text[]) twice.
+     */
+    public static final String NAMED_BY = "select x.event_ref, x.role::text as role from event_epc x"
+            + " where x.epc = any(?) union all select r.ref, substr(u.event_roles, r.n::int, 1)"
+            + " from serial_unit u, unnest(u.event_refs) with ordinality as r(ref, n) where u.epc = any(?)";
+
     /** Every event naming this canonical identifier, in time order. */
     public List<Appearance> appearances(String key) {
+        String[] keys = {key};
         return jdbc.sql("select e.id, e.event_id, e.event_type, e.event_time, e.biz_step, e.action, e.disposition,"
                         + " e.read_point, e.biz_location, x.role, case when x.role = 'c' then e.parent_id end"
-                        + " from event_epc x join epcis_event e on e.id = x.event_ref"
-                        + " where x.epc = ? order by x.event_time, x.event_ref")
-                .param(key)
+                        + " from (" + NAMED_BY + ") x join epcis_event e on e.id = x.event_ref"
+                        + " order by e.event_time, e.id")
+                .param(keys).param(keys)
                 .query((rs, n) -> new Appearance(new EventSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9)), rs.getString(10).charAt(0), rs.getString(11)))
@@ -90,6 +101,10 @@ public class EventStore {
     private record EpcRow(String epc, char role, OffsetDateTime eventTime, long eventRef) {
         static final Comparator<EpcRow> INDEX_ORDER = Comparator.comparing(EpcRow::epc)
                 .thenComparing(EpcRow::eventTime).thenComparingLong(EpcRow::eventRef);
+
+        EpcRow(PreparedEvent.Key key, PreparedEvent event) {
+            this(key.key(), key.role(), event.event().eventTime(), event.ref());
+        }
     }
 
     /** An event as it is stored: its body and its attribute index rows. */
@@ -98,7 +113,8 @@ public class EventStore {
 
     /**
      * What {@link #write} sends for a batch of events, built without the database (so while it is busy with the
-     * serial store): each event's stored body and attributes, and the identifier rows in index order.
+     * serial store): each event's stored body and attributes, and the rows of its identifiers other than units
+     * (whose events the serial store keeps) in index order.
      */
     static final class Rows {
         private final List<StoredEvent> events;
@@ -112,7 +128,9 @@ public class EventStore {
             for (PreparedEvent e : events) {
                 this.events.add(new StoredEvent(e, e.body(recordTime), EventAttributes.of(e.event())));
                 for (PreparedEvent.Key key : e.keys()) {
-                    epcs.add(new EpcRow(key.key(), key.role(), e.event().eventTime(), e.ref()));
+                    if (!key.unit()) {
+                        epcs.add(new EpcRow(key, e));
+                    }
                 }
             }
             epcs.sort(EpcRow.INDEX_ORDER);
@@ -149,12 +167,40 @@ public class EventStore {
                 }
             }
         }
-        try (PgCopy copy = PgCopy.into(connection, "event_epc", "epc, role, event_time, event_ref")) {
-            for (EpcRow row : rows.epcs) {
-                if (accepted.contains(row.eventRef())) {
-                    copy.text(row.epc()).text(String.valueOf(row.role())).time(row.eventTime())
-                            .number(row.eventRef()).endRow();
+        writeEpcs(connection, rows.epcs.stream().filter(row -> accepted.contains(row.eventRef())).toList());
+    }
+
+    /**
+     * Writes the {@code event_epc} rows of units these events name that the serial store does not hold (by event
+     * ref: see {@link io.tracegate.gateway.serials.SerialLifecycle.Outcome}).
+     */
+    void writeUnitsNotHeld(Connection connection, Rows rows, Map<Long, Set<String>> notHeld) throws SQLException {
+        if (notHeld.isEmpty()) {
+            return;
+        }
+        List<EpcRow> epcs = new ArrayList<>();
+        for (StoredEvent stored : rows.events) {
+            Set<String> units = notHeld.get(stored.event().ref());
+            if (units != null) {
+                for (PreparedEvent.Key key : stored.event().keys()) {
+                    if (key.unit() && units.contains(key.key())) {
+                        epcs.add(new EpcRow(key, stored.event()));
+                    }
                 }
+            }
+        }
+        epcs.sort(EpcRow.INDEX_ORDER);
+        writeEpcs(connection, epcs);
+    }
+
+    private static void writeEpcs(Connection connection, List<EpcRow> epcs) throws SQLException {
+        if (epcs.isEmpty()) {
+            return;
+        }
+        try (PgCopy copy = PgCopy.into(connection, "event_epc", "epc, role, event_time, event_ref")) {
+            for (EpcRow row : epcs) {
+                copy.text(row.epc()).text(String.valueOf(row.role())).time(row.eventTime()).number(row.eventRef())
+                        .endRow();
             }
         }
     }

@@ -27,8 +27,11 @@ import java.util.Map;
  */
 final class PreparedEvent {
 
-    /** A canonical identifier and its role in the event (see the {@code event_epc} table). */
-    record Key(String key, char role) {
+    /**
+     * A canonical identifier and its role in the event (see the {@code event_epc} table); {@code unit} when it is a
+     * serialised unit (SGTIN or SSCC), whose appearances the serial store keeps when it holds the unit.
+     */
+    record Key(String key, char role, boolean unit) {
     }
 
     private static final WriteOptions COMPACT = new WriteOptions(CbvXmlFormat.NO_PREFERENCE, Map.of(), false);
@@ -39,6 +42,8 @@ final class PreparedEvent {
     private final List<Key> keys = new ArrayList<>();
     private final List<UnitRef> epcUnits = new ArrayList<>();
     private final List<UnitRef> childUnits = new ArrayList<>();
+    private final List<UnitRef> inputUnits = new ArrayList<>();
+    private final List<UnitRef> outputUnits = new ArrayList<>();
     private final UnitRef parentUnit;
     private long ref;
 
@@ -48,12 +53,13 @@ final class PreparedEvent {
         this.hash = EventHash.of(event);
         this.parentUnit = event.parentId() == null ? null : Identifiers.unit(event.parentId());
         if (event.parentId() != null) {
-            keys.add(new Key(parentUnit != null ? parentUnit.key() : Identifiers.key(event.parentId()), 'p'));
+            keys.add(parentUnit != null ? new Key(parentUnit.key(), 'p', true)
+                    : new Key(Identifiers.key(event.parentId()), 'p', false));
         }
         units(event.epcList(), 'e', epcUnits);
         units(event.childEpcs(), 'c', childUnits);
-        units(event.inputEpcList(), 'i', null);
-        units(event.outputEpcList(), 'o', null);
+        units(event.inputEpcList(), 'i', inputUnits);
+        units(event.outputEpcList(), 'o', outputUnits);
         classes(event.quantityList(), 'q');
         classes(event.childQuantityList(), 'q');
         classes(event.inputQuantityList(), 'I');
@@ -62,21 +68,23 @@ final class PreparedEvent {
 
     private void classes(List<QuantityElement> quantities, char role) {
         for (QuantityElement q : quantities) {
-            keys.add(new Key(Identifiers.key(q.epcClass()), role));
+            keys.add(new Key(Identifiers.key(q.epcClass()), role, false));
         }
     }
 
     private void units(List<String> epcs, char role, List<UnitRef> into) {
         for (String epc : epcs) {
             UnitRef unit = Identifiers.unit(epc);
-            keys.add(new Key(unit != null ? unit.key() : Identifiers.key(epc), role));
-            if (unit != null && into != null) {
+            if (unit != null) {
+                keys.add(new Key(unit.key(), role, true));
                 into.add(unit);
+            } else {
+                keys.add(new Key(Identifiers.key(epc), role, false));
             }
         }
     }
 
-    /** The identifiers an event names (the {@code event_epc} rows it makes), counted without parsing any. */
+    /** The identifiers an event names (its {@link #keys()}), counted without parsing any. */
     static int identifierCount(EpcisEvent event) {
         return (event.parentId() == null ? 0 : 1) + event.epcList().size() + event.childEpcs().size()
                 + event.inputEpcList().size() + event.outputEpcList().size() + event.quantityList().size()
@@ -145,7 +153,8 @@ final class PreparedEvent {
         return new LifecycleEvent(index, ref, event.eventTime(), event.type(), event.action(),
                 event.bizStep() == null ? null : event.bizStep().value(),
                 event.disposition() == null ? null : event.disposition().value(), parentUnit, epcUnits, childUnits,
-                ilmd("lotNumber"), expiry(), event.readPoint() == null ? null : event.readPoint().id(),
+                inputUnits, outputUnits, ilmd("lotNumber"), expiry(),
+                event.readPoint() == null ? null : event.readPoint().id(),
                 event.bizLocation() == null ? null : event.bizLocation().id(), party(event.sourceList(),
                 "owning_party"), party(event.destinationList(), "owning_party"),
                 party(event.destinationList(), "location"));

@@ -25,7 +25,8 @@ public class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgresServer embeddedPostgresServer(TracegateProperties properties) {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
-                properties.postgresDataDir().toAbsolutePath().normalize(), properties.embeddedDatabase().port());
+                properties.postgresDataDir().toAbsolutePath().normalize(), properties.embeddedDatabase().port(),
+                properties.embeddedDatabase().settings());
         log.info("Embedded PostgreSQL listening on localhost:{} with its data in {} (connect with {})",
                 server.port(), server.dataDirectory(), server.jdbcUrl());
         return server;

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,24 +39,40 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
+     * Server settings of the embedded default, chosen for capture: a large document writes about 100 MB of table,
+     * index and WAL pages. zonky, a test library, starts the server with fsync and synchronous_commit off for speed;
+     * an accepted capture must survive a crash of the machine, not only of the process. A large capture commits its
+     * event rows from a second connection by two-phase commit.
+     */
+    static final Map<String, String> DEFAULT_SETTINGS = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "max_prepared_transactions", "64");
+
+    /** Starts the server with the default settings. */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, Map.of());
+    }
+
+    /**
      * Starts the server on {@code dataDirectory}, creating the cluster on first use.
      *
-     * @param port localhost port, or 0 for a free one
+     * @param port     localhost port, or 0 for a free one
+     * @param settings server settings over the defaults ({@code shared_buffers} to {@code 1GB}, ...); a '-' in a name
+     *                 stands for '_', as configuration properties write them
      */
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, Map<String, String> settings) {
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setPort(port)
-                    // zonky, a test library, starts the server with fsync and synchronous_commit off for speed; an
-                    // accepted capture must survive a crash of the machine, not only of the process
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    // a large capture commits its event rows from a second connection by two-phase commit
-                    .setServerConfig("max_prepared_transactions", "64")
+                    .setPort(port);
+            Map<String, String> effective = new TreeMap<>(DEFAULT_SETTINGS);
+            settings.forEach((name, value) -> effective.put(name.replace('-', '_'), value));
+            effective.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder
                     // Crash recovery of a large cluster can take longer than the library's 10 s default.
                     .setPGStartupWait(Duration.ofMinutes(2))
                     .start();

@@ -3,6 +3,7 @@ package io.tracegate.gateway.config;
 import io.tracegate.gs1.Gln;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -28,8 +29,15 @@ public record TracegateProperties(
         @DefaultValue Capture capture,
         @DefaultValue List<Gln> ownGlns) {
 
-    /** @param port TCP port on localhost; 0 picks a free port at every start */
-    public record EmbeddedDatabase(@DefaultValue("0") int port) {
+    /**
+     * @param port     TCP port on localhost; 0 picks a free port at every start
+     * @param settings PostgreSQL server settings over the gateway's defaults, e.g.
+     *                 {@code tracegate.embedded-database.settings.shared-buffers=2GB} ('-' for '_')
+     */
+    public record EmbeddedDatabase(@DefaultValue("0") int port, Map<String, String> settings) {
+        public EmbeddedDatabase {
+            settings = settings == null ? Map.of() : Map.copyOf(settings);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import io.tracegate.epcis.model.CbvValue;
 import io.tracegate.epcis.model.CbvVocabulary;
 import io.tracegate.epcis.model.EventType;
 import io.tracegate.gateway.capture.EventAttributes;
+import io.tracegate.gateway.capture.EventStore;
 import io.tracegate.gateway.capture.Identifiers;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
@@ -74,7 +75,7 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
             "EQ_microorganism", "EQ_chemicalSubstance", "EQ_bizRules", "EQ_stringValue", "EQ_hexBinaryValue",
             "EQ_uriValue", "EQ_booleanValue");
 
-    /** MATCH_ parameters and the roles (see the {@code event_epc} table) an identifier must have in the event. */
+    /** MATCH_ parameters and the roles (see {@link EventStore#NAMED_BY}) an identifier must have in the event. */
     private static final Map<String, String> MATCH_ROLES = Map.of("MATCH_epc", "ec", "MATCH_parentID", "p",
             "MATCH_inputEPC", "i", "MATCH_outputEPC", "o", "MATCH_anyEPC", "ecpio", "MATCH_epcClass", "q",
             "MATCH_inputEPCClass", "I", "MATCH_outputEPCClass", "O", "MATCH_anyEPCClass", "qIO");
@@ -219,8 +220,9 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
                 throw parameter(name, "names an EPC pattern (urn:epc:idpat:...): instance EPCs are matched exactly;"
                         + " patterns are matched by the MATCH_...EPCClass parameters");
             }
-            return new Condition("e.id in (select x.event_ref from event_epc x where x.epc = any(?)"
-                    + " and x.role = any(?))", List.of(textArray(keys(name, values)),
+            List<String> keys = keys(name, values);
+            return new Condition("e.id in (select x.event_ref from (" + EventStore.NAMED_BY + ") x"
+                    + " where x.role = any(?))", List.of(textArray(keys), textArray(keys),
                     textArray(roles.chars().mapToObj(c -> String.valueOf((char) c)).toList())));
         }
         for (Map.Entry<String, String> family : ATTRIBUTE_KINDS.entrySet()) {

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads the event store for the query API: one parameterised statement per page, ordered and paged on the
- * {@code (event_time, id)} / {@code (record_time, id)} indexes, identifier conditions as semi-joins on
- * {@code event_epc}'s EPC index and the other field conditions on {@code event_attribute}'s.
+ * {@code (event_time, id)} / {@code (record_time, id)} indexes, identifier conditions as semi-joins on the units'
+ * rows and {@code event_epc}'s EPC index, and the other field conditions on {@code event_attribute}'s.
  */
 @Repository
 class EventSearch {

@@ -26,6 +26,7 @@ public final class PgCopy implements AutoCloseable {
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch for binary dates and timestamps. */
     private static final long PG_EPOCH_SECONDS = 946_684_800L;
     private static final long PG_EPOCH_DAYS = 10_957L;
+    private static final int INT8_OID = 20;
 
     private final CopyIn copy;
     // Rows are encoded straight into this buffer (no per-row String or byte[]); it grows past CHUNK only for a row
@@ -82,6 +83,29 @@ public final class PgCopy implements AutoCloseable {
         field();
         int32(8);
         int64(value);
+        return this;
+    }
+
+    /** A bigint[] (one dimension, no nulls; empty when there are no values), in PostgreSQL's binary array form. */
+    public PgCopy numbers(long[] values) {
+        field();
+        if (values.length == 0) {
+            int32(12);
+            int32(0); // dimensions
+            int32(0); // no nulls
+            int32(INT8_OID);
+            return this;
+        }
+        int32(20 + 12 * values.length);
+        int32(1);
+        int32(0);
+        int32(INT8_OID);
+        int32(values.length);
+        int32(1); // lower bound
+        for (long value : values) {
+            int32(8);
+            int64(value);
+        }
         return this;
     }
 

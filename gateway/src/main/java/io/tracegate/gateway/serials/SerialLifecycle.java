@@ -56,26 +56,42 @@ public class SerialLifecycle {
     }
 
     /**
-     * Checks and applies the events on the connection's transaction; returns the findings of each refused event
-     * by its index (events not listed were applied).
+     * What applying a batch did.
+     *
+     * @param refused      the findings of each refused event, by its index in the document (events not listed were
+     *                     applied)
+     * @param unitsNotHeld serialised units named by applied events that the store does not hold, by event ref: the
+     *                     store keeps the events naming each unit it holds on the unit's row; these are left to
+     *                     {@code event_epc} like any other identifier
+     */
+    public record Outcome(Map<Integer, List<LifecycleFinding>> refused, Map<Long, Set<String>> unitsNotHeld) {
+    }
+
+    /**
+     * Checks and applies the events on the connection's transaction, and records on each unit held the events that
+     * name it.
      *
      * <p>Units the batch commissions are taken to be new without looking them up (a line commissions units by the
      * hundred thousand, and a lookup of each costs as much as writing it): {@code serial_unit}'s primary key checks
      * that when they are written. The rare batch where that assumption may have changed an outcome is worked again
      * with every unit looked up: when a commissioning in it is refused (one that is a duplicate of a stored unit
-     * might not have been alone), or when writing a commissioned unit breaks the key.
+     * might not have been alone), or when writing a commissioned unit breaks the key; that second pass writes
+     * every unit on {@code connection}.
+     *
+     * @param second a second connection of the same capture to write half of the new units on, or null (see
+     *               {@link SerialStore.SecondConnection})
      */
-    public Map<Integer, List<LifecycleFinding>> apply(Connection connection, List<LifecycleEvent> events)
-            throws SQLException {
+    public Outcome apply(Connection connection, List<LifecycleEvent> events,
+            SerialStore.SecondConnection second) throws SQLException {
         if (events.stream().noneMatch(e -> e.step() == LifecycleStep.COMMISSION)) {
-            return apply(connection, events, true);
+            return apply(connection, events, true, second);
         }
         Savepoint beforeWrite = connection.setSavepoint();
         try {
-            Map<Integer, List<LifecycleFinding>> refused = apply(connection, events, false);
-            if (refused != null) {
+            Outcome outcome = apply(connection, events, false, second);
+            if (outcome != null) {
                 connection.releaseSavepoint(beforeWrite);
-                return refused;
+                return outcome;
             }
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -83,15 +99,15 @@ public class SerialLifecycle {
             }
             connection.rollback(beforeWrite);
         }
-        return apply(connection, events, true);
+        return apply(connection, events, true, null);
     }
 
     /**
      * One pass over the batch; null, having written nothing, when a commissioning was refused after the units the
      * batch commissions were taken to be new without a lookup.
      */
-    private Map<Integer, List<LifecycleFinding>> apply(Connection connection, List<LifecycleEvent> events,
-            boolean lookUpCommissioned) throws SQLException {
+    private Outcome apply(Connection connection, List<LifecycleEvent> events, boolean lookUpCommissioned,
+            SerialStore.SecondConnection second) throws SQLException {
         Set<String> keys = new HashSet<>();
         Set<String> commissioned = new HashSet<>();
         Set<String> withContent = new HashSet<>();
@@ -109,6 +125,8 @@ public class SerialLifecycle {
                 e.epcs().forEach(u -> keys.add(u.key()));
             }
             e.children().forEach(u -> keys.add(u.key()));
+            e.inputs().forEach(u -> keys.add(u.key()));
+            e.outputs().forEach(u -> keys.add(u.key()));
             // what the rules look at beyond the named units: the content an object event applies to by inference
             // (and that an unpack of everything takes out), the containers a packing must not loop through
             if (step == LifecycleStep.PACK && e.parent() != null) {
@@ -129,24 +147,32 @@ public class SerialLifecycle {
         Batch batch = new Batch(store.load(connection, keys, withContent, withContainers),
                 store.lotExpiries(connection, lotGtins, lotNumbers));
         Map<Integer, List<LifecycleFinding>> refused = new LinkedHashMap<>();
+        Map<Long, Set<String>> notHeld = new HashMap<>();
         for (LifecycleEvent e : events) {
             LifecycleStep step = e.step();
-            if (step == null) {
-                continue;
-            }
-            List<LifecycleFinding> findings = batch.check(e, step);
+            List<LifecycleFinding> findings = step == null ? List.of() : batch.check(e, step);
             if (findings.isEmpty()) {
-                batch.apply(e, step);
+                if (step != null) {
+                    batch.apply(e, step);
+                }
+                e.forEachNamed((ref, role) -> {
+                    Unit unit = batch.units.get(ref.key());
+                    if (unit != null) {
+                        unit.namedBy(e.eventRef(), role);
+                    } else {
+                        notHeld.computeIfAbsent(e.eventRef(), k -> new HashSet<>()).add(ref.key());
+                    }
+                });
             } else if (step == LifecycleStep.COMMISSION && !commissioned.isEmpty()) {
                 return null;
             } else {
                 refused.put(e.index(), findings);
             }
         }
-        store.flush(connection, batch.units.values());
+        store.flush(connection, batch.units.values(), second);
         store.insertLots(connection, batch.newLotGtins, batch.newLotNumbers, batch.newLotExpiries,
                 OffsetDateTime.now(clock));
-        return refused;
+        return new Outcome(refused, notHeld);
     }
 
     /** The working set of one batch. */

@@ -86,6 +86,16 @@ public abstract class CaptureTest extends GatewayTest {
             return epcs(epcs.toArray(String[]::new));
         }
 
+        public Event inputs(String... epcs) {
+            return list("inputEPCList", epcs);
+        }
+
+        public Event purchaseOrder(String po) {
+            json.append(",\"bizTransactionList\":[{\"type\":\"po\",\"bizTransaction\":\"").append(po)
+                    .append("\"}]");
+            return this;
+        }
+
         public Event parent(String parent) {
             return field("parentID", parent);
         }
@@ -156,6 +166,14 @@ public abstract class CaptureTest extends GatewayTest {
 
     protected static Event aggregationEvent(String action) {
         return new Event("AggregationEvent", action);
+    }
+
+    protected static Event transactionEvent(String action) {
+        return new Event("TransactionEvent", action);
+    }
+
+    protected static Event transformationEvent() {
+        return new Event("TransformationEvent", null);
     }
 
     protected static Event commission(String... epcs) {

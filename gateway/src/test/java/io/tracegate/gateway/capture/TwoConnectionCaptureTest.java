@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Large captures under rollback write their events on a second connection and commit both transactions by
- * two-phase commit ({@link EventTransaction}): all of it or nothing, and nothing left prepared.
+ * two-phase commit ({@link EventTransaction}): all of it or nothing, and nothing left prepared. In a job of one
+ * batch, that connection also writes the upper half of the new units.
  */
 class TwoConnectionCaptureTest extends CaptureTest {
 
@@ -81,9 +82,38 @@ class TwoConnectionCaptureTest extends CaptureTest {
         assertSucceeded(job);
         assertThat(twoPhaseCommits()).as("committed in two phases").isEqualTo(before + 1);
         assertThat(storedUnits(units)).isEqualTo(UNITS);
+        assertThat(writers(units)).as("transactions that wrote the units").isEqualTo(2);
         assertThat(storedEvents(job)).isEqualTo(events.size());
         assertThat(trace(units.get(3)).body()).contains(caseEpc, "commissioning", "packing");
         assertThat(prepared()).isZero();
+    }
+
+    private long writers(List<String> units) {
+        return jdbc.sql("select count(distinct xmin::text) from serial_unit where written = any(?)")
+                .param(units.toArray(String[]::new)).query(Long.class).single();
+    }
+
+    /**
+     * Units are taken to be new and checked by the primary key: a stored one in either half breaks it on its
+     * connection, and the batch is worked again on one connection to name it.
+     */
+    @Test
+    void aUnitCommissionedAgainInEitherHalfIsRefusedAndNothingApplied() {
+        for (String run : List.of("lowdup", "highdup")) {
+            List<String> units = units(run);
+            // serials sort as text: ...0x-n first (the first connection's half), ...9x-n last (the second's)
+            String stored = run.equals("lowdup") ? units.get(0) : units.get(9);
+            assertThat(units.stream().sorted().toList().indexOf(stored)).isEqualTo(
+                    run.equals("lowdup") ? 0 : UNITS - 1);
+            assertSucceeded(capture(document(List.of(commission(stored).json())), null));
+
+            HttpResponse<String> job = capture(document(commissioning(units)), null);
+
+            assertRefused(job, stored, "lifecycle.duplicate-commission");
+            assertThat(storedUnits(units)).as(run).isEqualTo(1);
+            assertThat(storedEvents(job)).isZero();
+            assertThat(prepared()).isZero();
+        }
     }
 
     @Test

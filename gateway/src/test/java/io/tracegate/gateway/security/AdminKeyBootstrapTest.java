@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class AdminKeyBootstrapTest extends GatewayTest {
 
     private AdminKeyBootstrap bootstrap(String configuredKey) {
         return new AdminKeyBootstrap(apiKeys, new TracegateProperties(Path.of("unused"), configuredKey,
-                new TracegateProperties.EmbeddedDatabase(0),
+                new TracegateProperties.EmbeddedDatabase(0, Map.of()),
                 new TracegateProperties.Capture(10, DataSize.ofBytes(10), 1, 1, 1), List.of()));
     }
 
