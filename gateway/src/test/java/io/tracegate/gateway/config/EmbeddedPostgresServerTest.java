@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,22 @@ class EmbeddedPostgresServerTest {
                 try (ResultSet rs = statement.executeQuery("show " + setting)) {
                     rs.next();
                     assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
+        }
+    }
+
+    @Test
+    void settingsGivenOverrideTheDefaultsWithDashesForUnderscores() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0,
+                Map.of("track-io-timing", "on", "synchronous_commit", "off"));
+             Connection connection = DriverManager.getConnection(server.jdbcUrl());
+             Statement statement = connection.createStatement()) {
+            for (var expected : Map.of("track_io_timing", "on", "synchronous_commit", "off", "fsync", "on")
+                    .entrySet()) {
+                try (ResultSet rs = statement.executeQuery("show " + expected.getKey())) {
+                    rs.next();
+                    assertThat(rs.getString(1)).as(expected.getKey()).isEqualTo(expected.getValue());
                 }
             }
         }
