@@ -155,20 +155,7 @@ public class SerialStore {
         } else {
             List<Unit> lower = created.subList(0, created.size() / 2);
             List<Unit> upper = created.subList(created.size() / 2, created.size());
-            CompletableFuture<Savepoint> upperWritten = second.free().thenApplyAsync(free -> {
-                try {
-                    Savepoint before = second.connection().setSavepoint();
-                    try {
-                        copyNew(second.connection(), upper);
-                    } catch (SQLException e) {
-                        second.connection().rollback(before);
-                        throw e;
-                    }
-                    return before;
-                } catch (SQLException e) {
-                    throw new CompletionException(e);
-                }
-            }, second.executor());
+            CompletableFuture<Savepoint> upperWritten = copyNew(second, upper);
             SQLException failure = null;
             try {
                 copyNew(connection, lower);
@@ -215,6 +202,27 @@ public class SerialStore {
                     + " from serial_unit_stage s where u.epc = s.epc");
             statement.execute("truncate serial_unit_stage");
         }
+    }
+
+    /**
+     * COPYs these new units on the second connection once it is free, after a savepoint, which it returns; if the
+     * COPY fails, the connection is rolled back to it first.
+     */
+    private static CompletableFuture<Savepoint> copyNew(SecondConnection second, List<Unit> created) {
+        return second.free().thenApplyAsync(free -> {
+            try {
+                Savepoint before = second.connection().setSavepoint();
+                try {
+                    copyNew(second.connection(), created);
+                } catch (SQLException e) {
+                    second.connection().rollback(before);
+                    throw e;
+                }
+                return before;
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, second.executor());
     }
 
     private static void copyNew(Connection connection, List<Unit> created) throws SQLException {
