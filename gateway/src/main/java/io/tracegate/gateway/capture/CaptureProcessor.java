@@ -407,7 +407,7 @@ class CaptureProcessor {
                     }
                 }, preparation);
             }
-            // a job of one batch may have the events' connection write half of the new units, once its events are
+            // in a job of one batch, the events' connection writes half of the new units once its events are written
             SerialStore.SecondConnection second = writing != null && firstBatch && last
                     ? new SerialStore.SecondConnection(eventConnection, writing, preparation) : null;
             SerialLifecycle.Outcome outcome =
