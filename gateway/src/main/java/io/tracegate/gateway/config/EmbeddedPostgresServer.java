@@ -1,27 +1,43 @@
 package io.tracegate.gateway.config;
 
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import java.io.ByteArrayInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server run from the binaries on the class path, with its cluster kept in a fixed directory so
- * that data survives restarts. Closing it stops the server (fast shutdown: open transactions roll back).
+ * that data survives restarts, closed to all but the gateway ({@link EmbeddedDatabaseAccess}), and kept running: when
+ * its server process dies it is started again on the same port, and PostgreSQL's crash recovery brings back everything
+ * committed. Closing it stops the server (fast shutdown: open transactions roll back).
+ * <p>
+ * zonky, the library that unpacks and starts the binaries, would stop the server from a JVM shutdown hook of its own
+ * as soon as the process is asked to stop, under the gateway's feet; that hook is not registered: the gateway's own
+ * shutdown closes this server after the work that needs it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -29,13 +45,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** The lock file the zonky library holds while a server runs on a cluster directory. */
     private static final String OWNER_LOCK = "epg-lock";
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(60);
+    /** How often the server process is looked at: a dead server is noticed and restarted within this. */
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(200);
+    private static final Duration RESTART_BACKOFF_MAX = Duration.ofSeconds(30);
 
-    private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final Map<String, String> settings;
+    private final EmbeddedDatabaseAccess access;
+    private final int port;
+    private final ScheduledExecutorService keeper;
+    private EmbeddedPostgres postgres; // guarded by this
+    private volatile ProcessHandle postmaster;
+    private volatile boolean closing;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
-        this.postgres = postgres;
+    private EmbeddedPostgresServer(Path dataDirectory, Map<String, String> settings, EmbeddedDatabaseAccess access,
+            EmbeddedPostgres postgres) throws IOException {
         this.dataDirectory = dataDirectory;
+        this.settings = settings;
+        this.access = access;
+        this.postgres = postgres;
+        this.port = postgres.getPort();
+        this.postmaster = postmaster(dataDirectory.resolve("postmaster.pid")).orElseThrow(
+                () -> new IllegalStateException("the embedded PostgreSQL in " + dataDirectory + " did not stay up"));
+        this.keeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "embedded-postgres-keeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        keeper.scheduleWithFixedDelay(this::restartIfDead, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -48,6 +86,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             "fsync", "on",
             "synchronous_commit", "on",
             "max_prepared_transactions", "64");
+
+    /** Settings no configuration overrides: TCP on localhost only, no Unix socket, passwords as SCRAM verifiers. */
+    static final Map<String, String> CLOSED_SETTINGS = Map.of(
+            "listen_addresses", "localhost",
+            "unix_socket_directories", "''",
+            "password_encryption", "scram-sha-256");
 
     /** Starts the server with the default settings. */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
@@ -62,41 +106,127 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *                 stands for '_', as configuration properties write them
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, Map<String, String> settings) {
+        Map<String, String> effective = new TreeMap<>(DEFAULT_SETTINGS);
+        settings.forEach((name, value) -> effective.put(name.replace('-', '_'), value));
+        effective.putAll(CLOSED_SETTINGS);
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setPort(port);
-            Map<String, String> effective = new TreeMap<>(DEFAULT_SETTINGS);
-            settings.forEach((name, value) -> effective.put(name.replace('-', '_'), value));
-            effective.forEach(builder::setServerConfig);
-            EmbeddedPostgres postgres = builder
-                    // Crash recovery of a large cluster can take longer than the library's 10 s default.
-                    .setPGStartupWait(Duration.ofMinutes(2))
-                    .start();
-            return new EmbeddedPostgresServer(postgres, dataDirectory);
+            EmbeddedDatabaseAccess access = EmbeddedDatabaseAccess.of(dataDirectory);
+            return new EmbeddedPostgresServer(dataDirectory, Map.copyOf(effective), access,
+                    startPostgres(dataDirectory, port, effective, access));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
     }
 
+    private static EmbeddedPostgres startPostgres(Path dataDirectory, int port, Map<String, String> settings,
+            EmbeddedDatabaseAccess access) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPort(port)
+                .setPgBinaryResolver(PostgresBinaries.INSTANCE)
+                .setOverrideWorkingDirectory(PostgresBinaries.INSTANCE.workingDirectory().toFile())
+                // After initdb (trust for local connections, zonky's choice), before the server listens.
+                .setDataDirectoryCustomizer(directory -> access.secure(PostgresBinaries.INSTANCE.postgres()))
+                // zonky's own readiness check connects with these.
+                .setConnectConfig("user", EmbeddedDatabaseAccess.ROLE)
+                .setConnectConfig("password", access.password())
+                // Crash recovery of a large cluster can take longer than the library's 10 s default.
+                .setPGStartupWait(Duration.ofMinutes(2));
+        settings.forEach(builder::setServerConfig);
+        return builder.start();
+    }
+
+    /** The database's URL, without credentials: connect as {@link #username()} with {@link #password()}. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + port + "/" + EmbeddedDatabaseAccess.DATABASE;
+    }
+
+    /** The gateway's role: owner of the schema, no superuser. */
+    public String username() {
+        return EmbeddedDatabaseAccess.ROLE;
+    }
+
+    public String password() {
+        return access.password();
+    }
+
+    /** Where the password is kept (owner-only), for maintenance with psql. */
+    public Path passwordFile() {
+        return access.passwordFile();
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public Path dataDirectory() {
         return dataDirectory;
     }
 
+    /** Whether the server process runs (it may still be recovering, or restarting). */
+    public boolean isRunning() {
+        return postmaster.isAlive();
+    }
+
+    /**
+     * Stops the server and its watch. A server that does not stop within zonky's 5 s goes on with its shutdown
+     * after the gateway's exit (the next start waits for it).
+     */
     @Override
     public void close() throws IOException {
+        closing = true;
+        keeper.shutdownNow();
+        synchronized (this) {
+            postgres.close();
+        }
+    }
+
+    private void restartIfDead() {
+        if (closing || postmaster.isAlive()) {
+            return;
+        }
+        log.error("The embedded PostgreSQL (process {}) in {} died; starting it again (crash recovery keeps what was"
+                + " committed)", postmaster.pid(), dataDirectory);
+        long started = System.nanoTime();
+        Duration backoff = Duration.ofSeconds(1);
+        while (!closing) {
+            try {
+                restart();
+                log.warn("The embedded PostgreSQL runs again, as process {}, after {} ms", postmaster.pid(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                return;
+            } catch (IOException | RuntimeException e) {
+                log.error("Could not start the embedded PostgreSQL again; next attempt in {} s", backoff.toSeconds(),
+                        e);
+            }
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // closing
+            }
+            backoff = backoff.multipliedBy(2).compareTo(RESTART_BACKOFF_MAX) > 0 ? RESTART_BACKOFF_MAX
+                    : backoff.multipliedBy(2);
+        }
+    }
+
+    private synchronized void restart() throws IOException {
+        if (closing) {
+            return;
+        }
+        // Releases zonky's lock on the cluster; its attempt to stop the dead server fails (and zonky logs so).
         postgres.close();
+        awaitOldServerProcessesGone(dataDirectory);
+        if (closing) {
+            return;
+        }
+        postgres = startPostgres(dataDirectory, port, settings, access);
+        postmaster = postmaster(dataDirectory.resolve("postmaster.pid")).orElseThrow(
+                () -> new IllegalStateException("the embedded PostgreSQL did not stay up"));
     }
 
     /**
@@ -149,6 +279,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A killed server's processes outlive it for a moment (until they notice), attached to its shared memory, and a
+     * new server refuses the cluster while they are. PostgreSQL's interlock is the System V segment named in
+     * {@code postmaster.pid}: this waits until nothing is attached to it (where Linux shows it; the binaries on the
+     * class path are Linux ones).
+     */
+    private static void awaitOldServerProcessesGone(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        Path segments = Path.of("/proc/sysvipc/shm");
+        if (!Files.exists(pidFile) || !Files.isReadable(segments)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        String[] segment = lines.size() > 6 ? lines.get(6).strip().split("\\s+") : new String[0];
+        if (segment.length < 2) {
+            return;
+        }
+        long deadline = System.nanoTime() + ORPHAN_STOP_WAIT.toNanos();
+        while (attached(segments, segment[1]) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether processes are attached to the shared memory segment of this id ({@code shmid}, {@code nattch}). */
+    private static boolean attached(Path segments, String id) throws IOException {
+        try (Stream<String> rows = Files.lines(segments)) {
+            return rows.skip(1).map(row -> row.strip().split("\\s+"))
+                    .anyMatch(columns -> columns.length > 6 && columns[1].equals(id) && !columns[6].equals("0"));
+        }
+    }
+
     /** The live postgres process whose pid is on the pid file's first line (pids are reused: check the command). */
     private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
         List<String> lines = Files.readAllLines(pidFile);
@@ -158,5 +324,47 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    }
+
+    /**
+     * zonky's own binaries, read through here to learn where zonky unpacks them: into
+     * {@code <working directory>/PG-<MD5 of the archive>}. Setting up the roles runs their {@code postgres} in
+     * single-user mode before zonky starts the server.
+     */
+    private enum PostgresBinaries implements PgBinaryResolver {
+        INSTANCE;
+
+        private volatile String digest;
+
+        @Override
+        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
+            byte[] archive;
+            try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware)) {
+                if (in == null) {
+                    return null;
+                }
+                archive = in.readAllBytes();
+            }
+            try {
+                digest = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(archive));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has MD5", e);
+            }
+            return new ByteArrayInputStream(archive);
+        }
+
+        /** zonky's default: {@code ot.epg.working-dir}, else {@code <java.io.tmpdir>/embedded-pg}. */
+        Path workingDirectory() {
+            return Path.of(System.getProperty("ot.epg.working-dir",
+                    Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+        }
+
+        Path postgres() {
+            Path binary = workingDirectory().resolve("PG-" + digest).resolve("bin").resolve("postgres");
+            if (!Files.isExecutable(binary)) {
+                throw new IllegalStateException("the PostgreSQL binaries are not where zonky unpacks them: " + binary);
+            }
+            return binary;
+        }
     }
 }
