@@ -3,6 +3,7 @@ package io.tracegate.gateway.capture;
 import io.tracegate.epcis.io.EpcisReadException;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.gateway.config.TracegateProperties;
+import io.tracegate.gateway.ops.ShutdownProperties;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.security.ApiPrincipal;
@@ -11,6 +12,7 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,10 +41,12 @@ public class CaptureService {
     private final TracegateProperties.Capture limits;
     private final ThreadPoolExecutor workers;
     private final CaptureProgress progress;
+    private final Duration shutdownGrace;
 
     CaptureService(DocumentStore documents, CaptureJobs jobs, CaptureProcessor processor, CaptureProgress progress,
-            TracegateProperties properties) {
+            TracegateProperties properties, ShutdownProperties shutdown) {
         this.documents = documents;
+        this.shutdownGrace = shutdown.captureGrace();
         this.progress = progress;
         this.jobs = jobs;
         this.processor = processor;
@@ -128,11 +132,18 @@ public class CaptureService {
         }
     }
 
-    /** Graceful shutdown: running jobs finish (or, past the timeout, die with their transaction, rolled back). */
+    /**
+     * Graceful shutdown: jobs waiting for a worker are dropped (the next start marks them failed), running jobs get
+     * {@code tracegate.shutdown.capture-grace} to finish; past it they are cut off, their transactions rolled back
+     * when the pool and the database close.
+     */
     @PreDestroy
     void stop() throws InterruptedException {
+        workers.getQueue().clear();
         workers.shutdown();
-        if (!workers.awaitTermination(25, TimeUnit.SECONDS)) {
+        if (!workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("{} capture job(s) still running after the shutdown grace of {} s are cut off: rolled back, and"
+                    + " marked failed at the next start", workers.getActiveCount(), shutdownGrace.toSeconds());
             workers.shutdownNow();
         }
     }

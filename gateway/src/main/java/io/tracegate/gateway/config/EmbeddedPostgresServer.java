@@ -169,7 +169,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Whether the server process runs (it may still be recovering, or restarting). */
     public boolean isRunning() {
-        return postmaster.isAlive();
+        return alive(postmaster);
     }
 
     /**
@@ -186,7 +186,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private void restartIfDead() {
-        if (closing || postmaster.isAlive()) {
+        if (closing || alive(postmaster)) {
             return;
         }
         log.error("The embedded PostgreSQL (process {}) in {} died; starting it again (crash recovery keeps what was"
@@ -220,9 +220,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         // Releases zonky's lock on the cluster; its attempt to stop the dead server fails (and zonky logs so).
         postgres.close();
-        awaitOldServerProcessesGone(dataDirectory);
+        boolean gone = awaitOldServerProcessesGone(dataDirectory);
         if (closing) {
             return;
+        }
+        if (gone && postmaster.isAlive()) {
+            // A zombie nobody reaps (the JVM is a container's first process): PostgreSQL would take it for a live
+            // server named in its pid file. Nothing is attached to the cluster's shared memory any more.
+            Files.deleteIfExists(dataDirectory.resolve("postmaster.pid"));
         }
         postgres = startPostgres(dataDirectory, port, settings, access);
         postmaster = postmaster(dataDirectory.resolve("postmaster.pid")).orElseThrow(
@@ -284,27 +289,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * new server refuses the cluster while they are. PostgreSQL's interlock is the System V segment named in
      * {@code postmaster.pid}: this waits until nothing is attached to it (where Linux shows it; the binaries on the
      * class path are Linux ones).
+     *
+     * @return whether it is known that nothing is attached any more
      */
-    private static void awaitOldServerProcessesGone(Path dataDirectory) throws IOException {
+    private static boolean awaitOldServerProcessesGone(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         Path segments = Path.of("/proc/sysvipc/shm");
         if (!Files.exists(pidFile) || !Files.isReadable(segments)) {
-            return;
+            return false;
         }
         List<String> lines = Files.readAllLines(pidFile);
         String[] segment = lines.size() > 6 ? lines.get(6).strip().split("\\s+") : new String[0];
         if (segment.length < 2) {
-            return;
+            return false;
         }
         long deadline = System.nanoTime() + ORPHAN_STOP_WAIT.toNanos();
-        while (attached(segments, segment[1]) && System.nanoTime() < deadline) {
+        while (attached(segments, segment[1])) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     /** Whether processes are attached to the shared memory segment of this id ({@code shmid}, {@code nattch}). */
@@ -315,6 +326,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Alive and not a zombie: a dead process stays listed until its parent reaps it, which the parent of a server
+     * that pg_ctl started (whatever adopts orphans) may do late, or, when the JVM is a container's first process,
+     * never.
+     */
+    private static boolean alive(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2); // after "pid (command) "
+            return state != 'Z' && state != 'X';
+        } catch (IOException | IndexOutOfBoundsException notLinux) {
+            return process.isAlive();
+        }
+    }
+
     /** The live postgres process whose pid is on the pid file's first line (pids are reused: check the command). */
     private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
         List<String> lines = Files.readAllLines(pidFile);
@@ -322,7 +351,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return Optional.empty();
         }
         return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-                .filter(ProcessHandle::isAlive)
+                .filter(EmbeddedPostgresServer::alive)
                 .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     }
 
