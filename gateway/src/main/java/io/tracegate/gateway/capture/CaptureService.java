@@ -142,8 +142,8 @@ public class CaptureService {
         workers.getQueue().clear();
         workers.shutdown();
         if (!workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-            log.warn("{} capture job(s) still running after the shutdown grace of {} s are cut off: rolled back, and"
-                    + " marked failed at the next start", workers.getActiveCount(), shutdownGrace.toSeconds());
+            log.warn("{} capture job(s) still running after the shutdown grace of {} s are cut off: rolled back and"
+                    + " reported failed", workers.getActiveCount(), shutdownGrace.toSeconds());
             workers.shutdownNow();
         }
     }

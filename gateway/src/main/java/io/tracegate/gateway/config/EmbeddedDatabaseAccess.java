@@ -53,9 +53,18 @@ final class EmbeddedDatabaseAccess {
 
     /**
      * Run as the superuser in single-user mode (statements end with a semicolon and an empty line). Ownership of
-     * tables moves their indexes and owned sequences (identity columns) with them; what is left is moved after.
+     * tables moves their indexes and owned sequences (identity columns) with them; what is left is moved after. A
+     * transaction left prepared by the earlier gateway (connected as postgres) could not be finished by the new role.
      */
     private static final String SET_UP_ROLES = """
+            DO $$ BEGIN
+              IF EXISTS (SELECT FROM pg_prepared_xacts WHERE owner = 'postgres') THEN
+                RAISE EXCEPTION 'this cluster holds transactions prepared by an earlier gateway version (a large'
+                    ' capture stopped between its two commits), which only it can finish: start that version once,'
+                    ' then this one';
+              END IF;
+            END $$;
+
             ALTER ROLE postgres PASSWORD '%2$s';
 
             DO $$ BEGIN
@@ -129,26 +138,27 @@ final class EmbeddedDatabaseAccess {
     }
 
     /**
-     * Closes the cluster before its server starts: writes {@code pg_hba.conf} and, on a cluster without the gateway
-     * role's password file (new, or made by an earlier gateway), sets up the roles with the new passwords, then
-     * writes the password files. Set up again when interrupted: the files are written last.
+     * Closes the cluster before its server starts: on a cluster without the gateway role's password file (new, or
+     * made by an earlier gateway) sets up the roles with the new passwords and writes the password files (set up
+     * again when interrupted before), then writes {@code pg_hba.conf}.
      *
      * @param postgres the {@code postgres} server binary, run in single-user mode
      */
     void secure(Path postgres) {
         try {
-            Files.writeString(cluster.resolve("pg_hba.conf"), PG_HBA, StandardCharsets.UTF_8);
-            if (superuserPassword == null) {
+            if (superuserPassword != null) {
+                runSingleUser(postgres, SET_UP_ROLES.formatted(ROLE, superuserPassword, password, DATABASE));
+                writeOwnerOnly(cluster.resolve(SUPERUSER_PASSWORD_FILE), superuserPassword);
+                writeOwnerOnly(passwordFile(), password);
+                log.info("The embedded PostgreSQL takes passwords only: the gateway connects as '{}' (password in {}),"
+                        + " the superuser 'postgres' has its password in {}", ROLE, passwordFile(),
+                        cluster.resolve(SUPERUSER_PASSWORD_FILE));
+            } else {
                 keepOwnerOnly(passwordFile());
                 keepOwnerOnly(cluster.resolve(SUPERUSER_PASSWORD_FILE));
-                return;
             }
-            runSingleUser(postgres, SET_UP_ROLES.formatted(ROLE, superuserPassword, password, DATABASE));
-            writeOwnerOnly(cluster.resolve(SUPERUSER_PASSWORD_FILE), superuserPassword);
-            writeOwnerOnly(passwordFile(), password);
-            log.info("The embedded PostgreSQL now takes passwords only: the gateway connects as '{}' (password in {}),"
-                    + " the superuser 'postgres' has its password in {}", ROLE, passwordFile(),
-                    cluster.resolve(SUPERUSER_PASSWORD_FILE));
+            // Last: a cluster whose set-up failed stays as it was, usable by the gateway version that made it.
+            Files.writeString(cluster.resolve("pg_hba.conf"), PG_HBA, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("could not secure the embedded PostgreSQL in " + cluster, e);
         }

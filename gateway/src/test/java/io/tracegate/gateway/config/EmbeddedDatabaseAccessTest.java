@@ -106,6 +106,26 @@ class EmbeddedDatabaseAccessTest {
                 .as("set up once").isEqualTo(password);
     }
 
+    @Test
+    void aClusterHoldingATransactionPreparedByAnEarlierGatewayIsLeftAsItWas() throws Exception {
+        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(dataDir)
+                .setCleanDataDirectory(false).setServerConfig("max_prepared_transactions", "64").start();
+             Connection connection = earlier.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table capture_probe (n int)");
+            connection.setAutoCommit(false);
+            statement.execute("insert into capture_probe values (1)");
+            statement.execute("prepare transaction 'tracegate-capture-1'");
+        }
+        String hba = Files.readString(dataDir.resolve("pg_hba.conf"));
+
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDir, 0))
+                .hasMessageContaining("transactions prepared by an earlier gateway version")
+                .hasMessageContaining("start that version once");
+        assertThat(Files.readString(dataDir.resolve("pg_hba.conf"))).as("usable by that version").isEqualTo(hba);
+        assertThat(dataDir.resolve("tracegate.password")).doesNotExist();
+    }
+
     /** The server asks for a password where it trusted before (pgjdbc then gives up without sending one). */
     private static void assertNoPasswordRefused(EmbeddedPostgresServer server, String user) {
         assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), user, null).close())
