@@ -1,8 +1,6 @@
 package io.tracegate.gateway.config;
 
-import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,11 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,12 +141,11 @@ final class EmbeddedDatabaseAccess {
      * made by an earlier gateway) sets up the roles with the new passwords and writes the password files (set up
      * again when interrupted before), then writes {@code pg_hba.conf}.
      *
-     * @param postgres the {@code postgres} server binary, run in single-user mode
      */
-    void secure(Path postgres) {
+    void secure(PostgresBinaries binaries, Map<String, String> settings) {
         try {
             if (superuserPassword != null) {
-                runSingleUser(postgres, SET_UP_ROLES.formatted(ROLE, superuserPassword, password, DATABASE));
+                setUpRoles(binaries, settings);
                 writeOwnerOnly(cluster.resolve(SUPERUSER_PASSWORD_FILE), superuserPassword);
                 writeOwnerOnly(passwordFile(), password);
                 log.info("The embedded PostgreSQL takes passwords only: the gateway connects as '{}' (password in {}),"
@@ -171,32 +169,19 @@ final class EmbeddedDatabaseAccess {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private void runSingleUser(Path postgres, String sql) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (LinuxUtils.isUnshareAvailable()) {
-            command.addAll(List.of("unshare", "-U")); // as zonky runs the server: PostgreSQL refuses to run as root
-        }
+    private void setUpRoles(PostgresBinaries binaries, Map<String, String> settings) throws IOException {
         // -j: a statement ends with a semicolon and an empty line. No statement is echoed into the output (it holds
-        // the passwords): not on error either.
-        command.addAll(List.of(postgres.toString(), "--single", "-j", "-D", cluster.toString(),
-                "-c", "exit_on_error=on", "-c", "log_min_error_statement=panic", DATABASE));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(sql.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException refused) {
-            // the server exited at once: its output says why
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // the passwords): not on error either. The server's settings, as recovery may need them (prepared
+        // transactions).
+        List<String> arguments = new ArrayList<>(List.of("--single", "-j", "-D", cluster.toString()));
+        settings.forEach((name, value) -> arguments.addAll(List.of("-c", name + "=" + value)));
+        arguments.addAll(List.of("-c", "exit_on_error=on", "-c", "log_min_error_statement=panic", DATABASE));
         try {
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("could not set up the roles of the embedded PostgreSQL in " + cluster
-                        + " (single-user mode): " + output.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IllegalStateException("interrupted while setting up the embedded PostgreSQL's roles", e);
+            binaries.run("postgres", arguments, SET_UP_ROLES.formatted(ROLE, superuserPassword, password, DATABASE),
+                    Duration.ofMinutes(10));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("could not set up the roles of the embedded PostgreSQL in " + cluster
+                    + " (single-user mode): " + e.getMessage(), e);
         }
     }
 

@@ -1,21 +1,14 @@
 package io.tracegate.gateway.config;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
-import java.io.ByteArrayInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,18 +43,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Duration RESTART_BACKOFF_MAX = Duration.ofSeconds(30);
 
     private final Path dataDirectory;
-    private final Map<String, String> settings;
     private final EmbeddedDatabaseAccess access;
     private final int port;
     private final ScheduledExecutorService keeper;
-    private EmbeddedPostgres postgres; // guarded by this
+    private final EmbeddedPostgres postgres;
     private volatile ProcessHandle postmaster;
     private volatile boolean closing;
 
-    private EmbeddedPostgresServer(Path dataDirectory, Map<String, String> settings, EmbeddedDatabaseAccess access,
-            EmbeddedPostgres postgres) throws IOException {
+    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedDatabaseAccess access, EmbeddedPostgres postgres)
+            throws IOException {
         this.dataDirectory = dataDirectory;
-        this.settings = settings;
         this.access = access;
         this.postgres = postgres;
         this.port = postgres.getPort();
@@ -113,7 +104,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
             EmbeddedDatabaseAccess access = EmbeddedDatabaseAccess.of(dataDirectory);
-            return new EmbeddedPostgresServer(dataDirectory, Map.copyOf(effective), access,
+            return new EmbeddedPostgresServer(dataDirectory, access,
                     startPostgres(dataDirectory, port, effective, access));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
@@ -130,7 +121,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setPgBinaryResolver(PostgresBinaries.INSTANCE)
                 .setOverrideWorkingDirectory(PostgresBinaries.INSTANCE.workingDirectory().toFile())
                 // After initdb (trust for local connections, zonky's choice), before the server listens.
-                .setDataDirectoryCustomizer(directory -> access.secure(PostgresBinaries.INSTANCE.postgres()))
+                .setDataDirectoryCustomizer(directory -> access.secure(PostgresBinaries.INSTANCE, settings))
                 // zonky's own readiness check connects with these.
                 .setConnectConfig("user", EmbeddedDatabaseAccess.ROLE)
                 .setConnectConfig("password", access.password())
@@ -214,12 +205,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the server again with the options of its last start (pg_ctl keeps them in {@code postmaster.opts});
+     * zonky's instance keeps the cluster's lock meanwhile and stops whichever server runs at {@link #close}. A server
+     * slower to recover than pg_ctl waits for is taken as started: readiness says when it answers.
+     */
     private synchronized void restart() throws IOException {
         if (closing) {
             return;
         }
-        // Releases zonky's lock on the cluster; its attempt to stop the dead server fails (and zonky logs so).
-        postgres.close();
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
         boolean gone = awaitOldServerProcessesGone(dataDirectory);
         if (closing) {
             return;
@@ -227,11 +222,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (gone && postmaster.isAlive()) {
             // A zombie nobody reaps (the JVM is a container's first process): PostgreSQL would take it for a live
             // server named in its pid file. Nothing is attached to the cluster's shared memory any more.
-            Files.deleteIfExists(dataDirectory.resolve("postmaster.pid"));
+            Files.deleteIfExists(pidFile);
         }
-        postgres = startPostgres(dataDirectory, port, settings, access);
-        postmaster = postmaster(dataDirectory.resolve("postmaster.pid")).orElseThrow(
-                () -> new IllegalStateException("the embedded PostgreSQL did not stay up"));
+        IllegalStateException failure = null;
+        try {
+            PostgresBinaries.INSTANCE.run("pg_ctl", List.of("-D", dataDirectory.toString(), "-w", "-t", "60",
+                    "restart", "-m", "fast"), "", Duration.ofSeconds(90));
+        } catch (IllegalStateException e) {
+            failure = e;
+        }
+        Optional<ProcessHandle> started = Files.exists(pidFile) ? postmaster(pidFile) : Optional.empty();
+        if (started.isEmpty()) {
+            throw failure != null ? failure : new IllegalStateException("the embedded PostgreSQL did not stay up");
+        }
+        postmaster = started.get();
     }
 
     /**
@@ -353,47 +357,5 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
                 .filter(EmbeddedPostgresServer::alive)
                 .filter(process -> process.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-    }
-
-    /**
-     * zonky's own binaries, read through here to learn where zonky unpacks them: into
-     * {@code <working directory>/PG-<MD5 of the archive>}. Setting up the roles runs their {@code postgres} in
-     * single-user mode before zonky starts the server.
-     */
-    private enum PostgresBinaries implements PgBinaryResolver {
-        INSTANCE;
-
-        private volatile String digest;
-
-        @Override
-        public InputStream getPgBinary(String system, String machineHardware) throws IOException {
-            byte[] archive;
-            try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware)) {
-                if (in == null) {
-                    return null;
-                }
-                archive = in.readAllBytes();
-            }
-            try {
-                digest = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(archive));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has MD5", e);
-            }
-            return new ByteArrayInputStream(archive);
-        }
-
-        /** zonky's default: {@code ot.epg.working-dir}, else {@code <java.io.tmpdir>/embedded-pg}. */
-        Path workingDirectory() {
-            return Path.of(System.getProperty("ot.epg.working-dir",
-                    Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
-        }
-
-        Path postgres() {
-            Path binary = workingDirectory().resolve("PG-" + digest).resolve("bin").resolve("postgres");
-            if (!Files.isExecutable(binary)) {
-                throw new IllegalStateException("the PostgreSQL binaries are not where zonky unpacks them: " + binary);
-            }
-            return binary;
-        }
     }
 }
