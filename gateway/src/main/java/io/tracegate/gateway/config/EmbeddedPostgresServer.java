@@ -41,6 +41,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** How often the server process is looked at: a dead server is noticed and restarted within this. */
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(200);
     private static final Duration RESTART_BACKOFF_MAX = Duration.ofSeconds(30);
+    /** Where a server started again writes its messages (zonky passes those of the first start to its logger). */
+    static final String RESTARTED_SERVER_LOG = "restarted-server.log";
 
     private final Path dataDirectory;
     private final EmbeddedDatabaseAccess access;
@@ -226,8 +228,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         IllegalStateException failure = null;
         try {
-            PostgresBinaries.INSTANCE.run("pg_ctl", List.of("-D", dataDirectory.toString(), "-w", "-t", "60",
-                    "restart", "-m", "fast"), "", Duration.ofSeconds(90));
+            PostgresBinaries.INSTANCE.run("pg_ctl", List.of("-D", dataDirectory.toString(), "-l",
+                    dataDirectory.resolve(RESTARTED_SERVER_LOG).toString(), "-w", "-t", "60", "restart", "-m", "fast"),
+                    "", Duration.ofSeconds(90));
         } catch (IllegalStateException e) {
             failure = e;
         }

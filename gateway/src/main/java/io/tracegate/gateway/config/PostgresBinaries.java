@@ -71,23 +71,30 @@ enum PostgresBinaries implements PgBinaryResolver {
         }
         command.add(binary.toString());
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(input.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException exited) {
-            // it did not read: its output says why
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        // Its output to a file: a server it starts inherits where it writes, and a pipe would stay open as long.
+        Path output = Files.createTempFile("tracegate-" + program, ".out");
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException(program + " failed: " + output);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                    .start();
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException exited) {
+                // it did not read: its output says why
             }
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(program + " did not end within " + timeout + ": "
+                        + Files.readString(output).strip());
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(program + " failed: " + Files.readString(output).strip());
+            }
+            return Files.readString(output).strip();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
             throw new IllegalStateException("interrupted while " + program + " ran", e);
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return output;
     }
 }

@@ -73,6 +73,11 @@ class DatabaseFaultIT {
         String captured = gateway.awaitJob(gateway.capture(PackagingDocument.of(after, UNITS), lineKey), lineKey);
         assertThat((Boolean) JsonPath.read(captured, "$.success")).as(captured).isTrue();
         assertThat(gateway.unitCount(after)).isEqualTo(PackagingDocument.sgtins(UNITS));
+
+        assertThat(Files.readString(gateway.log())).contains("The embedded PostgreSQL runs again");
+        gateway.stop(Duration.ofMinutes(2));
+        assertThat(gateway.dataDir().resolve("postgres").resolve("postmaster.pid"))
+                .as("the restarted server stopped with the gateway").doesNotExist();
     }
 
     private ProcessHandle postmaster() throws Exception {
