@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * its own, for maintenance; the gateway never connects with it. Both passwords are generated at the first start and
  * kept in owner-only files in the cluster directory.
  * <p>
- * Roles are set up in single-user mode, before the server listens: a cluster made by an earlier gateway (trust for
- * every local connection, the gateway connected as {@code postgres}, which therefore owns every table) is never open
- * while it is closed and its objects handed over.
+ * Roles are set up in single-user mode, where no client can connect, before the server listens: a cluster made by an
+ * earlier gateway (trust for every local connection, the gateway connected as {@code postgres}, which therefore owns
+ * every table) is closed and its objects handed over before anyone could use the old trust once more.
  */
 final class EmbeddedDatabaseAccess {
 
