@@ -3,6 +3,7 @@ package io.tracegate.gateway.capture;
 import io.tracegate.epcis.io.EpcisReadException;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.gateway.config.TracegateProperties;
+import io.tracegate.gateway.ops.ShutdownProperties;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.security.ApiPrincipal;
@@ -47,10 +48,12 @@ public class CaptureService {
     private final CaptureProgress progress;
     /** Commits the events of jobs whose own commit of them failed (see {@link CaptureJobs#resolvePrepared}). */
     private final ScheduledExecutorService resolver;
+    private final Duration shutdownGrace;
 
     CaptureService(DocumentStore documents, CaptureJobs jobs, EventStore events, CaptureProcessor processor,
-            CaptureProgress progress, TracegateProperties properties) {
+            CaptureProgress progress, TracegateProperties properties, ShutdownProperties shutdown) {
         this.documents = documents;
+        this.shutdownGrace = shutdown.captureGrace();
         this.progress = progress;
         this.jobs = jobs;
         this.processor = processor;
@@ -177,12 +180,19 @@ public class CaptureService {
         }
     }
 
-    /** Graceful shutdown: running jobs finish (or, past the timeout, die with their transaction, rolled back). */
+    /**
+     * Graceful shutdown: jobs waiting for a worker are dropped (the next start marks them failed), running jobs get
+     * {@code tracegate.shutdown.capture-grace} to finish; past it they are cut off, their transactions rolled back
+     * when the pool and the database close.
+     */
     @PreDestroy
     void stop() throws InterruptedException {
         resolver.shutdownNow();
+        workers.getQueue().clear();
         workers.shutdown();
-        if (!workers.awaitTermination(25, TimeUnit.SECONDS)) {
+        if (!workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("{} capture job(s) still running after the shutdown grace of {} s are cut off: rolled back and"
+                    + " reported failed", workers.getActiveCount(), shutdownGrace.toSeconds());
             workers.shutdownNow();
         }
     }
