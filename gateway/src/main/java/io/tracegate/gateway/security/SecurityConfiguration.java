@@ -52,6 +52,9 @@ public class SecurityConfiguration {
                                 .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/masterdata/**")
                                 .hasAnyRole(Role.LINE.name(), Role.ADMIN.name())
+                        .requestMatchers("/audit", "/audit/**", "/reports/**", "/investigations",
+                                "/investigations/**", "/exports", "/exports/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }
