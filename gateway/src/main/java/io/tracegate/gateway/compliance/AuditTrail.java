@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -122,9 +123,15 @@ public class AuditTrail {
                 .query((rs, n) -> record(rs)).list();
     }
 
+    /** The latest record, if any. */
+    public Optional<AuditRecord> last() {
+        return jdbc.sql("select " + COLUMNS + " from audit_record order by seq desc limit 1")
+                .query((rs, n) -> record(rs)).optional();
+    }
+
     /** The records naming any of these objects, in {@code seq} order. */
     public List<AuditRecord> naming(Collection<String> objects) {
-        return jdbc.sql("select " + COLUMNS + " from audit_record where object_ids && ? order by seq")
+        return jdbc.sql("select " + COLUMNS + " from audit_record where object_ids && cast(? as text[]) order by seq")
                 .param(objects.toArray(String[]::new)).query((rs, n) -> record(rs)).list();
     }
 
