@@ -1,5 +1,6 @@
 package io.tracegate.gateway.problem;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,6 +11,7 @@ public class ApiProblem extends RuntimeException {
 
     private final EpcisProblemType type;
     private final HttpStatus status;
+    private final HttpHeaders headers = new HttpHeaders();
 
     public ApiProblem(EpcisProblemType type, String detail) {
         this(type, type.status(), detail);
@@ -33,11 +35,21 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(EpcisProblemType.RESOURCE_ALREADY_EXISTS, detail);
     }
 
+    /** Adds a response header (Retry-After, Accept-Encoding, ...) to the answer. */
+    public ApiProblem header(String name, String value) {
+        headers.add(name, value);
+        return this;
+    }
+
     public EpcisProblemType type() {
         return type;
     }
 
     public HttpStatus status() {
         return status;
+    }
+
+    public HttpHeaders headers() {
+        return HttpHeaders.readOnlyHttpHeaders(headers);
     }
 }

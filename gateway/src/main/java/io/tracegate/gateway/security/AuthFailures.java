@@ -1,0 +1,96 @@
+package io.tracegate.gateway.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Failed authentications per client address, in this instance's memory (each gateway instance limits on its own):
+ * each is logged with the key's first characters only, and past {@code tracegate.security.auth-failures.limit}
+ * within the window, keys from that address are refused without being checked until the window ends. IPv6 clients
+ * count per /64, the block one subscriber usually holds. A bounded Caffeine cache holds the windows: an attacker
+ * rotating addresses cannot make it grow, and its admission policy keeps the addresses that keep failing.
+ */
+@Component
+public class AuthFailures {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthFailures.class);
+
+    private final SecurityProperties.AuthFailures limits;
+    private final Clock clock;
+    private final Cache<String, Window> windows;
+
+    public AuthFailures(SecurityProperties properties, Clock clock) {
+        this.limits = properties.authFailures();
+        this.clock = clock;
+        this.windows = Caffeine.newBuilder().maximumSize(limits.addresses())
+                .expireAfterWrite(limits.window())
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build();
+    }
+
+    /** An address's failures since {@code start}. */
+    private record Window(Instant start, int failures) {
+    }
+
+    /** How long keys from this address are refused unchecked, or empty when they are checked. */
+    public Optional<Duration> refusedFor(String address) {
+        Window window = windows.getIfPresent(client(address));
+        Instant now = clock.instant();
+        if (window == null || window.failures() < limits.limit() || !now.isBefore(end(window))) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, end(window)));
+    }
+
+    /** Records and logs a failed authentication: an unknown or revoked key. */
+    public void failed(String address, String key) {
+        String client = client(address);
+        Instant now = clock.instant();
+        Window window = windows.asMap().compute(client, (k, old) -> old == null || !now.isBefore(end(old))
+                ? new Window(now, 1) : new Window(old.start(), old.failures() + 1));
+        log.warn("Refused an unknown or revoked API key {} from {} ({} of {} failures allowed within {})",
+                prefix(key), client, window.failures(), limits.limit(), limits.window());
+        if (window.failures() == limits.limit()) {
+            log.warn("Too many failed authentications from {}: its API keys are refused unchecked until {}", client,
+                    end(window));
+        }
+    }
+
+    private Instant end(Window window) {
+        return window.start().plus(limits.window());
+    }
+
+    /** Enough of a key to tell keys apart in a log, never enough to use it: at most 6 characters, a quarter of it. */
+    static String prefix(String key) {
+        String shown = key.substring(0, Math.min(6, key.length() / 4)).replaceAll("[^\\x21-\\x7e]", "?");
+        return "'" + shown + "...' (" + key.length() + " characters)";
+    }
+
+    /** The address an IPv4 client is counted by, or the /64 network of an IPv6 client. */
+    static String client(String address) {
+        if (address.indexOf(':') < 0 || !address.matches("[0-9A-Fa-f:.]+")) {
+            return address; // IPv4, or not an IPv6 literal (that InetAddress could try to look up)
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return address; // malformed: count it as written
+        }
+    }
+}
