@@ -2,6 +2,7 @@ package io.tracegate.gateway.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Errors raised outside Spring MVC (the security firewall's refusals, a filter's exception) reach the client through
  * the servlet container's error dispatch to {@code /error}: rendered here as problem+json like every other error,
- * with the status the request really ended with (in place of Boot's own error page).
+ * with the status the request really ended with (in place of Boot's own error page). Tomcat also comes here when
+ * the client stalls or breaks off while a controller reads its body.
  */
 @RestController
 class ErrorPageController implements ErrorController {
@@ -30,7 +32,11 @@ class ErrorPageController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception e) {
+        Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (exception instanceof IOException e) { // Tomcat reports a body the client stalled or broke off
+            return problems.apiProblem(ApiProblem.unreadableBody(e, "the request was not carried out"));
+        }
+        if (exception instanceof Exception e) {
             return problems.unexpected(e);
         }
         EpcisProblemType type = EpcisProblemType.forStatus(status.value());

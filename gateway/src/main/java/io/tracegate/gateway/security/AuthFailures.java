@@ -2,6 +2,8 @@ package io.tracegate.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -30,13 +32,18 @@ public class AuthFailures {
     private final Clock clock;
     private final Cache<String, Window> windows;
 
-    public AuthFailures(SecurityProperties properties, Clock clock) {
+    public AuthFailures(SecurityProperties properties, Clock clock, MeterRegistry meters) {
         this.limits = properties.authFailures();
         this.clock = clock;
         this.windows = Caffeine.newBuilder().maximumSize(limits.addresses())
                 .expireAfterWrite(limits.window())
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .executor(Runnable::run) // evict on the caller's thread: the bound holds at once
                 .build();
+        Gauge.builder("tracegate.auth.failures.addresses", windows, cache -> {
+            cache.cleanUp();
+            return cache.estimatedSize();
+        }).description("Client addresses with failed authentications remembered").register(meters);
     }
 
     /** An address's failures since {@code start}. */
@@ -59,8 +66,8 @@ public class AuthFailures {
         Instant now = clock.instant();
         Window window = windows.asMap().compute(client, (k, old) -> old == null || !now.isBefore(end(old))
                 ? new Window(now, 1) : new Window(old.start(), old.failures() + 1));
-        log.warn("Refused an unknown or revoked API key {} from {} ({} of {} failures allowed within {})",
-                prefix(key), client, window.failures(), limits.limit(), limits.window());
+        log.warn("Refused an unknown or revoked API key {} from {} ({} of {} failures allowed within {} s)",
+                prefix(key), client, window.failures(), limits.limit(), limits.window().toSeconds());
         if (window.failures() == limits.limit()) {
             log.warn("Too many failed authentications from {}: its API keys are refused unchecked until {}", client,
                     end(window));

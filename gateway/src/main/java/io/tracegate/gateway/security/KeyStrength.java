@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Estimates how hard a key chosen outside the gateway ({@code TRACEGATE_ADMIN_KEY}) is to guess, in bits, the way a
  * guesser would: a character costs the bits of the character classes the key uses (lower case, upper case, digits,
- * other), unless it is predictable, when it costs about one bit: the same as or next to the one before
- * ({@code aaaa}, {@code 1234}, {@code abcd}), or the start of a repetition of something earlier in the key
+ * other), unless it is predictable, when it costs about one bit: it continues a run of equal or consecutive
+ * characters ({@code aaaa}, {@code 1234}, {@code dcba}), or it starts a repetition of something earlier in the key
  * ({@code abcabc}, {@code passwordpassword}), which costs what it takes to say where and how long. No dictionary:
  * a phrase of words scores like random characters, so keys should be generated, not chosen.
  */
@@ -34,23 +34,23 @@ final class KeyStrength {
         List<String> reasons = new ArrayList<>();
         long distinct = key.chars().distinct().count();
         if (distinct < 16) {
-            reasons.add("it uses only " + distinct + " different characters");
+            reasons.add("only " + distinct + " distinct character" + (distinct == 1 ? "" : "s"));
         }
         if (estimate.repeated() > 0) {
-            reasons.add(estimate.repeated() + " of its characters repeat an earlier part of it");
+            reasons.add(estimate.repeated() + " characters repeat an earlier part of it");
         }
         if (estimate.runs() > 0) {
-            reasons.add(estimate.runs() + " of its characters continue a run (like 'aaa' or '123')");
+            reasons.add(estimate.runs() + " characters continue a run like 'aaa' or '123'");
         }
         return Optional.of("the API key is too easy to guess: about " + Math.round(estimate.bits())
-                + " bits of entropy, at least " + MIN_BITS + " are needed" + (reasons.isEmpty() ? "" : " ("
-                + String.join(", ", reasons) + ")"));
+                + " bits of entropy estimated, at least " + MIN_BITS + " needed" + (reasons.isEmpty() ? "" : " ("
+                + String.join("; ", reasons) + ")"));
     }
 
     /**
      * @param bits     the estimated entropy
      * @param repeated characters that repeat an earlier part of the key
-     * @param runs     characters equal or next to the one before
+     * @param runs     characters that continue a run of equal or consecutive ones
      */
     record Estimate(double bits, int repeated, int runs) {
     }
@@ -69,7 +69,7 @@ final class KeyStrength {
                 i += length;
                 continue;
             }
-            if (i > 0 && Math.abs(key.charAt(i) - key.charAt(i - 1)) <= 1) {
+            if (i > 1 && continuesRun(key, i)) {
                 bits += 1;
                 runs++;
             } else {
@@ -78,6 +78,12 @@ final class KeyStrength {
             i++;
         }
         return new Estimate(bits, repeated, runs);
+    }
+
+    /** Whether the character takes the same step (0, +1 or -1) from the one before as that one took. */
+    private static boolean continuesRun(String key, int at) {
+        int step = key.charAt(at) - key.charAt(at - 1);
+        return Math.abs(step) <= 1 && step == key.charAt(at - 1) - key.charAt(at - 2);
     }
 
     /** The longest text starting at {@code at} that also starts at an earlier position (it may overlap). */
