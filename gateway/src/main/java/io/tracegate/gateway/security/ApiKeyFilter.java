@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,21 +46,25 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         String address = request.getRemoteAddr();
-        Optional<Duration> refusedFor = failures.refusedFor(address);
-        if (refusedFor.isPresent()) {
-            long seconds = Math.max(1, (refusedFor.get().toMillis() + 999) / 1000);
-            problems.refuse(request, response, new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.TOO_MANY_REQUESTS,
-                    "too many failed authentications from " + AuthFailures.client(address) + " (unknown or revoked"
-                    + " API keys): keys from this address are refused unchecked for the next " + seconds + " s")
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
-            return;
-        }
-        String key = header.substring(BEARER.length()).strip();
-        Optional<ApiPrincipal> principal = apiKeys.authenticate(key);
-        if (principal.isEmpty()) {
-            failures.failed(address, key);
-            problems.commence(request, response, new BadCredentialsException("the API key is unknown or revoked"));
-            return;
+        Optional<ApiPrincipal> principal;
+        try (AuthFailures.Check check = failures.admit(address)) {
+            if (check.refusedFor().isPresent()) {
+                long seconds = Math.max(1, (check.refusedFor().get().toMillis() + 999) / 1000);
+                problems.refuse(request, response, new ApiProblem(EpcisProblemType.SECURITY,
+                        HttpStatus.TOO_MANY_REQUESTS, "too many failed authentications from "
+                        + AuthFailures.client(address) + " (unknown or revoked API keys): keys from this address are"
+                        + " refused unchecked for the next " + seconds + " s")
+                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
+                return;
+            }
+            String key = header.substring(BEARER.length()).strip();
+            principal = apiKeys.authenticate(key);
+            if (principal.isEmpty()) {
+                check.failed(key);
+                problems.commence(request, response, new BadCredentialsException("the API key is unknown or revoked"));
+                return;
+            }
+            check.passed();
         }
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(new ApiKeyAuthentication(principal.get()));

@@ -46,35 +46,89 @@ public class AuthFailures {
         }).description("Client addresses with failed authentications remembered").register(meters);
     }
 
-    /** An address's failures since {@code start}. */
-    private record Window(Instant start, int failures) {
+    /** An address's failures since {@code start}, and its keys being checked now. */
+    private record Window(Instant start, int failures, int checking) {
     }
 
-    /** How long keys from this address are refused unchecked, or empty when they are checked. */
-    public Optional<Duration> refusedFor(String address) {
-        Window window = windows.getIfPresent(client(address));
-        Instant now = clock.instant();
-        if (window == null || window.failures() < limits.limit() || !now.isBefore(end(window))) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, end(window)));
-    }
-
-    /** Records and logs a failed authentication: an unknown or revoked key. */
-    public void failed(String address, String key) {
+    /**
+     * Admits a key from this address to be checked, unless the address has failed too often: then the check says for
+     * how long its keys are refused. Admission is counted, so that keys sent at the same time cannot all be checked
+     * past the limit; an admitted check ends with {@link Check#passed()} or {@link Check#failed(String)}, or is
+     * abandoned by {@link Check#close()}.
+     */
+    public Check admit(String address) {
         String client = client(address);
         Instant now = clock.instant();
-        Window window = windows.asMap().compute(client, (k, old) -> old == null || !now.isBefore(end(old))
-                ? new Window(now, 1) : new Window(old.start(), old.failures() + 1));
-        log.warn("Refused an unknown or revoked API key {} from {} ({} of {} failures allowed within {} s)",
-                prefix(key), client, window.failures(), limits.limit(), limits.window().toSeconds());
-        if (window.failures() == limits.limit()) {
-            log.warn("Too many failed authentications from {}: its API keys are refused unchecked until {}", client,
-                    end(window));
+        Duration[] refused = {null};
+        windows.asMap().compute(client, (k, window) -> {
+            Window current = window == null ? new Window(now, 0, 0)
+                    : now.isBefore(until(window)) ? window : new Window(now, 0, window.checking());
+            if (current.failures() + current.checking() >= limits.limit()) {
+                refused[0] = Duration.between(now, until(current));
+                return current;
+            }
+            return new Window(current.start(), current.failures(), current.checking() + 1);
+        });
+        return new Check(client, Optional.ofNullable(refused[0]));
+    }
+
+    /** One key's check from one address. */
+    public final class Check implements AutoCloseable {
+
+        private final String client;
+        private final Optional<Duration> refusedFor;
+        private boolean open;
+
+        private Check(String client, Optional<Duration> refusedFor) {
+            this.client = client;
+            this.refusedFor = refusedFor;
+            this.open = refusedFor.isEmpty();
+        }
+
+        /** How long keys from this address are refused unchecked, or empty when the key may be checked. */
+        public Optional<Duration> refusedFor() {
+            return refusedFor;
+        }
+
+        public void passed() {
+            finish(false);
+        }
+
+        /** Records and logs a failed authentication: an unknown or revoked key. */
+        public void failed(String key) {
+            Window window = finish(true);
+            log.warn("Refused an unknown or revoked API key {} from {} ({} of {} failures allowed within {} s)",
+                    prefix(key), client, window.failures(), limits.limit(), limits.window().toSeconds());
+            if (window.failures() == limits.limit()) {
+                log.warn("Too many failed authentications from {}: its API keys are refused unchecked until {}",
+                        client, until(window));
+            }
+        }
+
+        /** Ends a check that neither passed nor failed (the key store could not answer). */
+        @Override
+        public void close() {
+            if (open) {
+                finish(false);
+            }
+        }
+
+        private Window finish(boolean failed) {
+            open = false;
+            Instant now = clock.instant();
+            Window[] ended = {null};
+            windows.asMap().compute(client, (k, window) -> {
+                Window current = window == null ? new Window(now, 0, 1) : window;
+                ended[0] = new Window(current.start(), current.failures() + (failed ? 1 : 0),
+                        Math.max(0, current.checking() - 1));
+                // an address that never failed is not remembered
+                return ended[0].failures() == 0 && ended[0].checking() == 0 ? null : ended[0];
+            });
+            return ended[0];
         }
     }
 
-    private Instant end(Window window) {
+    private Instant until(Window window) {
         return window.start().plus(limits.window());
     }
 

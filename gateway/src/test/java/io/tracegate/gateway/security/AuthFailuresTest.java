@@ -8,6 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The per-address limit on failed authentications, on a clock the test moves. */
@@ -25,32 +33,32 @@ class AuthFailuresTest {
     void anAddressIsRefusedOnceItReachesTheLimitUntilItsWindowEnds() {
         AuthFailures failures = failures(3, 100);
         for (int i = 0; i < 2; i++) {
-            failures.failed("10.0.0.1", "tg_wrong");
+            fail(failures, "10.0.0.1");
             clock.move(Duration.ofSeconds(10));
         }
-        assertThat(failures.refusedFor("10.0.0.1")).isEmpty();
+        assertThat(refusedFor(failures, "10.0.0.1")).isEmpty();
 
-        failures.failed("10.0.0.1", "tg_wrong");
+        fail(failures, "10.0.0.1");
 
-        assertThat(failures.refusedFor("10.0.0.1")).hasValue(Duration.ofSeconds(40));
-        assertThat(failures.refusedFor("10.0.0.2")).isEmpty();
+        assertThat(refusedFor(failures, "10.0.0.1")).hasValue(Duration.ofSeconds(40));
+        assertThat(refusedFor(failures, "10.0.0.2")).isEmpty();
         clock.move(Duration.ofSeconds(39));
-        assertThat(failures.refusedFor("10.0.0.1")).hasValue(Duration.ofSeconds(1));
+        assertThat(refusedFor(failures, "10.0.0.1")).hasValue(Duration.ofSeconds(1));
         clock.move(Duration.ofSeconds(1));
-        assertThat(failures.refusedFor("10.0.0.1")).isEmpty();
-        failures.failed("10.0.0.1", "tg_wrong");
-        assertThat(failures.refusedFor("10.0.0.1")).as("a new window").isEmpty();
+        assertThat(refusedFor(failures, "10.0.0.1")).isEmpty();
+        fail(failures, "10.0.0.1");
+        assertThat(refusedFor(failures, "10.0.0.1")).as("a new window").isEmpty();
     }
 
     @Test
     void ipv6ClientsCountPerSlash64() {
         AuthFailures failures = failures(2, 100);
 
-        failures.failed("2001:db8:0:7::1", "k");
-        failures.failed("2001:db8:0:7:ffff::2", "k");
+        fail(failures, "2001:db8:0:7::1");
+        fail(failures, "2001:db8:0:7:ffff::2");
 
-        assertThat(failures.refusedFor("2001:db8:0:7::3")).isPresent();
-        assertThat(failures.refusedFor("2001:db8:0:8::1")).isEmpty();
+        assertThat(refusedFor(failures, "2001:db8:0:7::3")).isPresent();
+        assertThat(refusedFor(failures, "2001:db8:0:8::1")).isEmpty();
         assertThat(AuthFailures.client("2001:db8:0:7:ffff::2")).isEqualTo("2001:db8:0:7:0:0:0:0/64");
     }
 
@@ -59,10 +67,56 @@ class AuthFailuresTest {
         AuthFailures failures = failures(3, 100);
 
         for (int i = 0; i < 2_000; i++) {
-            failures.failed("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255), "tg_guess");
+            fail(failures, "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
         }
 
         assertThat(meters.get("tracegate.auth.failures.addresses").gauge().value()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void keysSentTogetherAreNotCheckedPastTheLimit() throws Exception {
+        AuthFailures failures = failures(10, 100);
+        CyclicBarrier start = new CyclicBarrier(30);
+        ExecutorService threads = Executors.newFixedThreadPool(30);
+        try {
+            List<Future<Boolean>> checked = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                checked.add(threads.submit(() -> {
+                    start.await();
+                    try (AuthFailures.Check check = failures.admit("10.0.0.9")) {
+                        if (check.refusedFor().isPresent()) {
+                            return false;
+                        }
+                        check.failed("tg_guess");
+                        return true;
+                    }
+                }));
+            }
+            int admitted = 0;
+            for (Future<Boolean> check : checked) {
+                admitted += check.get(20, TimeUnit.SECONDS) ? 1 : 0;
+            }
+
+            assertThat(admitted).isEqualTo(10);
+            assertThat(refusedFor(failures, "10.0.0.9")).isPresent();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAbandonedCheckCountsNothing() {
+        AuthFailures failures = failures(1, 100);
+        for (int i = 0; i < 5; i++) {
+            failures.admit("10.0.0.3").close(); // the key store could not answer
+        }
+        try (AuthFailures.Check check = failures.admit("10.0.0.3")) {
+            check.passed();
+        }
+
+        assertThat(refusedFor(failures, "10.0.0.3")).isEmpty();
+        assertThat(meters.get("tracegate.auth.failures.addresses").gauge().value()).as("nothing remembered")
+                .isZero();
     }
 
     @Test
@@ -71,6 +125,19 @@ class AuthFailuresTest {
                 .isEqualTo("'tg_q8Z...' (45 characters)");
         assertThat(AuthFailures.prefix("short-key")).isEqualTo("'sh...' (9 characters)");
         assertThat(AuthFailures.prefix("\u0000\nabcdefgh")).isEqualTo("'??...' (10 characters)");
+    }
+
+    private static void fail(AuthFailures failures, String address) {
+        try (AuthFailures.Check check = failures.admit(address)) {
+            assertThat(check.refusedFor()).isEmpty();
+            check.failed("tg_wrong");
+        }
+    }
+
+    private static Optional<Duration> refusedFor(AuthFailures failures, String address) {
+        try (AuthFailures.Check check = failures.admit(address)) {
+            return check.refusedFor();
+        }
     }
 
     /** A clock the test moves by hand. */

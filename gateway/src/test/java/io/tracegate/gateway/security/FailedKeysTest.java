@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import io.tracegate.gateway.GatewayTest;
 import io.tracegate.gateway.RawHttp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -46,6 +53,33 @@ class FailedKeysTest extends GatewayTest {
                 + guess.length() + " characters) from " + address + " (1 of 10 failures allowed within 60 s)");
         assertThat(log).contains("Too many failed authentications from " + address);
         assertThat(log.getAll()).doesNotContain(guess.substring(0, 7));
+    }
+
+    @Test
+    void badKeysSentTogetherAreNotCheckedPastTheLimit() throws Exception {
+        String address = "127.1." + ThreadLocalRandom.current().nextInt(1, 255) + "."
+                + ThreadLocalRandom.current().nextInt(1, 255);
+        CyclicBarrier start = new CyclicBarrier(30);
+        ExecutorService clients = Executors.newFixedThreadPool(30);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                String guess = "tg_together" + i + "-0123456789abcdefghijklmnop";
+                statuses.add(clients.submit(() -> {
+                    start.await();
+                    return getFrom(address, guess).status();
+                }));
+            }
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get(60, TimeUnit.SECONDS));
+            }
+
+            assertThat(answered).filteredOn(status -> status == 401).hasSize(LIMIT);
+            assertThat(answered).filteredOn(status -> status == 429).hasSize(30 - LIMIT);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     private RawHttp.Response getFrom(String address, String key) {
