@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,12 +153,27 @@ public class DocumentStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
-    /** Every stored document's file and every upload's temporary file; the caller closes the stream. */
+    /**
+     * Every stored document's file and every upload's temporary file, which may be gone when the caller looks at it;
+     * the caller closes the stream. Not {@link Files#walk}: it fails when a file goes while it looks at it.
+     */
     Stream<Path> files() throws IOException {
         if (!Files.isDirectory(root)) {
             return Stream.empty();
         }
-        return Files.walk(root, 2).filter(Files::isRegularFile);
+        List<Path> top;
+        try (Stream<Path> entries = Files.list(root)) {
+            top = entries.toList();
+        }
+        return top.stream().flatMap(entry -> Files.isDirectory(entry) ? list(entry) : Stream.of(entry));
+    }
+
+    private static Stream<Path> list(Path directory) {
+        try {
+            return Files.list(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
