@@ -3,11 +3,9 @@ package io.tracegate.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
+import io.tracegate.gs1.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The per-address limit on failed authentications, on a clock the test moves. */
 class AuthFailuresTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private AuthFailures failures(int limit, int addresses) {
@@ -137,31 +135,6 @@ class AuthFailuresTest {
     private static Optional<Duration> refusedFor(AuthFailures failures, String address) {
         try (AuthFailures.Check check = failures.admit(address)) {
             return check.refusedFor();
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }
