@@ -1,6 +1,7 @@
 package io.tracegate.gateway.config;
 
 import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
@@ -21,6 +22,7 @@ import tools.jackson.core.StreamReadFeature;
  * {@code tracegate.http.body-idle-timeout} (Tomcat's upload timeout, which Boot has no property for).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // not for the key command, which runs without HTTP
 class HttpServerConfiguration implements WebMvcConfigurer {
 
     private final RequestBodyGuard bodies;

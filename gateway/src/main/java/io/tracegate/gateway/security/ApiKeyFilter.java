@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,12 +50,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         Optional<ApiPrincipal> principal;
         try (AuthFailures.Check check = failures.admit(address)) {
             if (check.refusedFor().isPresent()) {
-                long seconds = Math.max(1, (check.refusedFor().get().toMillis() + 999) / 1000);
-                problems.refuse(request, response, new ApiProblem(EpcisProblemType.SECURITY,
-                        HttpStatus.TOO_MANY_REQUESTS, "too many failed authentications from "
-                        + AuthFailures.client(address) + " (unknown or revoked API keys): keys from this address are"
-                        + " refused unchecked for the next " + seconds + " s")
-                        .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
+                problems.refuse(request, response, tooManyFailures(address, check.refusedFor().get()));
                 return;
             }
             String key = header.substring(BEARER.length()).strip();
@@ -70,5 +66,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         context.setAuthentication(new ApiKeyAuthentication(principal.get()));
         contexts.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    private static ApiProblem tooManyFailures(String address, Duration refusedFor) {
+        long seconds = Math.max(1, (refusedFor.toMillis() + 999) / 1000);
+        return new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.TOO_MANY_REQUESTS, "too many failed"
+                + " authentications from " + AuthFailures.client(address) + " (unknown or revoked API keys): keys"
+                + " from this address are refused unchecked for the next " + seconds + " s")
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
     }
 }
