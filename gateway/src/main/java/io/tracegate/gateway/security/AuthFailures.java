@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class AuthFailures {
 
     private static final Logger log = LoggerFactory.getLogger(AuthFailures.class);
+    private static final long ADMISSION_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final SecurityProperties.AuthFailures limits;
     private final Clock clock;
@@ -52,24 +53,49 @@ public class AuthFailures {
 
     /**
      * Admits a key from this address to be checked, unless the address has failed too often: then the check says for
-     * how long its keys are refused. Admission is counted, so that keys sent at the same time cannot all be checked
-     * past the limit; an admitted check ends with {@link Check#passed()} or {@link Check#failed(String)}, or is
-     * abandoned by {@link Check#close()}.
+     * how long its keys are refused. Checks in progress count, so that keys sent at the same time cannot all be
+     * checked past the limit: when the failures so far and the checks in progress reach it, a key waits (briefly:
+     * a check is one indexed look-up) until those checks end. An admitted check ends with {@link Check#passed()} or
+     * {@link Check#failed(String)}, or is abandoned by {@link Check#close()}.
      */
     public Check admit(String address) {
         String client = client(address);
-        Instant now = clock.instant();
-        Duration[] refused = {null};
-        windows.asMap().compute(client, (k, window) -> {
-            Window current = window == null ? new Window(now, 0, 0)
-                    : now.isBefore(until(window)) ? window : new Window(now, 0, window.checking());
-            if (current.failures() + current.checking() >= limits.limit()) {
-                refused[0] = Duration.between(now, until(current));
-                return current;
+        long deadline = System.nanoTime() + ADMISSION_WAIT_NANOS;
+        while (true) {
+            Instant now = clock.instant();
+            Duration[] refused = {null};
+            boolean[] admitted = {false};
+            windows.asMap().compute(client, (k, window) -> {
+                Window current = window == null ? new Window(now, 0, 0)
+                        : now.isBefore(until(window)) ? window : new Window(now, 0, window.checking());
+                if (current.failures() >= limits.limit()) {
+                    refused[0] = Duration.between(now, until(current));
+                    return current;
+                }
+                if (current.failures() + current.checking() >= limits.limit()) {
+                    return current; // the checks in progress may reach the limit: wait for them
+                }
+                admitted[0] = true;
+                return new Window(current.start(), current.failures(), current.checking() + 1);
+            });
+            if (admitted[0] || refused[0] != null) {
+                return new Check(client, Optional.ofNullable(refused[0]));
             }
-            return new Window(current.start(), current.failures(), current.checking() + 1);
-        });
-        return new Check(client, Optional.ofNullable(refused[0]));
+            if (System.nanoTime() > deadline || !pause()) {
+                return new Check(client, Optional.of(Duration.ofSeconds(1))); // the key store is not answering
+            }
+        }
+    }
+
+    /** Waits for checks in progress to end. Polling: they end within milliseconds, and waits are rare. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(2);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** One key's check from one address. */

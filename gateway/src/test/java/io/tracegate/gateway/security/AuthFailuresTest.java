@@ -103,6 +103,32 @@ class AuthFailuresTest {
     }
 
     @Test
+    void validKeysSentTogetherWaitForEachOtherButAreNeverRefused() throws Exception {
+        AuthFailures failures = failures(10, 100);
+        fail(failures, "10.0.0.8"); // one typo earlier in the window
+        CyclicBarrier start = new CyclicBarrier(30);
+        ExecutorService threads = Executors.newFixedThreadPool(30);
+        try {
+            List<Future<Boolean>> checked = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                checked.add(threads.submit(() -> {
+                    start.await();
+                    try (AuthFailures.Check check = failures.admit("10.0.0.8")) {
+                        Thread.sleep(5); // the look-up
+                        check.passed();
+                        return check.refusedFor().isEmpty();
+                    }
+                }));
+            }
+            for (Future<Boolean> check : checked) {
+                assertThat(check.get(20, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void anAbandonedCheckCountsNothing() {
         AuthFailures failures = failures(1, 100);
         for (int i = 0; i < 5; i++) {
