@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -110,12 +112,19 @@ class ExportBuilder {
             files.add(entry(zip, "epcis/events-2.0.jsonld", out -> epcis(selection, EpcisFormat.JSON_LD_2_0,
                     EpcisHeader.minimal("2.0", now), out)));
             for (SelectionQuery.CapturedDocument document : captured) {
-                files.add(entry(zip, "documents/received/capture-" + document.captureJob() + extension(document),
-                        out -> {
-                            try (InputStream in = documents.open(document.sha256())) {
-                                in.transferTo(out);
-                            }
-                        }));
+                String name = "documents/received/capture-" + document.captureJob();
+                InputStream in;
+                try {
+                    in = documents.open(document.sha256());
+                } catch (NoSuchFileException deleted) {
+                    files.add(entry(zip, name + ".missing.txt", out -> out.write(("The document of capture job "
+                            + document.captureJob() + " (SHA-256 " + document.sha256() + ") is no longer kept"
+                            + " (tracegate.documents retention).\n").getBytes(StandardCharsets.UTF_8))));
+                    continue;
+                }
+                try (in) {
+                    files.add(entry(zip, name + extension(document), in::transferTo));
+                }
             }
             Set<String> objects = new LinkedHashSet<>();
             captured.forEach(d -> objects.add("capture:" + d.captureJob()));
