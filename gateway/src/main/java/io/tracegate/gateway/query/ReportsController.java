@@ -3,11 +3,17 @@ package io.tracegate.gateway.query;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gs1.Gtin;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,11 +31,105 @@ class ReportsController {
     static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     private final RecallReport recall;
+    private final ComplianceReports reports;
     private final JsonMapper json;
 
-    ReportsController(RecallReport recall, JsonMapper json) {
+    ReportsController(RecallReport recall, ComplianceReports reports, JsonMapper json) {
         this.recall = recall;
+        this.reports = reports;
         this.json = json;
+    }
+
+    /** {@code GET /reports/expiry?within=90&gtin=..}: lots expiring within so many days and expired, FEFO. */
+    @GetMapping("/reports/expiry")
+    ResponseEntity<?> expiry(@RequestParam(defaultValue = "90") int within,
+            @RequestParam(required = false) String gtin,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (within < 0 || within > 36_500) {
+            throw ApiProblem.validation("within: days from today, 0 to 36500, not " + within);
+        }
+        List<ComplianceReports.ExpiringLot> lots = reports.expiry(within, gtin == null ? null : gtin14("gtin", gtin));
+        return respond(accept, "expiry", Map.of("within", within, "lots", lots), csv -> {
+            csv.row("gtin", "lot", "expiry", "days_to_expiry", "expired", "active_units");
+            lots.forEach(l -> csv.row(l.gtin(), l.lot(), l.expiry(), l.daysToExpiry(), l.expired(),
+                    l.activeUnits()));
+        });
+    }
+
+    /** {@code GET /reports/stock?site=..}: the active and returned units at a site, by GTIN, lot and serial. */
+    @GetMapping("/reports/stock")
+    ResponseEntity<?> stock(@RequestParam(required = false) String site,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        List<ComplianceReports.StockUnit> units = reports.stock(site);
+        Map<String, Long> byLot = new LinkedHashMap<>();
+        units.forEach(u -> byLot.merge(u.gtin() + " " + u.lot(), 1L, Long::sum));
+        return respond(accept, "stock", Map.of("site", site, "unitCount", units.size(), "unitsByGtinAndLot", byLot,
+                "units", units), csv -> {
+            csv.row("epc", "gtin", "lot", "expiry", "status", "container");
+            units.forEach(u -> csv.row(u.epc(), u.gtin(), u.lot(), u.expiry(), u.status(), u.container()));
+        });
+    }
+
+    /** {@code GET /reports/lot-history?gtin=..&lot=..}: every shipping and receiving of the lot, in time order. */
+    @GetMapping("/reports/lot-history")
+    ResponseEntity<?> lotHistory(@RequestParam(required = false) String gtin,
+            @RequestParam(required = false) String lot,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (lot == null || lot.isBlank()) {
+            throw ApiProblem.validation("lot: the lot number is required (gtin is optional)");
+        }
+        List<ComplianceReports.Transaction> history = reports.history(new SelectionQuery.Selection(
+                gtin == null ? null : gtin14("gtin", gtin), lot, null, null, null, null, null));
+        return respond(accept, "lot-history", Map.of("lot", lot, "transactions", history), csv -> {
+            csv.row("direction", "date", "event_id", "seller", "buyer", "ship_to", "purchase_orders",
+                    "despatch_advices", "invoices");
+            history.forEach(t -> csv.row(t.direction(), t.date(), t.eventID(), t.seller(), t.buyer(), t.shipTo(),
+                    String.join(" ", t.purchaseOrders()), String.join(" ", t.despatchAdvices()),
+                    String.join(" ", t.invoices())));
+        });
+    }
+
+    /** {@code GET /reports/content?epc=..}: an SSCC (or case) down to every unit it contains. */
+    @GetMapping("/reports/content")
+    ResponseEntity<?> content(@RequestParam(required = false) String epc,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (epc == null || epc.isBlank()) {
+            throw ApiProblem.validation("epc: the SSCC or case is required (EPC URN or GS1 Digital Link)");
+        }
+        ComplianceReports.Content top = reports.content(epc);
+        return respond(accept, "content", top, csv -> {
+            csv.row("depth", "epc", "kind", "gtin", "lot", "expiry", "status", "parent");
+            flatten(csv, top, null, 0);
+        });
+    }
+
+    private static void flatten(CsvWriter csv, ComplianceReports.Content node, String parent, int depth) {
+        csv.row(depth, node.epc(), node.kind(), node.gtin(), node.lot(), node.expiry(), node.status(), parent);
+        node.children().forEach(child -> flatten(csv, child, node.epc(), depth + 1));
+    }
+
+    /**
+     * {@code GET /reports/request-for-information?epc=..} or {@code ?gtin=..&lot=..}: the DSCSA answer about a
+     * unit or a lot.
+     */
+    @GetMapping("/reports/request-for-information")
+    ComplianceReports.InformationAnswer requestForInformation(@RequestParam(required = false) String epc,
+            @RequestParam(required = false) String gtin, @RequestParam(required = false) String lot) {
+        return reports.requestForInformation(epc, gtin == null ? null : gtin14("gtin", gtin), lot);
+    }
+
+    /** JSON, or CSV for {@code Accept: text/csv}. */
+    private ResponseEntity<?> respond(String accept, String name, Object body, Consumer<CsvWriter> csv) {
+        if (!wantsCsv(accept)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CsvWriter writer = new CsvWriter(out)) {
+            csv.accept(writer);
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+                .body(out.toByteArray());
     }
 
     /**
