@@ -28,7 +28,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * SSCC case, cases 50 per SSCC pallet, pallets shipped: {@code serial_unit} with the events naming each unit,
  * {@code lot}, {@code epcis_event}; secondary indexes dropped for the load and rebuilt from their own definitions),
  * then times {@code GET /trace/{epc}} of random units over HTTP, one request at a time, and reports p50/p99. Event
- * bodies are loaded without their EPC lists (the trace does not read bodies). Run from the repository root:
+ * bodies are loaded without their EPC lists (the trace does not read bodies), except the shipping events' (one
+ * pallet each: the compliance exports read them, {@link ComplianceLoad}). Run from the repository root:
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tracegate.benchmarks.gateway.TraceLatency [--units=10000000]
  *     [--requests=5000] [--jvm=-Xmx1g] [--port=18091] [--jar=gateway/target/gateway.jar]
@@ -201,7 +202,8 @@ public final class TraceLatency {
                 events.write(palletPack + p, "AggregationEvent", packTime(commissions, cases + p), "ADD", "packing",
                         "in_progress", site, site, palletKeys[p], "");
                 events.write(ship + p, "ObjectEvent", packTime(commissions, cases + pallets + p), "OBSERVE",
-                        "shipping", "in_transit", site, null, null, ",\"destinationList\":[{\"type\":\"owning_party\","
+                        "shipping", "in_transit", site, null, null, ",\"epcList\":[\"" + palletSscc(p) + "\"],"
+                                + "\"destinationList\":[{\"type\":\"owning_party\","
                                 + "\"destination\":\"" + partner(p / PALLETS_PER_PARTNER) + "\"}],"
                                 + "\"bizTransactionList\":[{\"type\":\"po\",\"bizTransaction\":\"urn:epcglobal:cbv:bt:"
                                 + "0614141000005:PO" + p + "\"}]");

@@ -3,8 +3,10 @@ package io.tracegate.gateway.query;
 import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.masterdata.Product;
 import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gs1.ElementString;
 import io.tracegate.gs1.Gln;
 import io.tracegate.gs1.Gs1Exception;
+import io.tracegate.gs1.Gs1Parser;
 import io.tracegate.gs1.epc.Epc;
 import io.tracegate.gs1.epc.GcpLengthResolver;
 import io.tracegate.gs1.epc.Sgln;
@@ -40,6 +42,59 @@ public class ComplianceReports {
         this.masterData = masterData;
         this.clock = clock;
     }
+
+    /** Events captured on one day (UTC). */
+    public record DayCount(LocalDate day, long events) {
+    }
+
+    /** What happened lately: events per day, capture jobs committed and refused, events refused. */
+    public record Activity(List<DayCount> eventsPerDay, long capturesCommitted, long capturesRefused,
+                           long eventsRefused) {
+    }
+
+    /** The last {@code days} days of activity, by event time and by capture job. */
+    public Activity activity(int days) {
+        OffsetDateTime since = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.DAYS).minusDays(days - 1L);
+        List<DayCount> perDay = jdbc.sql("select (event_time at time zone 'UTC')::date, count(*) from epcis_event"
+                        + " where event_time >= ? group by 1 order by 1")
+                .param(since).query((rs, n) -> new DayCount(rs.getDate(1).toLocalDate(), rs.getLong(2))).list();
+        return jdbc.sql("select count(*) filter (where success), count(*) filter (where not success),"
+                        + " coalesce(sum(jsonb_array_length(errors)), 0) from capture_job where not running"
+                        + " and created_at >= ?")
+                .param(since).query((rs, n) -> new Activity(perDay, rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    /**
+     * What a search box's text names: a unit or container (EPC URN, GS1 Digital Link, or a barcode's scan data or
+     * bracketed element string with GTIN and serial, or an SSCC), else a lot number.
+     */
+    public record Found(String kind, String epc, String lot) {
+    }
+
+    public Found find(String text) {
+        String q = text == null ? "" : text.strip();
+        if (q.isEmpty()) {
+            throw ApiProblem.validation("q: type an EPC, a scan, an SSCC or a lot");
+        }
+        try {
+            return new Found("unit", Epc.parse(q).toDigitalLink(), null);
+        } catch (Gs1Exception notAnEpc) {
+            // a barcode's content, or a lot
+        }
+        try {
+            ElementString scanned = q.startsWith("]") ? PARSER.parseScanData(q) : q.startsWith("(")
+                    ? PARSER.parseBracketed(q) : null;
+            if (scanned != null) {
+                return new Found("unit", Epc.fromElementString(scanned).toDigitalLink(), scanned.lot());
+            }
+        } catch (Gs1Exception e) {
+            throw ApiProblem.validation("q: '" + q + "' reads as a barcode but not as a unit: " + e.getMessage());
+        }
+        return new Found("lot", null, q);
+    }
+
+    private static final Gs1Parser PARSER = new Gs1Parser();
 
     /** A lot in the expiry report: its active units, days to expiry (negative once expired). */
     public record ExpiringLot(String gtin, String lot, LocalDate expiry, long daysToExpiry, boolean expired,
@@ -111,7 +166,7 @@ public class ComplianceReports {
 
     /** An SSCC (or any container) with everything packed in it, at every depth. */
     public Content content(String epcText) {
-        String key = key(epcText);
+        String key = SelectionQuery.key("epc", epcText);
         record Row(String key, String parent, Content node) {
         }
         List<Row> rows = jdbc.sql("with recursive down (epc, depth) as (select epc, 0 from serial_unit where epc = ?"
@@ -191,14 +246,6 @@ public class ComplianceReports {
                 product == null ? null : product.manufacturer());
         return new InformationAnswer(OffsetDateTime.now(clock), epc != null ? epc : "lot " + lot, information,
                 lotNumber, expiry, units, unit, history(selection), TRANSACTION_STATEMENT);
-    }
-
-    private static String key(String written) {
-        try {
-            return Epc.parse(written).toDigitalLink();
-        } catch (Gs1Exception e) {
-            throw ApiProblem.validation("'" + written + "' is not an EPC URN or GS1 Digital Link");
-        }
     }
 
     private static Sgln sgln(String site) {

@@ -89,8 +89,9 @@ public class RecallReport {
                       String location, String container, boolean inStock, Shipment shipment) {
     }
 
-    /** Totals: units, units in stock, and per partner the units it received. */
-    public record Summary(long units, long inStock, Map<String, Long> unitsByPartner, List<Shipment> shipments) {
+    /** Totals: units, units in stock, per partner the units it received, and the expiry of each GTIN's lot. */
+    public record Summary(long units, long inStock, Map<String, Long> unitsByPartner, List<Shipment> shipments,
+                          Map<String, String> expiries) {
     }
 
     /** Runs the report, handing every unit to {@code rows} in key order, and returns the totals. */
@@ -98,8 +99,9 @@ public class RecallReport {
         return readOnly.execute(status -> {
             Containers containers = containers(selection);
             Map<String, Long> byPartner = new LinkedHashMap<>();
+            Map<String, String> expiries = new LinkedHashMap<>();
             long[] counts = new long[2];
-            jdbc.sql("select epc, written, gtin, lot, expiry, status, owner, location, parent, event_refs"
+            jdbc.sql("select epc, written, gtin, lot, expiry, status, owner, location, parent"
                             + " from serial_unit where " + selection.where() + " order by epc")
                     .params(selection.parameters()).withFetchSize(10_000)
                     .query((RowCallbackHandler) rs -> {
@@ -111,9 +113,12 @@ public class RecallReport {
                         if (row.shipment() != null && row.shipment().partner() != null && !row.inStock()) {
                             byPartner.merge(row.shipment().partner(), 1L, Long::sum);
                         }
+                        if (row.gtin() != null) {
+                            expiries.putIfAbsent(row.gtin(), row.expiry());
+                        }
                         rows.accept(row);
                     });
-            return new Summary(counts[0], counts[1], byPartner, containers.shipments());
+            return new Summary(counts[0], counts[1], byPartner, containers.shipments(), expiries);
         });
     }
 
@@ -121,7 +126,7 @@ public class RecallReport {
         UnitStatus status = UnitStatus.valueOf(rs.getString("status"));
         String owner = rs.getString("owner");
         String parent = rs.getString("parent");
-        Shipment shipment = containers.latest(containers.shipmentOf((Long[]) rs.getArray("event_refs").getArray()),
+        Shipment shipment = containers.latest(containers.shippedDirectly(rs.getString("epc")),
                 parent == null ? null : containers.shipmentAbove(parent));
         return new Row(rs.getString("written"), rs.getString("gtin"), rs.getString("lot"), rs.getString("expiry"),
                 status.word(), owner, rs.getString("location"), parent == null ? null : containers.written(parent),
@@ -140,24 +145,29 @@ public class RecallReport {
         }
     }
 
-    /** The containers of the selected units (up to the top) and the shipping events naming them or the units. */
+    /**
+     * The containers of the selected units (up to the top), and the shipping events naming them or the units (those
+     * naming a unit itself are kept by unit: usually few, as shipping names cases and pallets).
+     */
     private Containers containers(Selection selection) {
         Containers containers = new Containers();
         List<Long> shippingRefs = new ArrayList<>();
-        jdbc.sql("with recursive units as materialized (select parent, event_refs from serial_unit where "
+        jdbc.sql("with recursive units as materialized (select epc, parent, event_refs from serial_unit where "
                         + selection.where() + "),"
                         + " up (epc, written, parent, event_refs, depth) as (select s.epc, s.written, s.parent,"
                         + " s.event_refs, 1 from serial_unit s where s.epc in (select parent from units)"
                         + " union all select s.epc, s.written, s.parent, s.event_refs, up.depth + 1"
                         + " from serial_unit s join up on s.epc = up.parent where up.depth < " + MAX_DEPTH + ")"
                         + " select 'c', epc, written, parent, event_refs from up"
-                        + " union all select 's', null, null, null, array[e.id] from epcis_event e"
-                        + " where e.biz_step = 'shipping' and e.id in (select distinct unnest(event_refs) from units)")
+                        + " union all select 's', u.epc, null, null, array[e.id] from epcis_event e"
+                        + " join (select epc, unnest(event_refs) as ref from units) u on u.ref = e.id"
+                        + " where e.biz_step = 'shipping'")
                 .params(selection.parameters())
                 .query((RowCallbackHandler) rs -> {
                     Long[] refs = (Long[]) rs.getArray(5).getArray();
                     if (rs.getString(1).equals("s")) {
                         shippingRefs.add(refs[0]);
+                        containers.shippedDirectly(rs.getString(2), refs[0]);
                     } else {
                         containers.add(rs.getString(2), rs.getString(3), rs.getString(4), refs);
                     }
@@ -201,6 +211,17 @@ public class RecallReport {
         private final Map<Long, Shipment> shipments = new HashMap<>();
         /** The latest shipment of a container or any container above it, memoised. */
         private final Map<String, Shipment> above = new HashMap<>();
+        /** The shipping events naming a selected unit itself (not through a container), by the unit's key. */
+        private final Map<String, List<Long>> direct = new HashMap<>();
+
+        void shippedDirectly(String unit, long ref) {
+            direct.computeIfAbsent(unit, k -> new ArrayList<>()).add(ref);
+        }
+
+        Shipment shippedDirectly(String unit) {
+            List<Long> refs = direct.get(unit);
+            return refs == null ? null : shipmentOf(refs.toArray(Long[]::new));
+        }
 
         void add(String key, String writtenAs, String parent, Long[] eventRefs) {
             written.put(key, writtenAs);

@@ -182,8 +182,9 @@ class ReportsController {
             RecallReport.Summary summary = recall.run(selection, r -> {
                 g.writeStartObject();
                 g.writeStringProperty("epc", r.epc());
-                g.writeStringProperty("gtin", r.gtin());
-                g.writeStringProperty("expiry", r.expiry());
+                if (selection.gtin() == null) {
+                    g.writeStringProperty("gtin", r.gtin());
+                }
                 g.writeStringProperty("status", r.status());
                 g.writeStringProperty("owner", r.owner());
                 g.writeStringProperty("location", r.location());
@@ -201,6 +202,7 @@ class ReportsController {
             g.writeEndArray();
             g.writePOJOProperty("shipments", summary.shipments());
             g.writeNumberProperty("unitCount", summary.units());
+            g.writePOJOProperty("expiries", summary.expiries());
             g.writeNumberProperty("inStock", summary.inStock());
             g.writePOJOProperty("unitsByPartner", summary.unitsByPartner());
             g.writeEndObject();

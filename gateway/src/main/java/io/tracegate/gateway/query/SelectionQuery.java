@@ -189,7 +189,8 @@ public class SelectionQuery {
     public record CapturedDocument(long captureJob, String sha256, String mediaType) {
     }
 
-    private static String key(String parameter, String written) {
+    /** The canonical key of an EPC URN or Digital Link, or a 400 naming the parameter. */
+    static String key(String parameter, String written) {
         try {
             return Epc.parse(written).toDigitalLink();
         } catch (Gs1Exception e) {
