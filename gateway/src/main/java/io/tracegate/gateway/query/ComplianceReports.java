@@ -43,7 +43,7 @@ public class ComplianceReports {
         this.clock = clock;
     }
 
-    /** Events captured on one day (UTC). */
+    /** Events captured (recorded) on one day (UTC). */
     public record DayCount(LocalDate day, long events) {
     }
 
@@ -52,11 +52,11 @@ public class ComplianceReports {
                            long eventsRefused) {
     }
 
-    /** The last {@code days} days of activity, by event time and by capture job. */
+    /** The last {@code days} days of activity: events by the day they were captured, and capture jobs. */
     public Activity activity(int days) {
         OffsetDateTime since = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.DAYS).minusDays(days - 1L);
-        List<DayCount> perDay = jdbc.sql("select (event_time at time zone 'UTC')::date, count(*) from epcis_event"
-                        + " where event_time >= ? group by 1 order by 1")
+        List<DayCount> perDay = jdbc.sql("select (record_time at time zone 'UTC')::date, count(*) from epcis_event"
+                        + " where record_time >= ? group by 1 order by 1")
                 .param(since).query((rs, n) -> new DayCount(rs.getDate(1).toLocalDate(), rs.getLong(2))).list();
         return jdbc.sql("select count(*) filter (where success), count(*) filter (where not success),"
                         + " coalesce(sum(jsonb_array_length(errors)), 0) from capture_job where not running"

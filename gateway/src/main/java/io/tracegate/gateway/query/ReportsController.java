@@ -118,6 +118,12 @@ class ReportsController {
         return reports.requestForInformation(epc, gtin == null ? null : gtin14("gtin", gtin), lot);
     }
 
+    /** {@code GET /reports/find?q=..}: what a search box's text names (a unit or container, or a lot). */
+    @GetMapping("/reports/find")
+    ComplianceReports.Found find(@RequestParam(required = false) String q) {
+        return reports.find(q);
+    }
+
     /** JSON, or CSV for {@code Accept: text/csv}. */
     private ResponseEntity<?> respond(String accept, String name, Object body, Consumer<CsvWriter> csv) {
         if (!wantsCsv(accept)) {
