@@ -325,7 +325,9 @@ final class XmlEpcisReader extends EpcisReader {
      */
     private void readEventChildren(EventType type, EpcisEvent.Builder b, boolean[] seenTime)
             throws XMLStreamException {
-        List<String> order = FIELD_ORDER.get(type);
+        // the 1.2 schema has no AssociationEvent: it sits in a lax extension point, in no schema's order
+        List<String> order = format == EpcisFormat.XML_1_2 && type == EventType.ASSOCIATION_EVENT ? List.of()
+                : FIELD_ORDER.get(type);
         String last = null;
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
             if (!epcisElement()) {

@@ -125,7 +125,8 @@ class ConversionTest {
     @Test
     void headerAfterTheEventsIsAnErrorNotASilentLoss() {
         String json = """
-                {"type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2023-04-01T08:45:16Z",
+                {"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+                 "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2023-04-01T08:45:16Z",
                  "epcisBody": {"eventList": [{"type": "ObjectEvent", "eventTime": "2023-04-01T07:48:16Z",
                    "eventTimeZoneOffset": "-05:00", "epcList": [], "action": "OBSERVE"}]},
                  "receiver": "urn:epc:id:sgln:039999.999999.0"}
