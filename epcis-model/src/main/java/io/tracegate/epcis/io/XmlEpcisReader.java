@@ -68,6 +68,7 @@ final class XmlEpcisReader extends EpcisReader {
     private String documentId;
     private EpcisHeader header;
     private boolean inBody;
+    private boolean queryDocument;
     private boolean done;
     private int eventIndex;
 
@@ -155,8 +156,10 @@ final class XmlEpcisReader extends EpcisReader {
             format = ns.endsWith(":2") || "2.0".equals(schemaVersion) ? EpcisFormat.XML_2_0 : EpcisFormat.XML_1_2;
             EventType bare = EventType.fromElementName(root);
             switch (root) {
-                case "EPCISDocument", "EPCISQueryDocument", "EPCISMasterDataDocument" -> readDocumentStart(
-                        schemaVersion, creationDate, root);
+                case "EPCISDocument", "EPCISQueryDocument", "EPCISMasterDataDocument" -> {
+                    queryDocument = root.equals("EPCISQueryDocument");
+                    readDocumentStart(schemaVersion, creationDate, root);
+                }
                 case "EPCISCaptureJob" -> throw error("EPCISCaptureJob is the status of a capture job, "
                         + "not an EPCIS document");
                 default -> {
@@ -293,6 +296,9 @@ final class XmlEpcisReader extends EpcisReader {
                             + "AggregationEvent, TransactionEvent, TransformationEvent and AssociationEvent)");
                 } else if (bodyContainers.contains("QueryResults")) {
                     skipElement();   // queryName, subscriptionID: query bookkeeping, not document content
+                } else if (queryDocument && bodyContainers.isEmpty()) {
+                    throw error("this EPCISQueryDocument holds " + qname() + ", a query request or answer other"
+                            + " than QueryResults: it has no events to read");
                 } else {
                     trailing.add(readTree());
                 }
