@@ -307,7 +307,11 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     private void buildHeader() {
         requireContext();
-        if (documentType != null && !documentType.equals("EPCISDocument") && !documentType.equals("EPCISQueryDocument")
+        if (documentType == null) {
+            throw error("the document has no type: an EPCIS JSON-LD document is an EPCISDocument, an"
+                    + " EPCISQueryDocument or one event");
+        }
+        if (!documentType.equals("EPCISDocument") && !documentType.equals("EPCISQueryDocument")
                 && EventType.fromElementName(documentType) == null) {
             throw error("type '" + documentType + "' is not an EPCIS document, query document or event");
         }
