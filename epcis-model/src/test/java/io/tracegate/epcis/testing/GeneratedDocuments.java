@@ -141,8 +141,9 @@ public final class GeneratedDocuments {
             b.addCertificationInfo("https://accreditation.example.org/certificate/" + r.nextInt(100));
         }
         String epc = "urn:epc:id:sgtin:030001.0012345." + r.nextInt(1_000_000);
+        boolean quantity = r.nextBoolean();     // a unit of measure only with a quantity, as the XSDs have it
         QuantityElement q = new QuantityElement("urn:epc:class:lgtin:030001.0012345.L" + r.nextInt(99),
-                r.nextBoolean() ? new BigDecimal("200.5") : null, r.nextBoolean() ? "KGM" : null);
+                quantity ? new BigDecimal("200.5") : null, quantity && r.nextBoolean() ? "KGM" : null);
         switch (type) {
             case OBJECT_EVENT -> b.addEpc(epc).addQuantity(q).action(Action.ADD).ilmd(List.of(
                     ExtensionElement.leaf(NAMESPACES[2], "cbvmda", "lotNumber", "A" + r.nextInt(999)),
