@@ -30,7 +30,7 @@ class EventHashTest {
 
     private static final String NS = "https://ns.example.com/epcis/";
 
-    /** Sources first (CBV 2.0 section 8.9); the reference implementation's destinations-first string gives the other. */
+    /** Sources first (CBV 2.0 section 8.9); the reference implementation's destinations first give the other. */
     private static final String GS1_US_SHIPPING_ID =
             "ni:///sha-256;2e8182a5f7d557552a4c948da341b85533c42b9011e46acb602132709205c8ac?ver=CBV2.0";
     private static final String DESTINATIONS_FIRST_ID =
