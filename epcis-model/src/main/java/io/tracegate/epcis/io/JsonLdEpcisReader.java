@@ -201,8 +201,8 @@ final class JsonLdEpcisReader extends EpcisReader {
                     }
                     if (header == null) {
                         finishWithoutBody();
-                    } else if (lateKeys) {
-                        buildHeader();
+                    } else if (lateKeys || documentType == null) {
+                        buildHeader(true);
                     }
                     done = true;
                     return;
@@ -246,7 +246,7 @@ final class JsonLdEpcisReader extends EpcisReader {
             }
             case "epcisBody" -> {
                 if (contextSeen) {
-                    buildHeader();
+                    buildHeader(false);
                     enterObject(key);
                 } else {
                     spoolBody();
@@ -255,6 +255,7 @@ final class JsonLdEpcisReader extends EpcisReader {
             case "type" -> {
                 documentType = scalar(mapper.readTree(p), "type");
                 rest.put("type", documentType);
+                lateKeys = header != null;
             }
             default -> {
                 rest.set(key, mapper.readTree(p));
@@ -277,7 +278,7 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     /** The whole document is read and its context known: the header is built and the events read from the spool. */
     private void readSpool() throws IOException {
-        buildHeader();
+        buildHeader(true);
         JsonParser body = factory.createParser(spool.toInputStream());
         p.close();
         p = body;
@@ -294,7 +295,7 @@ final class JsonLdEpcisReader extends EpcisReader {
             eventIndex++;
             singleEvent(event(rest, context));
         } else {
-            buildHeader();
+            buildHeader(true);
         }
     }
 
@@ -305,14 +306,18 @@ final class JsonLdEpcisReader extends EpcisReader {
         }
     }
 
-    private void buildHeader() {
+    /**
+     * Builds the header from the members read so far; {@code complete} once the whole document is read, when a
+     * missing type is an error (while streaming, the type may still follow the body).
+     */
+    private void buildHeader(boolean complete) {
         requireContext();
-        if (documentType == null) {
+        if (documentType == null && complete) {
             throw error("the document has no type: an EPCIS JSON-LD document is an EPCISDocument, an"
                     + " EPCISQueryDocument or one event");
         }
-        if (!documentType.equals("EPCISDocument") && !documentType.equals("EPCISQueryDocument")
-                && EventType.fromElementName(documentType) == null) {
+        if (documentType != null && !documentType.equals("EPCISDocument")
+                && !documentType.equals("EPCISQueryDocument") && EventType.fromElementName(documentType) == null) {
             throw error("type '" + documentType + "' is not an EPCIS document, query document or event");
         }
         String schemaVersion = null;

@@ -66,12 +66,12 @@ public final class Oracles {
         return file;
     }
 
-    /** The test class that asked, named as surefire names it: the first caller outside the testing helpers. */
+    /** The test class that asked (through any helpers): the first caller named like a test class. */
     private static String callingSuite() {
         return StackWalker.getInstance().walk(frames -> frames
                 .map(StackWalker.StackFrame::getClassName)
-                .filter(c -> !c.endsWith(".testing.Oracles") && !c.contains(".testing.") && !c.startsWith("java.")
-                        && !c.startsWith("jdk.") && !c.startsWith("org.junit."))
-                .findFirst().orElse("a test"));
+                .map(c -> c.contains("$") ? c.substring(0, c.indexOf('$')) : c)
+                .filter(c -> c.endsWith("Test") || c.endsWith("IT"))
+                .findFirst().orElse("a test suite"));
     }
 }
