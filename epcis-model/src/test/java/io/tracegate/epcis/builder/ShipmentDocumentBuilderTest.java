@@ -1,6 +1,7 @@
 package io.tracegate.epcis.builder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,9 @@ import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.EpcisHeader;
 import io.tracegate.epcis.model.LocationRef;
 import io.tracegate.epcis.model.MasterData;
+import io.tracegate.epcis.testing.EpcisOracles;
 import io.tracegate.epcis.testing.GeneratedDocuments;
+import io.tracegate.epcis.testing.RecordDiff;
 import io.tracegate.epcis.validation.DscsaProfile;
 import io.tracegate.epcis.validation.ValidationFinding;
 import io.tracegate.epcis.validation.Validator;
@@ -27,6 +30,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,6 +143,24 @@ class ShipmentDocumentBuilderTest {
     private void assertCaught(String rule, EpcisDocument document) throws IOException {
         List<ValidationFinding> findings = Validator.bundled().validate(write(document));
         assertTrue(findings.stream().anyMatch(f -> f.isError() && f.rule().equals(rule)), rule + ": " + findings);
+    }
+
+    /** The builders make GS1's own DSCSA example: the same events, header and product master data. */
+    @Test
+    void theBuildersMakeTheGs1UsExample() throws IOException {
+        EpcisDocument gs1;
+        try (InputStream in = Files.newInputStream(EpcisOracles.require(
+                "1.2/openepcis-test-resources-0.9.2/Capture/Documents/GS1_US_Pharma_Example_2_2_1_1.xml"));
+             EpcisReader reader = EpcisReader.open(in)) {
+            gs1 = reader.readAll();
+        }
+        EpcisDocument built = GeneratedDocuments.gs1UsExample();
+
+        assertNull(RecordDiff.firstDifference(gs1.events(), built.events()));
+        assertNull(RecordDiff.firstDifference(gs1.header().sbdh(), built.header().sbdh()));
+        assertNull(RecordDiff.firstDifference(gs1.header().masterData().vocabularies().get(0),
+                built.header().masterData().vocabularies().get(0)), "product master data");
+        assertEquals(Set.copyOf(gs1.header().headerExtensions()), Set.copyOf(built.header().headerExtensions()));
     }
 
     static EpcisDocument shipment(DscsaRelease release, UnaryOperator<EpcisEvent> edit, boolean withProducts,

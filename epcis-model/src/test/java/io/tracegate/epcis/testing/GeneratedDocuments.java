@@ -104,6 +104,55 @@ public final class GeneratedDocuments {
         return b.build();
     }
 
+    /**
+     * The GS1 US DSCSA R1.3 example ("Section 2.2.1.1 Direct Purchase Scenario Seller Exchange1"), as the builders
+     * make it: 12 units commissioned, packed four to a case, three cases on a pallet, the pallet shipped. Its events
+     * are the example's own (a test checks them against GS1's file when the oracles are there); its location master
+     * data has one street line where GS1's has two.
+     */
+    public static EpcisDocument gs1UsExample() {
+        String site = SELLER;
+        String dc = SHIP_FROM;
+        List<String> units = new ArrayList<>();
+        for (int serial = 11; serial <= 22; serial++) {
+            units.add("urn:epc:id:sgtin:030001.0012345." + serial);
+        }
+        List<String> cases = List.of("urn:epc:id:sgtin:030001.1012345.110", "urn:epc:id:sgtin:030001.1012345.111",
+                "urn:epc:id:sgtin:030001.1012345.121");
+        String pallet = "urn:epc:id:sscc:030001.41234567890";
+        LocalDate expiry = LocalDate.of(2025, 3, 27);
+        List<DscsaEvent> events = new ArrayList<>(List.of(
+                DscsaEvent.commission(utc("2023-03-27T06:45:16Z"), site, units).lot("A123").expiry(expiry),
+                DscsaEvent.commission(utc("2023-03-27T06:46:16Z"), site, cases).lot("A123").expiry(expiry)));
+        for (int c = 0; c < cases.size(); c++) {
+            events.add(DscsaEvent.pack(utc("2023-03-27T06:5" + c + ":16Z"), site, cases.get(c),
+                    units.subList(4 * c, 4 * c + 4)));
+        }
+        events.add(DscsaEvent.commission(utc("2023-04-01T06:47:16Z"), dc, List.of(pallet)));
+        events.add(DscsaEvent.pack(utc("2023-04-01T06:48:16Z"), dc, pallet, cases));
+        events.add(DscsaEvent.ship(utc("2023-04-01T07:48:16Z"), dc, List.of(pallet))
+                .purchaseOrder("0399999999991", "XYZPO189").despatchAdvice("0300011111215", "DEL100")
+                .from(SELLER, dc).to(BUYER, SHIP_TO));
+        ShipmentDocumentBuilder b = ShipmentDocumentBuilder.forRelease(DscsaRelease.R1_3, CLOCK)
+                .sender(SELLER).receiver(BUYER).documentNumber("1100220001")
+                .product(new Product(NDC, 0, "Epcistra", "GS1 Pharma LLC", "PILL", "100mg", "500 pills"))
+                .product(new Product(NDC, 1, "Epcistra", "GS1 Pharma LLC", "PILL", "100mg", "500 pills"))
+                .location(new Location(SELLER, "GS1 Pharma", "1 Biopharm Ct", "Thousand Oaks", "CA", "91320", "US"))
+                .location(new Location(dc, "GS1 Pharma DC", "2806 Agoura Rd", "Westlake Village", "CA", "91361",
+                        "US"))
+                .location(new Location(BUYER, "GS1 Drug Distributor", "230 Park Ave S", "New York", "NY",
+                        "10003-1502", "US"))
+                .location(new Location(SHIP_TO, "GS1 Drug Distributor Warehouse", "136 Main St", "Louisville", "KY",
+                        "40218", "US"));
+        // the example writes UTC event times with the sites' offset
+        events.forEach(e -> b.event(e.build().toBuilder().eventTimeZoneOffset("-05:00").build()));
+        return b.build();
+    }
+
+    private static OffsetDateTime utc(String time) {
+        return OffsetDateTime.parse(time);
+    }
+
     /** {@code count} random events, cycling through the five types, from a fixed seed. */
     public static EpcisDocument randomEvents(long seed, int count) {
         Random random = new Random(seed);
