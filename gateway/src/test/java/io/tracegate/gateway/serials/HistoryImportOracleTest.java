@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Cross-check with the standards bodies' example documents ({@code ../shared/oracles}): every capture document that
  * is meant to be valid imports as history ({@code Tracegate-Lifecycle: observe}) into one store, although many ship,
- * receive or unpack units that no document commissions, and several name the same units. Two kinds of refusal are
+ * receive or unpack units that no document commissions, and several name the same units. Three kinds of refusal are
  * right and expected, and each is checked to be exactly that: an identifier with a wrong check digit (several
- * examples use made-up GLNs and GRAIs), and an eventID that an earlier example already gave to a different event
- * (the examples reuse eventIDs across event types; an eventID names one event).
+ * examples use made-up GLNs and GRAIs), an eventID that an earlier example already gave to a different event
+ * (the examples reuse eventIDs across event types; an eventID names one event), and a document that breaks the
+ * standard although no one marked it invalid: XML its XSD refuses (fields out of the schema's order), a JSON member
+ * given twice, ILMD fields without a namespace.
  */
 class HistoryImportOracleTest extends CaptureTest {
 
@@ -30,6 +32,7 @@ class HistoryImportOracleTest extends CaptureTest {
         int imported = 0;
         int wrongCheckDigit = 0;
         int eventIdTaken = 0;
+        int againstTheStandard = 0;
         for (VectorFile.Row row : VectorFile.read(manifest)) {
             if (!row.get("root").equals("EPCISDocument") || !row.get("intended_invalid").isEmpty()) {
                 continue;
@@ -46,6 +49,13 @@ class HistoryImportOracleTest extends CaptureTest {
             }
             List<String> rules = json(job, "$.errors[*].findings[*].rule");
             List<String> messages = json(job, "$.errors[*].findings[*].message");
+            String detail = json(job, "$.errors[0].detail");
+            boolean unreadable = detail.contains("could not be read") && (detail.contains("Duplicate field")
+                    || row.get("schema_jdk").startsWith("invalid") && detail.contains("the EPCIS schema puts it"));
+            if (unreadable || !rules.isEmpty() && rules.stream().allMatch(r -> r.equals("epcis.ilmd-namespace"))) {
+                againstTheStandard++;
+                continue;
+            }
             boolean checkDigits = false;
             boolean rightly = !rules.isEmpty();
             for (int i = 0; i < rules.size(); i++) {
@@ -63,8 +73,8 @@ class HistoryImportOracleTest extends CaptureTest {
         }
         System.out.println("HistoryImportOracleTest: " + imported + " example documents imported; refused as they"
                 + " must be: " + wrongCheckDigit + " for wrong check digits, " + eventIdTaken + " for an eventID"
-                + " another example gave to a different event");
+                + " another example gave to a different event, " + againstTheStandard + " for breaking the standard");
         assertThat(failed).isEmpty();
-        assertThat(imported).isGreaterThan(140);
+        assertThat(imported).isGreaterThan(130);     // 139 of the 175 on 2026-12-04
     }
 }
