@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tracegate.epcis.convert.DscsaRelease;
 import io.tracegate.epcis.hash.EventHash;
 import io.tracegate.epcis.model.EpcisDocument;
-import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.testing.EpcisOracles;
 import io.tracegate.epcis.testing.GeneratedDocuments;
 import io.tracegate.epcis.testing.RecordDiff;

@@ -7,7 +7,6 @@ import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.MasterData;
 import io.tracegate.epcis.validation.EventRules;
 import io.tracegate.epcis.validation.SchemaLayer;
-import io.tracegate.epcis.validation.ValidationFinding;
 import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.ops.CaptureMetrics;
