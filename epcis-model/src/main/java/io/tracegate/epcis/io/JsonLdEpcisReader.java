@@ -1,9 +1,9 @@
 package io.tracegate.epcis.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -916,7 +916,9 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     private EpcisReadException error(String message) {
         var l = p == null ? null : p.currentLocation();
-        String at = l == null ? "" : "line " + l.getLineNr() + ", column " + l.getColumnNr();
+        // positions in the spool are not the document's: name the part instead
+        String at = readingSpool ? "in epcisBody" : l == null ? "" : "line " + l.getLineNr() + ", column "
+                + l.getColumnNr();
         if (eventIndex > 0) {
             at += " (event " + (eventIndex - 1) + ")";
         }

@@ -104,6 +104,14 @@ class HostileValuesTest {
     }
 
     @Test
+    void anErrorInABodyReadAfterItsContextSaysWhichEvent() {
+        String json = "{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\","
+                + "\"eventTime\":\"2023-04-01T08:45:16Z\",\"eventTimeZoneOffset\":\"+00:00\",\"action\":\"MOVE\"}]},"
+                + CONTEXT + "}";
+        assertRefused(json.getBytes(StandardCharsets.UTF_8), "in epcisBody (event 0): action 'MOVE' is not one of");
+    }
+
+    @Test
     void duplicateMembersAreRefusedNamingTheMemberAndPlace() {
         assertRefused(jsonEvent(",\"bizStep\":\"shipping\",\"bizStep\":\"receiving\"")
                 .getBytes(StandardCharsets.UTF_8), "Duplicate field 'bizStep'", "line: 1");
