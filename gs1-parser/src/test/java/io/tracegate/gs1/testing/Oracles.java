@@ -56,8 +56,8 @@ public final class Oracles {
                         + " repository, or set -Dtracegate.oracles=DIR)");
             }
             if (REPORTED.add(suite)) {
-                System.out.println("[oracles] SKIPPED " + suite + ": ../shared/oracles is absent (a plain clone);"
-                        + " -Dtracegate.oracles=DIR runs it");
+                System.out.println("[oracles] " + suite + ": its oracle tests are skipped, ../shared/oracles is"
+                        + " absent (a plain clone); -Dtracegate.oracles=DIR runs them");
             }
             assumeTrue(false, message);
         }
