@@ -3,6 +3,7 @@ package io.tracegate.gateway.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracegate.gateway.security.Role;
+import io.tracegate.gs1.Gtin;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ResponderTest extends VerifyTest {
 
     private static final String LOT = "L77";
+    /** A GTIN nobody answers for: no lots here, no directory entry (the router test's remote is 0951000). */
+    private static final String NO_RESPONDER = Gtin.withCheckDigit("0097100012345").value();
 
     @Test
     void aMatchingIdentifierIsVerified() {
@@ -209,9 +212,9 @@ class ResponderTest extends VerifyTest {
 
     @Test
     void aGtinWithNoResponderIsNotFoundAndOtherMethodsAreNotAllowed() {
-        HttpResponse<String> unknown = get(lmsPath("00951000123452", LOT, "S1", "300315", ""), partnerKey());
+        HttpResponse<String> unknown = get(lmsPath(NO_RESPONDER, LOT, "S1", "300315", ""), partnerKey());
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
-        assertThat((String) json(unknown, "$.detail")).contains("00951000123452", "directory");
+        assertThat((String) json(unknown, "$.detail")).contains(NO_RESPONDER, "directory");
 
         HttpResponse<String> posted = send(request(lmsPath(GTIN, LOT, "S1", "300315", ""), partnerKey())
                 .POST(BodyPublishers.noBody()));
@@ -227,7 +230,7 @@ class ResponderTest extends VerifyTest {
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat((String) json(ok, "$.responderGLN")).isEqualTo(RESPONDER_GLN);
 
-        assertThat(get("/vrs/checkConnectivity?gtin=00951000123452&reqGLN=" + REQ_GLN, partnerKey()).statusCode())
+        assertThat(get("/vrs/checkConnectivity?gtin=" + NO_RESPONDER + "&reqGLN=" + REQ_GLN, partnerKey()).statusCode())
                 .isEqualTo(404);
         assertThat(get("/vrs/checkConnectivity?gtin=" + GTIN + "&reqGLN=" + REQ_GLN, null).statusCode())
                 .isEqualTo(401);
