@@ -10,6 +10,7 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
@@ -18,6 +19,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -39,6 +41,7 @@ class PhotoDecoder {
 
     /** A photo is tried as it is and, when larger, scaled to this longest side. */
     private static final int SCALED_SIDE = 1200;
+    private static final char GS = 0x1D;
     private static final Map<DecodeHintType, Object> HINTS = new EnumMap<>(Map.of(
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.DATA_MATRIX),
             DecodeHintType.TRY_HARDER, Boolean.TRUE));
@@ -52,14 +55,19 @@ class PhotoDecoder {
     /** The scan data of the DataMatrix in the photo; 415 for no JPEG/PNG, 413 too large, 422 when none is found. */
     String decode(byte[] photo) {
         BufferedImage image = read(photo);
-        for (BufferedImage candidate : candidates(image)) {
-            LuminanceSource luminance = new BufferedImageLuminanceSource(candidate);
-            MultiFormatReader reader = new MultiFormatReader();
+        for (BinaryBitmap candidate : candidates(image)) {
             try {
-                Result result = reader.decode(new BinaryBitmap(new HybridBinarizer(luminance)), HINTS);
+                Result result = new MultiFormatReader().decode(candidate, HINTS);
                 Object symbology = result.getResultMetadata() == null ? null
                         : result.getResultMetadata().get(ResultMetadataType.SYMBOLOGY_IDENTIFIER);
-                return (symbology == null ? "]d2" : symbology.toString()) + result.getText();
+                // an FNC1 the encoder put after a mode latch instead of first comes out as a leading GS: the
+                // symbology identifier already says GS1
+                String text = result.getText();
+                int start = 0;
+                while (start < text.length() && text.charAt(start) == GS) {
+                    start++;
+                }
+                return (symbology == null ? "]d2" : symbology.toString()) + text.substring(start);
             } catch (NotFoundException e) {
                 // try the next candidate
             } catch (ReaderException e) {
@@ -100,7 +108,22 @@ class PhotoDecoder {
         }
     }
 
-    private static List<BufferedImage> candidates(BufferedImage image) {
+    /**
+     * The photo, and a scaled-down copy when it is large, each binarised two ways: locally (good on uneven light) and
+     * with one global threshold, which finds a code on a white label on a darker pack when the label is turned: the
+     * local one then takes the label's edge for the code's.
+     */
+    private static List<BinaryBitmap> candidates(BufferedImage image) {
+        List<BinaryBitmap> candidates = new ArrayList<>();
+        for (BufferedImage picture : pictures(image)) {
+            LuminanceSource luminance = new BufferedImageLuminanceSource(picture);
+            candidates.add(new BinaryBitmap(new HybridBinarizer(luminance)));
+            candidates.add(new BinaryBitmap(new GlobalHistogramBinarizer(luminance)));
+        }
+        return candidates;
+    }
+
+    private static List<BufferedImage> pictures(BufferedImage image) {
         int side = Math.max(image.getWidth(), image.getHeight());
         if (side <= SCALED_SIDE) {
             return List.of(image);
