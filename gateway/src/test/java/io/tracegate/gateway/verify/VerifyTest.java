@@ -7,14 +7,7 @@ import io.tracegate.gateway.security.Role;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -76,29 +69,6 @@ public abstract class VerifyTest extends CaptureTest {
 
     protected HttpResponse<String> lms(String key, String lot, String serial, String exp) {
         return get(lmsPath(GTIN, lot, serial, exp, ""), key);
-    }
-
-    /** Runs {@code n} calls released together (a barrier), one thread each; their results in call order. */
-    protected static <T> List<T> together(int n, IntFunction<T> call) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(n);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    barrier.await();
-                    return call.apply(index);
-                }));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     protected static String encode(String value) {
