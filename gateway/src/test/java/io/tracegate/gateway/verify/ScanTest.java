@@ -2,26 +2,14 @@ package io.tracegate.gateway.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.datamatrix.DataMatrixWriter;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -169,8 +157,8 @@ class ScanTest extends VerifyTest {
         commission(serial);
         String data = "01" + GTIN + "17" + EXP + "10" + LOT + GS + "21" + serial;
 
-        for (byte[] photo : List.of(photo(data, 160, 800, 600, 0, "png"), photo(data, 700, 2400, 1800, 0, "jpg"),
-                photo(data, 300, 900, 900, 90, "png"), photo(data, 300, 900, 900, 17, "jpg"))) {
+        for (byte[] photo : List.of(DataMatrixPhotos.photo(data, 160, 800, 600, 0, "png"), DataMatrixPhotos.photo(data, 700, 2400, 1800, 0, "jpg"),
+                DataMatrixPhotos.photo(data, 300, 900, 900, 90, "png"), DataMatrixPhotos.photo(data, 300, 900, 900, 17, "jpg"))) {
             HttpResponse<String> answer = image(photo, photo[0] == (byte) 0x89 ? "image/png" : "image/jpeg");
 
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -191,7 +179,7 @@ class ScanTest extends VerifyTest {
             }
         }
 
-        HttpResponse<String> answer = image(encode(noise, "jpg"), "image/jpeg");
+        HttpResponse<String> answer = image(DataMatrixPhotos.encode(noise, "jpg"), "image/jpeg");
         HttpResponse<String> notAnImage = image("not an image".getBytes(), "image/png");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(422);
@@ -209,39 +197,5 @@ class ScanTest extends VerifyTest {
     private HttpResponse<String> image(byte[] photo, String type) {
         return send(request("/verify/image", pharmacistKey()).header("Content-Type", type)
                 .POST(BodyPublishers.ofByteArray(photo)));
-    }
-
-    /**
-     * A "photo": the GS1 DataMatrix of {@code data} (FNC1 first, GS as FNC1) printed {@code codeSide} pixels wide on
-     * a grey pack, rotated by {@code degrees}, in a {@code width} x {@code height} picture.
-     */
-    static byte[] photo(String data, int codeSide, int width, int height, double degrees, String format)
-            throws IOException {
-        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
-        hints.put(EncodeHintType.GS1_FORMAT, true);
-        hints.put(EncodeHintType.DATA_MATRIX_COMPACT, true);
-        hints.put(EncodeHintType.MARGIN, 2);
-        BitMatrix matrix = new DataMatrixWriter().encode(data, BarcodeFormat.DATA_MATRIX, codeSide, codeSide, hints);
-        BufferedImage code = MatrixToImageWriter.toBufferedImage(matrix);
-        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = picture.createGraphics();
-        g.setColor(new Color(200, 200, 195));
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.WHITE);
-        int x = (width - code.getWidth()) / 2;
-        int y = (height - code.getHeight()) / 2;
-        AffineTransform rotation = AffineTransform.getRotateInstance(Math.toRadians(degrees), width / 2.0,
-                height / 2.0);
-        g.setTransform(rotation);
-        g.fillRect(x - 20, y - 20, code.getWidth() + 40, code.getHeight() + 40);
-        g.drawImage(code, x, y, null);
-        g.dispose();
-        return encode(picture, format);
-    }
-
-    private static byte[] encode(BufferedImage image, String format) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, format, out);
-        return out.toByteArray();
     }
 }
