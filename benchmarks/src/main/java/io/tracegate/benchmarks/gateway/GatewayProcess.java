@@ -100,6 +100,12 @@ final class GatewayProcess implements AutoCloseable {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts JSON with the admin key. */
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a document file to {@code /capture}; returns the job's location. */
     String capture(Path document, String contentType) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request("/capture").header("Content-Type", contentType)

@@ -59,8 +59,8 @@ final class Sentences {
         return switch (shown.info()) {
             case SUSPECT -> "Suspect: the manufacturer has flagged this pack: quarantine it and ask the manufacturer";
             case ILLEGITIMATE -> "Illegitimate: the manufacturer reports this pack as illegitimate: quarantine it";
-            case RECALLED -> "Recalled" + (local != null && local.recall() != null ? " on "
-                    + local.recall().recalledAt().atOffset(ZoneOffset.UTC).toLocalDate() : "")
+            case RECALLED -> "Recalled" + (local != null && local.recalledAt() != null ? " on "
+                    + local.recalledAt().atOffset(ZoneOffset.UTC).toLocalDate() : "")
                     + ": do not return to stock";
             case EXPIRED -> "Expired on " + (known && local.unit().expiry() != null ? local.unit().expiry()
                     : pack.expiry().date()) + ": do not return to stock";

@@ -1,10 +1,9 @@
 package io.tracegate.gateway.verify;
 
-import io.tracegate.gateway.compliance.Recalls;
 import io.tracegate.gateway.problem.ApiProblem;
-import io.tracegate.gateway.compliance.Recalls.Recall;
-import io.tracegate.gateway.compliance.UnitMarks;
 import io.tracegate.gateway.compliance.UnitMarks.Mark;
+import io.tracegate.gateway.compliance.UnitStanding;
+import io.tracegate.gateway.compliance.UnitStanding.Standing;
 import io.tracegate.gateway.serials.SerialStore;
 import io.tracegate.gateway.serials.SerialStore.UnitView;
 import io.tracegate.gateway.verify.Directory.Route;
@@ -15,6 +14,7 @@ import io.tracegate.gateway.verify.Forwarder.TimedOut;
 import io.tracegate.gs1.Gln;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +38,7 @@ public class VerifyService {
     public static final String LOCAL = "local";
 
     private final SerialStore units;
-    private final Recalls recalls;
-    private final UnitMarks marks;
+    private final UnitStanding standings;
     private final Directory directory;
     private final Forwarder forwarder;
     private final RequestLog requestLog;
@@ -47,11 +46,10 @@ public class VerifyService {
     private final Clock clock;
     private final List<String> responderFor;
 
-    VerifyService(SerialStore units, Recalls recalls, UnitMarks marks, Directory directory, Forwarder forwarder,
+    VerifyService(SerialStore units, UnitStanding standings, Directory directory, Forwarder forwarder,
             RequestLog requestLog, JsonMapper json, Clock clock, VerifyProperties properties) {
         this.units = units;
-        this.recalls = recalls;
-        this.marks = marks;
+        this.standings = standings;
         this.directory = directory;
         this.forwarder = forwarder;
         this.requestLog = requestLog;
@@ -60,8 +58,12 @@ public class VerifyService {
         this.responderFor = properties.responderFor();
     }
 
-    /** What this gateway's own records say about a unit: the verdict and the facts behind it. */
-    public record Finding(Verdict verdict, UnitView unit, Recall recall, Mark mark) {
+    /**
+     * What this gateway's own records say about a unit: the verdict and the facts behind it.
+     *
+     * @param recalledAt when the unit's lot was recalled, or null
+     */
+    public record Finding(Verdict verdict, UnitView unit, Instant recalledAt, Mark mark) {
     }
 
     /**
@@ -149,10 +151,9 @@ public class VerifyService {
             return new Finding(Verdict.decide(null, product.lot(), product.expiry().date(), null, false, today()),
                     null, null, null);
         }
-        Mark mark = marks.standing(unit.key()).orElse(null);
-        Recall recall = unit.lot() == null ? null : recalls.of(unit.gtin(), unit.lot()).orElse(null);
-        return new Finding(Verdict.decide(unit, product.lot(), product.expiry().date(), mark, recall != null, today()),
-                unit, recall, mark);
+        Standing standing = standings.of(unit.key(), unit.gtin(), unit.lot());
+        return new Finding(Verdict.decide(unit, product.lot(), product.expiry().date(), standing.mark(),
+                standing.recalledAt() != null, today()), unit, standing.recalledAt(), standing.mark());
     }
 
     private LocalDate today() {
