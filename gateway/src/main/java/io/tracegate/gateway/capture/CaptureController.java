@@ -4,6 +4,7 @@ import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.security.ApiPrincipal;
+import io.tracegate.gateway.serials.LifecycleMode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +36,7 @@ class CaptureController {
     private static final Set<String> MEDIA_TYPES = Set.of("application/ld+json", "application/json",
             "application/xml", "text/xml", "application/octet-stream");
     private static final String BEHAVIOUR = "GS1-Capture-Error-Behaviour";
+    private static final String LIFECYCLE = "Tracegate-Lifecycle";
 
     private final CaptureService captures;
     private final TracegateProperties.Capture limits;
@@ -46,10 +48,12 @@ class CaptureController {
 
     @PostMapping("/capture")
     ResponseEntity<CaptureJob> capture(@AuthenticationPrincipal ApiPrincipal caller, HttpServletRequest request,
-            @RequestHeader(name = BEHAVIOUR, required = false) String behaviour) throws IOException {
+            @RequestHeader(name = BEHAVIOUR, required = false) String behaviour,
+            @RequestHeader(name = LIFECYCLE, required = false) String lifecycle) throws IOException {
         String mediaType = mediaType(request);
         checkSize(request);
-        CaptureJob job = captures.submit(caller, behaviour(behaviour), mediaType, request.getInputStream());
+        CaptureJob job = captures.submit(caller, behaviour(behaviour), lifecycle(lifecycle), mediaType,
+                request.getInputStream());
         return ResponseEntity.accepted().location(URI.create("/capture/" + job.captureId()))
                 .headers(standardHeaders()).body(job);
     }
@@ -129,6 +133,17 @@ class CaptureController {
             throw ApiProblem.validation(BEHAVIOUR + " must be rollback or proceed, not '" + header + "'");
         }
         return value;
+    }
+
+    private static LifecycleMode lifecycle(String header) {
+        if (header == null || header.isBlank()) {
+            return LifecycleMode.ENFORCE;
+        }
+        return switch (header.strip().toLowerCase(Locale.ROOT)) {
+            case "enforce" -> LifecycleMode.ENFORCE;
+            case "observe" -> LifecycleMode.OBSERVE;
+            default -> throw ApiProblem.validation(LIFECYCLE + " must be enforce or observe, not '" + header + "'");
+        };
     }
 
     private HttpHeaders standardHeaders() {

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -63,7 +64,8 @@ public class ApiKeys {
     }
 
     /** A key listed without its secret. */
-    public record ApiKeyInfo(String name, Set<Role> roles, List<String> gtins, List<String> glns, Instant createdAt) {
+    public record ApiKeyInfo(String name, Set<Role> roles, List<String> gtins, List<String> glns,
+                             @JsonProperty("import") boolean mayImport, Instant createdAt) {
     }
 
     /** Creates a key with a new random secret and returns the secret: it is shown once and never stored. */
@@ -90,20 +92,23 @@ public class ApiKeys {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<ApiPrincipal> principal = jdbc.sql("select name, roles, gtins, glns from api_key where key_hash = ? and revoked_at is null")
+        Optional<ApiPrincipal> principal = jdbc.sql("select name, roles, gtins, glns, may_import from api_key"
+                        + " where key_hash = ? and revoked_at is null")
                 .param(hash)
                 .query((rs, row) -> new ApiPrincipal(rs.getString("name"),
-                        array(rs, "roles", Role::valueOf), array(rs, "gtins", Gtin::new), array(rs, "glns", Gln::new)))
+                        array(rs, "roles", Role::valueOf), array(rs, "gtins", Gtin::new), array(rs, "glns", Gln::new),
+                        rs.getBoolean("may_import")))
                 .optional();
         principal.ifPresent(p -> authenticated.put(remembered, p));
         return principal;
     }
 
     public List<ApiKeyInfo> list() {
-        return jdbc.sql("select name, roles, gtins, glns, created_at from api_key where revoked_at is null order by name")
+        return jdbc.sql("select name, roles, gtins, glns, may_import, created_at from api_key where revoked_at is null"
+                        + " order by name")
                 .query((rs, row) -> new ApiKeyInfo(rs.getString("name"), array(rs, "roles", Role::valueOf),
                         List.copyOf(array(rs, "gtins", Function.identity())),
-                        List.copyOf(array(rs, "glns", Function.identity())),
+                        List.copyOf(array(rs, "glns", Function.identity())), rs.getBoolean("may_import"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
@@ -138,9 +143,10 @@ public class ApiKeys {
 
     private void store(ApiPrincipal grant, String secret) {
         try {
-            jdbc.sql("insert into api_key (name, key_hash, roles, gtins, glns, created_at) values (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into api_key (name, key_hash, roles, gtins, glns, may_import, created_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)")
                     .params(grant.name(), hash(secret), names(grant.roles(), Role::name),
-                            names(grant.gtins(), Gtin::value), names(grant.glns(), Gln::value),
+                            names(grant.gtins(), Gtin::value), names(grant.glns(), Gln::value), grant.mayImport(),
                             Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException e) {

@@ -16,7 +16,8 @@ import java.util.Objects;
 public record Verdict(boolean verified, FailureReason reason, AdditionalInfo info) {
 
     /**
-     * The decision, in the order GS1 US LMS IG R1.3 implies: GTIN and serial never commissioned here; then lot and
+     * The decision, in the order GS1 US LMS IG R1.3 implies: GTIN and serial never commissioned here (no unit, not an
+     * SGTIN, or a unit only observed in an imported history, whose life began elsewhere); then lot and
      * expiry as stored (expiry compared as a date, so {@code 00} = the month's last day matches that date; a unit
      * stored without a lot or expiry does not match one); then a unit destroyed, stolen (its status, or its last
      * CBV disposition {@code destroyed}/{@code stolen}) or marked illegitimate is not for re-distribution;
@@ -32,7 +33,7 @@ public record Verdict(boolean verified, FailureReason reason, AdditionalInfo inf
      */
     public static Verdict decide(UnitView unit, String lot, LocalDate expiry, Mark mark, boolean recalled,
             LocalDate today) {
-        if (unit == null || !"sgtin".equals(unit.kind())) {
+        if (unit == null || !"sgtin".equals(unit.kind()) || unit.observed()) {
             return new Verdict(false, FailureReason.NO_MATCH_GTIN_SERIAL, null);
         }
         AdditionalInfo info = info(unit, expiry, mark, recalled, today);

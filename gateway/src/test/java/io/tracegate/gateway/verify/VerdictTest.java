@@ -23,7 +23,7 @@ class VerdictTest {
 
     private static UnitView unit(String lot, LocalDate expiry, UnitStatus status, String disposition) {
         return new UnitView("https://id.gs1.org/01/00300010123455/21/S1", "urn:epc:id:sgtin:030001.0012345.S1",
-                "sgtin", "00300010123455", lot, expiry, status, disposition, null, null, null, null, null);
+                "sgtin", "00300010123455", lot, expiry, status, disposition, null, null, null, null, null, false);
     }
 
     private static Verdict decide(UnitView unit, String lot, String exp, Mark mark, boolean recalled) {
@@ -47,8 +47,13 @@ class VerdictTest {
         assertThat(decide(active, "L1", "280200", null, false)).isEqualTo(new Verdict(true, null, null));
         // an SSCC is no product identifier
         UnitView sscc = new UnitView("k", "urn:epc:id:sscc:030001.0000000001", "sscc", null, null, null,
-                UnitStatus.ACTIVE, "active", null, null, null, null, null);
+                UnitStatus.ACTIVE, "active", null, null, null, null, null, false);
         assertThat(decide(sscc, "L1", "280229", null, false).reason()).isEqualTo(FailureReason.NO_MATCH_GTIN_SERIAL);
+        // a unit only observed in an imported history was not commissioned here
+        UnitView observed = new UnitView(active.key(), active.epc(), "sgtin", active.gtin(), "L1", EXPIRY,
+                UnitStatus.ACTIVE, "active", null, null, null, null, null, true);
+        assertThat(decide(observed, "L1", "280229", null, false).reason())
+                .isEqualTo(FailureReason.NO_MATCH_GTIN_SERIAL);
         // a unit stored without lot or expiry matches none
         assertThat(decide(unit(null, null, UnitStatus.ACTIVE, "active"), "L1", "280229", null, false).reason())
                 .isEqualTo(FailureReason.NO_MATCH_GTIN_SERIAL_LOT_EXPIRY);
