@@ -73,7 +73,9 @@
 
   function answer(row) {
     if (row.outcome === 'verified') { return row.additionalInfo ? 'Verified, ' + row.additionalInfo : 'Verified'; }
-    if (row.outcome === 'not_verified') { return 'Not verified: ' + (row.reason || 'no reason') + (row.additionalInfo ? ', ' + row.additionalInfo : ''); }
+    if (row.outcome === 'not_verified') {
+      return 'Not verified: ' + (row.reason || 'no reason') + (row.additionalInfo ? ', ' + row.additionalInfo : '');
+    }
     return 'No answer (HTTP ' + row.outcome + ')';
   }
 

@@ -1,13 +1,9 @@
 package io.tracegate.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RemoteGateway implements AutoCloseable {
 
     public static final String ADMIN_KEY = "remote-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ConfigurableApplicationContext context;
     private final int port;
@@ -58,26 +53,16 @@ public final class RemoteGateway implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String key) {
-        return send(request(path, key).GET());
+        return GatewayTest.send(request(path, key).GET());
     }
 
     public HttpResponse<String> post(String path, String key, String contentType, String body) {
-        return send(request(path, key).header("Content-Type", contentType).POST(BodyPublishers.ofString(body)));
+        return GatewayTest.send(request(path, key).header("Content-Type", contentType)
+                .POST(BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path, String key) {
         return HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + key);
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -94,11 +94,11 @@ class Forwarder {
             exchange.cancel(true);
             return timedOut(uri, timeout);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException && !(e.getCause() instanceof HttpConnectTimeoutException)) {
-                return timedOut(uri, timeout);
-            }
             if (e.getCause() instanceof HttpConnectTimeoutException) {
                 return new TimedOut("could not connect to the responder at " + uri + " in time");
+            }
+            if (e.getCause() instanceof HttpTimeoutException) {
+                return timedOut(uri, timeout);
             }
             return new Failed("the responder at " + uri + " could not be reached: " + describe(e.getCause()), false);
         } catch (CancellationException e) {

@@ -121,8 +121,8 @@ class ScanVerifier {
         if (text != null) {
             Gln gln = VerificationRequest.reqGln(text);
             if (!caller.mayUseGln(gln)) {
-                throw new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN, "reqGLN: the key '" + caller.name()
-                                + "' may not verify for GLN " + gln);
+                throw new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN, "reqGLN: the key '"
+                        + caller.name() + "' may not verify for GLN " + gln);
             }
             return gln;
         }
