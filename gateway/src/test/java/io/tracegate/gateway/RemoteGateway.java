@@ -1,13 +1,18 @@
 package io.tracegate.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,10 +27,12 @@ public final class RemoteGateway implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final int port;
+    private final Path dataDir;
 
-    private RemoteGateway(ConfigurableApplicationContext context) {
+    private RemoteGateway(ConfigurableApplicationContext context, Path dataDir) {
         this.context = context;
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.dataDir = dataDir;
     }
 
     /**
@@ -33,15 +40,15 @@ public final class RemoteGateway implements AutoCloseable {
      * configuration files) over its defaults: port 0, a fresh data directory, the admin key.
      */
     public static RemoteGateway start(Map<String, String> settings) {
+        Path dataDir = Path.of("target", "remote-gateway", UUID.randomUUID().toString()).toAbsolutePath();
         Map<String, String> properties = new HashMap<>();
         properties.put("server.port", "0");
-        properties.put("tracegate.data-dir", Path.of("target", "remote-gateway", UUID.randomUUID().toString())
-                .toAbsolutePath().toString());
+        properties.put("tracegate.data-dir", dataDir.toString());
         properties.put("tracegate.admin-key", ADMIN_KEY);
         properties.putAll(settings);
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new RemoteGateway(new SpringApplicationBuilder(GatewayApplication.class).run(args));
+        return new RemoteGateway(new SpringApplicationBuilder(GatewayApplication.class).run(args), dataDir);
     }
 
     public String base() {
@@ -65,8 +72,14 @@ public final class RemoteGateway implements AutoCloseable {
         return HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + key);
     }
 
+    /** Stops it (its PostgreSQL too) and deletes its data directory. */
     @Override
     public void close() {
         context.close();
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
