@@ -2,6 +2,8 @@ package io.tracegate.benchmarks.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,6 +59,12 @@ final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException(data + " exists: give a fresh work directory");
         }
         Files.createDirectories(work);
+        // another program on the port would answer the health probe in the gateway's stead
+        try (Socket taken = new Socket("localhost", port)) {
+            throw new IllegalStateException("port " + port + " is already in use: give another with --port");
+        } catch (ConnectException free) {
+            // as it should be
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvmOptions);
