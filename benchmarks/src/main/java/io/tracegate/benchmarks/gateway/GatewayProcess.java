@@ -107,6 +107,19 @@ final class GatewayProcess implements AutoCloseable {
         return process.pid();
     }
 
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    String user() {
+        return user;
+    }
+
+    /** The embedded database's password, for tools such as pgbench (PGPASSWORD). */
+    String password() {
+        return password;
+    }
+
     Connection database() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, user, password);
     }

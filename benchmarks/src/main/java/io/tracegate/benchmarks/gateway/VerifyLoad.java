@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
 
 /**
  * Acceptance 4, verification: starts the gateway jar on a fresh database, bulk-loads the 10,000,000-unit store of
@@ -118,11 +119,9 @@ public final class VerifyLoad {
                     latency.max());
             System.out.println("load average after: " + loadAverage());
 
-            try (Connection db = gateway.database()) {
-                double raw = rawLookups(db, prefix, units, 8, seconds);
-                System.out.printf("raw PostgreSQL point look-ups (JDBC, 8 threads, prepared): %,.0f/s;"
-                        + " verifications/look-ups: %.2f%n", raw, throughput.count() / (double) seconds / raw);
-            }
+            double raw = rawLookups(gateway, prefix, units, 8, seconds);
+            System.out.printf("raw PostgreSQL point look-ups (JDBC, 8 threads, prepared): %,.0f/s;"
+                    + " verifications/look-ups: %.2f%n", raw, throughput.count() / (double) seconds / raw);
             pgbench(gateway, prefix, units, seconds);
 
             long logged = loggedRows(gateway) - before;
@@ -333,32 +332,35 @@ public final class VerifyLoad {
     }
 
     /** Point look-ups of random units' rows by primary key from {@code threads} JDBC connections. */
-    private static double rawLookups(Connection unused, String prefix, int units, int threads, int seconds)
+    private static double rawLookups(GatewayProcess gateway, String prefix, int units, int threads, int seconds)
             throws Exception {
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> workers = new ArrayList<>();
-        String url = unused.getMetaData().getURL();
+        Throwable[] failure = new Throwable[1];
         for (int t = 0; t < threads; t++) {
             int seed = t;
             Thread worker = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(seed);
-                try (Connection db = java.sql.DriverManager.getConnection(url + (url.contains("?") ? "&" : "?")
-                        + "prepareThreshold=1"); PreparedStatement select = db.prepareStatement(
-                        "select lot, expiry, status, disposition from serial_unit where epc = ?")) {
-                    long count = 0;
-                    while (System.nanoTime() < end) {
-                        select.setString(1, prefix.substring(0, prefix.length() - 2) + "U" + random.nextInt(units));
-                        try (ResultSet rs = select.executeQuery()) {
-                            if (!rs.next()) {
-                                throw new IllegalStateException("unit missing");
+                try (Connection db = gateway.database()) {
+                    db.unwrap(PGConnection.class).setPrepareThreshold(1);
+                    try (PreparedStatement select = db.prepareStatement(
+                            "select lot, expiry, status, disposition from serial_unit where epc = ?")) {
+                        long count = 0;
+                        while (System.nanoTime() < end) {
+                            select.setString(1, prefix.substring(0, prefix.length() - 2) + "U"
+                                    + random.nextInt(units));
+                            try (ResultSet rs = select.executeQuery()) {
+                                if (!rs.next()) {
+                                    throw new IllegalStateException("unit missing");
+                                }
                             }
+                            count++;
                         }
-                        count++;
+                        done.addAndGet(count);
                     }
-                    done.addAndGet(count);
                 } catch (Exception e) {
-                    throw new IllegalStateException(e);
+                    failure[0] = e;
                 }
             });
             workers.add(worker);
@@ -366,6 +368,9 @@ public final class VerifyLoad {
         }
         for (Thread worker : workers) {
             worker.join();
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException("raw look-ups failed: " + failure[0], failure[0]);
         }
         return done.get() / (double) seconds;
     }
@@ -377,10 +382,7 @@ public final class VerifyLoad {
             System.out.println("pgbench: not installed (Debian's postgresql-contrib or postgresql-client has it)");
             return;
         }
-        String url;
-        try (Connection db = gateway.database()) {
-            url = db.getMetaData().getURL();
-        }
+        String url = gateway.jdbcUrl();
         Matcher m = Pattern.compile("//([^:/]+):(\\d+)/([^?]+)").matcher(url);
         if (!m.find()) {
             throw new IllegalStateException("cannot read " + url);
@@ -388,9 +390,12 @@ public final class VerifyLoad {
         Path script = Files.createTempFile("verify-lookup", ".sql");
         Files.writeString(script, "\\set i random(0, " + (units - 1) + ")\nselect lot, expiry, status, disposition"
                 + " from serial_unit where epc = '" + prefix.substring(0, prefix.length() - 2) + "U' || :i;\n");
-        Process process = new ProcessBuilder(pgbench.toString(), "-n", "-M", "prepared", "-c", "8", "-j", "2", "-T",
+        ProcessBuilder builder = new ProcessBuilder(pgbench.toString(), "-n", "-M", "prepared", "-c", "8", "-j", "2", "-T",
                 Integer.toString(seconds), "-f", script.toString(), "-h", m.group(1), "-p", m.group(2), "-U",
-                "postgres", m.group(3)).redirectErrorStream(true).start();
+                gateway.user(), m.group(3)).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", gateway.password());
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))); // never a prompt
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         output.lines().filter(line -> line.startsWith("tps") || line.contains("latency average"))
