@@ -44,11 +44,15 @@ class CaptureJobs {
         return jdbc.sql("select * from capture_job where id = ?").param(id).query((rs, n) -> job(rs)).optional();
     }
 
-    /** The latest jobs, newest first; only those of one key unless {@code submittedBy} is null. */
-    List<CaptureJob> latest(String submittedBy, int limit) {
+    /**
+     * Jobs newest first, older than job {@code before} (all when null); only those of one key unless
+     * {@code submittedBy} is null.
+     */
+    List<CaptureJob> latest(String submittedBy, Long before, int limit) {
         return jdbc.sql("select * from capture_job where (cast(? as text) is null or submitted_by = ?)"
-                        + " order by id desc limit ?")
-                .params(submittedBy, submittedBy, limit).query((rs, n) -> job(rs)).list();
+                        + " and id < ? order by id desc limit ?")
+                .params(submittedBy, submittedBy, before == null ? Long.MAX_VALUE : before, limit)
+                .query((rs, n) -> job(rs)).list();
     }
 
     /**

@@ -101,12 +101,14 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         List<Condition> conditions = new ArrayList<>();
         Map<String, String> single = new TreeMap<>();
         query.forEach((name, values) -> {
+            checkText(name, values.toArray(String[]::new));
             if (values.size() != 1) {
                 throw parameter(name, "is given " + values.size() + " times; give it once, with several values"
                         + " separated by '|'");
             }
             single.put(name, values.get(0));
         });
+        implied.forEach((name, value) -> checkText(name, new String[] {value}));
         single.forEach((name, value) -> {
             if (!CONTROLS.contains(name)) {
                 conditions.add(condition(name, value));
@@ -120,12 +122,17 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
             orderBy = Arrays.stream(OrderBy.values()).filter(o -> o.parameter.equals(order)).findFirst()
                     .orElseThrow(() -> parameter("orderBy", "'" + order + "' is not eventTime or recordTime"));
         }
-        String direction = single.getOrDefault("orderDirection", "ASC");
+        // the standard's default is DESC with an orderBy; without one the order is ours to choose: oldest first
+        String direction = single.getOrDefault("orderDirection", order == null ? "ASC" : "DESC");
         if (!direction.equals("ASC") && !direction.equals("DESC")) {
             throw parameter("orderDirection", "'" + direction + "' is not ASC or DESC");
         }
         Integer limit = single.containsKey("eventCountLimit")
                 ? positive("eventCountLimit", single.get("eventCountLimit"), Integer.MAX_VALUE) : null;
+        if (limit != null && order == null) {
+            throw parameter("eventCountLimit", "needs orderBy: the first N events are only defined in an order"
+                    + " (orderBy=eventTime or recordTime, orderDirection=ASC or DESC)");
+        }
         Integer max = single.containsKey("maxEventCount")
                 ? positive("maxEventCount", single.get("maxEventCount"), Integer.MAX_VALUE) : null;
         if (limit != null && max != null) {
@@ -140,7 +147,34 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         identity.remove("perPage");
         implied.forEach((name, value) -> identity.put("path:" + name, value));
         return new EventQuery(List.copyOf(conditions), orderBy, direction.equals("DESC"), limit, max, perPage,
-                fingerprint(identity));
+                fingerprint("events", identity));
+    }
+
+    /**
+     * Refuses text PostgreSQL cannot hold or that no parameter has a use for: NUL and the other C0 control
+     * characters (tab excepted), in a parameter's name or values.
+     *
+     * @throws ApiProblem a QueryParameterException naming the parameter
+     */
+    static void checkText(String name, String[] values) {
+        if (hasControl(name)) {
+            throw parameter(name.replaceAll("\\p{Cntrl}", "?"), "has a control character (such as NUL) in its name");
+        }
+        for (String value : values) {
+            if (hasControl(value)) {
+                throw parameter(name, "has a control character (such as NUL, U+0000) in its value");
+            }
+        }
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Condition condition(String name, String value) {
@@ -308,24 +342,42 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         return forms;
     }
 
-    private static OffsetDateTime time(String parameter, String value) {
+    /** Times PostgreSQL and the standard's xsd:dateTime both hold: years 1 to 9999. */
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+    private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59.999999Z");
+
+    static OffsetDateTime time(String parameter, String value) {
+        OffsetDateTime time;
         try {
             // an unencoded '+' of a time zone offset arrives as a space
-            return EpcisTime.parse(value.replace(' ', '+'));
+            time = EpcisTime.parse(value.replace(' ', '+'));
         } catch (DateTimeException e) {
             throw parameter(parameter, e.getMessage());
         }
+        if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            throw parameter(parameter, "'" + value + "' is outside the years 0001 to 9999");
+        }
+        return time;
     }
 
-    private static BigDecimal quantity(String parameter, String value) {
+    /** Digits a number may have before and after its decimal point: beyond, it is no quantity but an attack. */
+    private static final int MAX_DIGITS = 1000;
+
+    static BigDecimal quantity(String parameter, String value) {
+        BigDecimal number;
         try {
-            return new BigDecimal(value);
+            number = new BigDecimal(value);
         } catch (NumberFormatException e) {
             throw parameter(parameter, "'" + value + "' is not a number");
         }
+        if (number.signum() != 0 && (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS)) {
+            throw parameter(parameter, "'" + value + "' has more than " + MAX_DIGITS + " digits before or after its"
+                    + " decimal point");
+        }
+        return number;
     }
 
-    private static int positive(String parameter, String value, int max) {
+    static int positive(String parameter, String value, int max) {
         try {
             int n = Integer.parseInt(value);
             if (n >= 1 && n <= max) {
@@ -341,11 +393,12 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         return new ApiProblem(EpcisProblemType.QUERY_PARAMETER, "query parameter " + name + " " + problem);
     }
 
-    private static String fingerprint(Map<String, String> identity) {
+    /** What a page token of this list with these parameters is bound to. */
+    static String fingerprint(String list, Map<String, String> identity) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString()
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((list + identity)
                     .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

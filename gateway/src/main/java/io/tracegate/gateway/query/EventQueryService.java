@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Timer;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +15,14 @@ import org.springframework.stereotype.Service;
 @Service
 class EventQueryService {
 
-    /** How long a {@code nextPageToken} stays usable. */
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
-
     private final EventSearch search;
+    private final SignedTokens tokens;
     private final Clock clock;
     private final Timer latency;
 
-    EventQueryService(EventSearch search, Clock clock, MeterRegistry meters) {
+    EventQueryService(EventSearch search, SignedTokens tokens, Clock clock, MeterRegistry meters) {
         this.search = search;
+        this.tokens = tokens;
         this.clock = clock;
         this.latency = Timer.builder("tracegate.query").description("EPCIS event query pages, from parameters"
                 + " to the events read").publishPercentileHistogram().register(meters);
@@ -39,7 +37,7 @@ class EventQueryService {
             EventQuery query = EventQuery.parse(parameters, implied);
             List<String> token = parameters.get("nextPageToken");
             Instant now = clock.instant();
-            PageToken after = token == null ? null : PageToken.decode(token.get(0), query.fingerprint(), now);
+            PageToken after = token == null ? null : PageToken.decode(token.get(0), query.fingerprint(), now, tokens);
             Integer max = query.maxEventCount();
             // checked once, on the first page: the token's pages belong to a query found small enough
             if (max != null && after == null && search.count(query, max + 1L) > max) {
@@ -60,7 +58,7 @@ class EventQueryService {
             EventSearch.Found last = page.get(size - 1);
             boolean limitReached = query.eventCountLimit() != null && served + size >= query.eventCountLimit();
             return new Page(page.stream().map(EventSearch.Found::body).toList(), limitReached ? null
-                    : PageToken.after(last.orderTime(), last.id(), served + size, now.plus(TOKEN_LIFETIME),
+                    : PageToken.afterEvent(last.orderTime(), last.id(), served + size, now.plus(Pages.TOKEN_LIFETIME),
                     query.fingerprint()));
         });
     }
@@ -69,7 +67,11 @@ class EventQueryService {
         return search.byEventId(eventId);
     }
 
-    List<String> distinct(EventSearch.Field field) {
-        return search.distinct(field);
+    List<String> distinct(EventSearch.Field field, String after, int limit) {
+        return search.distinct(field, after, limit);
+    }
+
+    List<String> epcs(String after, int limit) {
+        return search.epcs(after, limit);
     }
 }

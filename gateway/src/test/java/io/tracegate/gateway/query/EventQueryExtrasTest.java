@@ -166,7 +166,7 @@ class EventQueryExtrasTest extends CaptureTest {
         assertRefused("EXISTS_errorDeclaration=yes", "EXISTS_errorDeclaration", "not true or false");
         assertRefused("GE_errorDeclarationTime=today", "GE_errorDeclarationTime", "today");
         assertRefused("maxEventCount=0", "maxEventCount", "from 1 to");
-        assertRefused("maxEventCount=5&eventCountLimit=5", "maxEventCount", "eventCountLimit");
+        assertRefused("maxEventCount=5&eventCountLimit=5&orderBy=eventTime", "maxEventCount", "eventCountLimit");
         assertRefused("MATCH_inputEPC=" + encode("urn:epc:idpat:sgtin:030001.0012345.*"), "MATCH_inputEPC",
                 "EPC pattern");
         assertRefused("WD_readPoint=" + encode(SITE), "WD_readPoint", "location hierarchy");
