@@ -56,6 +56,14 @@ public class EventStore {
             + " where x.epc = any(?) union all select r.ref, substr(u.event_roles, r.n::int, 1)"
             + " from serial_unit u, unnest(u.event_refs) with ordinality as r(ref, n) where u.epc = any(?)";
 
+    /**
+     * {@link #NAMED_BY} for the identifiers in a range of keys (those starting with one prefix: an EPC pattern). Its
+     * parameters: the range's first key and the first key after it, twice.
+     */
+    public static final String NAMED_IN_RANGE = "select x.event_ref, x.role::text as role from event_epc x"
+            + " where x.epc >= ? and x.epc < ? union all select r.ref, substr(u.event_roles, r.n::int, 1)"
+            + " from serial_unit u, unnest(u.event_refs) with ordinality as r(ref, n) where u.epc >= ? and u.epc < ?";
+
     /** Every event naming this canonical identifier, in time order. */
     public List<Appearance> appearances(String key) {
         String[] keys = {key};

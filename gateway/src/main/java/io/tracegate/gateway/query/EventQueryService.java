@@ -2,6 +2,7 @@ package io.tracegate.gateway.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import java.time.Clock;
@@ -16,12 +17,15 @@ import org.springframework.stereotype.Service;
 class EventQueryService {
 
     private final EventSearch search;
+    private final MasterDataStore masterData;
     private final SignedTokens tokens;
     private final Clock clock;
     private final Timer latency;
 
-    EventQueryService(EventSearch search, SignedTokens tokens, Clock clock, MeterRegistry meters) {
+    EventQueryService(EventSearch search, MasterDataStore masterData, SignedTokens tokens, Clock clock,
+            MeterRegistry meters) {
         this.search = search;
+        this.masterData = masterData;
         this.tokens = tokens;
         this.clock = clock;
         this.latency = Timer.builder("tracegate.query").description("EPCIS event query pages, from parameters"
@@ -34,7 +38,7 @@ class EventQueryService {
 
     Page run(Map<String, List<String>> parameters, Map<String, String> implied) {
         return latency.record(() -> {
-            EventQuery query = EventQuery.parse(parameters, implied);
+            EventQuery query = EventQuery.parse(parameters, implied, masterData);
             List<String> token = parameters.get("nextPageToken");
             Instant now = clock.instant();
             PageToken after = token == null ? null : PageToken.decode(token.get(0), query.fingerprint(), now, tokens);
