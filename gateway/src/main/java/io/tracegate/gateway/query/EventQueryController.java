@@ -136,9 +136,20 @@ class EventQueryController {
 
     private ResponseEntity<byte[]> page(HttpServletRequest request, String accept, ResultForms forms,
             Map<String, String> implied) throws IOException {
-        MediaType type = negotiate(accept);
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
+        return page(request, accept, forms, parameters, implied);
+    }
+
+    /** Checks a query's parameters as a query: a QueryParameterException names the first bad one. */
+    void check(Map<String, List<String>> parameters) {
+        queries.check(parameters);
+    }
+
+    /** A page of a query's events, the next announced in {@code Link}. */
+    ResponseEntity<byte[]> page(HttpServletRequest request, String accept, ResultForms forms,
+            Map<String, List<String>> parameters, Map<String, String> implied) throws IOException {
+        MediaType type = negotiate(accept);
         EventQueryService.Page page = queries.run(parameters, implied);
         HttpHeaders headers = new HttpHeaders();
         if (page.next() != null) {

@@ -7,6 +7,8 @@ import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,29 @@ class EventQueryService {
                     : PageToken.afterEvent(last.orderTime(), last.id(), served + size, now.plus(Pages.TOKEN_LIFETIME),
                     query.fingerprint()));
         });
+    }
+
+    /** Parses a query, refusing it as {@link #run} would. */
+    void check(Map<String, List<String>> parameters) {
+        EventQuery.parse(parameters, Map.of(), masterData);
+    }
+
+    /**
+     * What a subscription delivers: the events of a query (its ordering and paging controls ignored) that also meet
+     * {@code extra}, in record time order, after {@code after} (null: from the first).
+     */
+    List<EventSearch.Found> forSubscription(Map<String, List<String>> parameters, EventQuery.Condition extra,
+            EventSearch.Found after, int limit) {
+        Map<String, List<String>> conditions = new LinkedHashMap<>(parameters);
+        List.of("orderBy", "orderDirection", "eventCountLimit", "maxEventCount", "perPage", "nextPageToken")
+                .forEach(conditions::remove);
+        EventQuery query = EventQuery.parse(conditions, Map.of(), masterData);
+        List<EventQuery.Condition> all = new ArrayList<>(query.conditions());
+        all.add(extra);
+        EventQuery subscribed = new EventQuery(all, EventQuery.OrderBy.RECORD_TIME, false, null, null, limit,
+                query.fingerprint());
+        return search.find(subscribed, after == null ? null
+                : PageToken.afterEvent(after.orderTime(), after.id(), 0, clock.instant(), ""), limit);
     }
 
     Optional<String> event(String eventId) {
