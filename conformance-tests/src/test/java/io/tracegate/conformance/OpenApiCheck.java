@@ -3,6 +3,7 @@ package io.tracegate.conformance;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +36,7 @@ final class OpenApiCheck {
     static final Map<Pattern, String> CONTRADICTIONS = new LinkedHashMap<>();
 
     static {
-        CONTRADICTIONS.put(Pattern.compile("(?s).*oneOf.*(errorFile|errors).*|(?s).*/capture.*oneOf.*"),
+        CONTRADICTIONS.put(Pattern.compile("(?s).*/capture.*exactly one schema \\(matched 2 out of 2\\).*"),
                 "CaptureJob: oneOf {errors} | {errorFile} without 'required': every job matches both branches");
         CONTRADICTIONS.put(Pattern.compile("(?s).*\\[406\\].*|(?s).*409.*status.*"),
                 "409ResourceAlreadyExistsException: its status enum is [406]");
@@ -44,8 +45,14 @@ final class OpenApiCheck {
                         + " (we answer NoSuchResourceException for resources, NoSuchNameException for query names)");
         CONTRADICTIONS.put(Pattern.compile("(?s).*IUnsupportedMediaTypeException.*"),
                 "415UnsupportedMediaType: its type enum is the misspelt IUnsupportedMediaTypeException");
-        CONTRADICTIONS.put(Pattern.compile("(?s).*/queries/\\{queryName\\}.*(array|object).*"),
+        CONTRADICTIONS.put(Pattern.compile("(?s)GET /queries/[^/ ]+ -> 200: .*allowed: \\[\"array\"\\].*"),
                 "GET /queries/{queryName}: its schema is an array, its example (and every other binding) one object");
+        CONTRADICTIONS.put(Pattern.compile("(?s)GET /queries -> 200: .*/items/allOf/1.*allowed: \\[\"array\"\\].*"),
+                "EPCISEventsQuery: 'type: object' with 'items', which OpenAPI tools read as an array");
+        CONTRADICTIONS.put(Pattern.compile("(?s).*validation\\.response\\.header\\.schema\\.format\\.uri: String \"<.*rel=.*"),
+                "Link: its schema is 'format: uri' though its value, as its own example, is '<uri>; rel=\"next\"'");
+        CONTRADICTIONS.put(Pattern.compile("(?s)GET /[^ ]*events[^ ]* -> 413: validation\\.response\\.status\\.unknown.*"),
+                "maxEventCount: the event lists take it but do not list the 413 QueryTooLargeException it calls for");
     }
 
     private final OpenApiInteractionValidator validator;
@@ -56,10 +63,23 @@ final class OpenApiCheck {
     OpenApiCheck(Path oracles) throws IOException {
         String spec = Files.readString(oracles.resolve("epcis/schemas/2.0/epcis-rest-openapi.yaml"));
         spec = spec.replaceAll("\\$ref: 'https://gs1\\.github\\.io/EPCIS/REST%20Bindings/JSON-Schema-Stub\\.json#/"
-                + "definitions/([^']+)'", "description: 'GS1 JSON Schema $1 (checked by the JSON Schema validator)'");
-        spec = spec.replaceAll("\\$ref: 'https://[^']+'", "description: 'a remote example'");
-        spec = spec.replaceAll("(?m)^(\\s*)pattern: \"\\(\\\\\\\\g<element>.*$", "$1description: 'schedule field'");
-        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec).build();
+                + "definitions/([^']+)'", "x-gs1-json-schema: '$1'");
+        spec = spec.replaceAll("\\$ref: 'https://[^']+'", "x-remote-example: true");
+        spec = spec.replaceAll("(?m)^(\\s*)pattern: \"\\(\\\\\\\\g<element>.*$", "$1x-oniguruma-pattern: true");
+        // the version headers' schemas are an allOf (an example and the string schema 'version') and the vendor
+        // version an anyOf of string and object: the validator reads such header values as JSON unless told they are
+        // strings, which every header value is
+        spec = spec.replaceAll("(?m)^(    GS1-(?:EPCIS|CBV)-(?:Version|Min|Max):\\n)      allOf: ?\\n        - example: "
+                + "\"[^\"]*\"\\n        - \\$ref: '#/components/schemas/version'\\n",
+                "$1      type: string\n      pattern: '^\\\\d+(\\\\.\\\\d+)*\\$'\n");
+        spec = spec.replace("    GS1-Vendor-Version:\n      example: example-version-1.0\n      anyOf:\n        - type: string\n"
+                + "        - type: object", "    GS1-Vendor-Version:\n      example: example-version-1.0\n      type: string");
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(spec)
+                // OpenAPI's default: an object schema without additionalProperties allows other properties (the
+                // validator's own default forbids them)
+                .withLevelResolver(LevelResolver.create().withLevel("validation.schema.additionalProperties",
+                        ValidationReport.Level.IGNORE).build())
+                .build();
     }
 
     /** Checks one response to a request of the tour; returns the response. */

@@ -50,14 +50,15 @@ class CaptureController {
         this.limits = properties.capture();
     }
 
+    /** 202 and the job's URL in Location, no body: as the bindings define it (GET the Location for the job). */
     @PostMapping("/capture")
-    ResponseEntity<CaptureJob> capture(@AuthenticationPrincipal ApiPrincipal caller, HttpServletRequest request,
+    ResponseEntity<Void> capture(@AuthenticationPrincipal ApiPrincipal caller, HttpServletRequest request,
             @RequestHeader(name = BEHAVIOUR, required = false) String behaviour) throws IOException {
         String mediaType = mediaType(request);
         checkSize(request);
         CaptureJob job = captures.submit(caller, behaviour(behaviour), mediaType, request.getInputStream());
         return ResponseEntity.accepted().location(URI.create("/capture/" + job.captureId()))
-                .headers(standardHeaders()).body(job);
+                .headers(standardHeaders()).build();
     }
 
     /** The jobs the caller may see, newest first, paged as the REST bindings page every list. */
@@ -131,7 +132,7 @@ class CaptureController {
             throw ApiProblem.alreadyExists("the event is already captured as " + eventId);
         }
         return ResponseEntity.created(URI.create("/events/" + URLEncoder.encode(eventId, StandardCharsets.UTF_8)))
-                .headers(standardHeaders()).contentType(MediaType.parseMediaType("application/ld+json"))
+                .headers(standardHeaders()).contentType(MediaType.APPLICATION_JSON)
                 .body(events.standalone(eventId));
     }
 

@@ -34,8 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EventQueryController {
 
     private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
-    /** What a query document can be written as, in order of preference. */
-    private static final List<MediaType> OFFERED = List.of(JSON_LD, MediaType.APPLICATION_JSON,
+    /**
+     * What a query document can be written as, in order of preference: JSON first, the one JSON type the bindings'
+     * definition declares (a JSON-LD document is JSON), JSON-LD's own type for a client that asks for it.
+     */
+    private static final List<MediaType> OFFERED = List.of(MediaType.APPLICATION_JSON, JSON_LD,
             MediaType.APPLICATION_XML, MediaType.TEXT_XML);
 
     private final EventQueryService queries;

@@ -392,7 +392,7 @@ public class QuerySubscriptions {
     /** POSTs a notification to a webhook, signed; true on a 2xx answer. */
     private boolean post(Subscription s, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(s.dest())).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/ld+json").header("GS1-EPCIS-Version", "2.0.0")
+                .header("Content-Type", "application/json").header("GS1-EPCIS-Version", "2.0.0")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (s.signatureToken() != null) {
             request.header("GS1-Signature", signature(s.signatureToken(), body));

@@ -112,7 +112,10 @@ class EventQueryTest extends GatewayTest {
     void answersAnEpcisQueryDocumentInJsonLd() {
         HttpResponse<String> response = query("/events?MATCH_anyEPC=" + encode(CASE));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/ld+json");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(send(request("/events?MATCH_anyEPC=" + encode(CASE), compliance)
+                .header("Accept", "application/ld+json").GET()).headers().firstValue("Content-Type"))
+                .hasValue("application/ld+json");
         assertThat(response.headers().firstValue("GS1-EPCIS-Version")).hasValue("2.0.0");
         assertThat((String) json(response, "$.type")).isEqualTo("EPCISQueryDocument");
         assertThat((String) json(response, "$.epcisBody.queryResults.queryName")).isEqualTo("SimpleEventQuery");

@@ -150,7 +150,7 @@ class RestSurfaceTest extends GatewayTest {
         HttpResponse<String> created = send(request("/events", line).header("Content-Type", "application/ld+json")
                 .POST(BodyPublishers.ofString(event)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(created.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/ld+json");
+        assertThat(created.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         assertThat((String) json(created, "$.type")).isEqualTo("ObjectEvent");
         assertThat((List<String>) json(created, "$.@context")).contains(
                 "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld");
