@@ -24,6 +24,9 @@ final class Oracles {
         if (!present && "true".equals(System.getenv("CI"))) {
             throw new AssertionError(message.replace("skipped", "cannot run on CI") + "; expected it at " + root);
         }
+        if (!present) {
+            System.out.println(message); // surefire does not print the reason of a skipped class
+        }
         assumeTrue(present, message);
         return root;
     }
