@@ -69,6 +69,13 @@ class NamedQueriesTest extends GatewayTest {
         return send(request(path, key).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
     }
 
+    /** A named query of the events with this bizStep; returns its name. */
+    private String createQuery(String key, String name, String bizStep) {
+        assertThat(postJson("/queries", key, "{\"name\":\"" + name + "\",\"query\":{\"EQ_bizStep\":[\"" + bizStep
+                + "\"]}}").statusCode()).isEqualTo(201);
+        return name;
+    }
+
     /** Captures one commissioning of a fresh EPC with this bizStep; waits for the job. */
     private void capture(String line, String bizStep) throws InterruptedException {
         String epc = "urn:epc:id:sgtin:0614141.107346.N" + RUN + UUID.randomUUID().toString().substring(0, 6);
@@ -173,9 +180,7 @@ class NamedQueriesTest extends GatewayTest {
         String compliance = createKey(unique("nq-hooks"), Role.COMPLIANCE);
         String line = createKey(unique("nq-hooks-line"), Role.LINE);
         String step = "urn:example:nq:" + RUN + ":hook";
-        String name = "hooks-" + RUN;
-        assertThat(postJson("/queries", compliance, "{\"name\":\"" + name + "\",\"query\":{\"EQ_bizStep\":[\""
-                + step + "\"]}}").statusCode()).isEqualTo(201);
+        String name = createQuery(compliance, "hooks-" + RUN, step);
 
         HttpResponse<String> stream = postJson("/queries/" + name + "/subscriptions", compliance,
                 "{\"dest\":\"" + dest("/stream-" + RUN) + "\",\"signatureToken\":\"s3cret\",\"stream\":true}");
@@ -224,9 +229,7 @@ class NamedQueriesTest extends GatewayTest {
         String compliance = createKey(unique("nq-socket"), Role.COMPLIANCE);
         String line = createKey(unique("nq-socket-line"), Role.LINE);
         String step = "urn:example:nq:" + RUN + ":socket";
-        String name = "socket-" + RUN;
-        assertThat(postJson("/queries", compliance, "{\"name\":\"" + name + "\",\"query\":{\"EQ_bizStep\":[\""
-                + step + "\"]}}").statusCode()).isEqualTo(201);
+        String name = createQuery(compliance, "socket-" + RUN, step);
         BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + compliance)
