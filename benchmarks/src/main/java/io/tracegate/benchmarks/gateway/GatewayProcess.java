@@ -21,23 +21,29 @@ import java.util.regex.Pattern;
 
 /**
  * The real gateway jar run as a child process for a benchmark, on its embedded PostgreSQL under a fresh data
- * directory, spoken to over HTTP with the admin key; the database URL it logs at start-up gives the harness direct
- * access for bulk loading and verification.
+ * directory, spoken to over HTTP with the admin key; the embedded database it logs at start-up (URL, role, password
+ * file) gives the harness direct access for bulk loading and verification.
  */
 final class GatewayProcess implements AutoCloseable {
 
     static final String ADMIN_KEY = "benchmark-admin-key-0123456789abcdefghijklmnop";
-    private static final Pattern DATABASE = Pattern.compile("database (jdbc:postgresql://\\S+?)\\)");
+    /** The embedded database's line: its URL, role and password file (never the password). */
+    private static final Pattern DATABASE = Pattern.compile(
+            "connect with (jdbc:postgresql://\\S+) as user (\\S+), password in (.+)\\)$", Pattern.MULTILINE);
 
     private final Process process;
     private final String base;
     private final String jdbcUrl;
+    private final String user;
+    private final String password;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private GatewayProcess(Process process, String base, String jdbcUrl) {
+    private GatewayProcess(Process process, String base, String jdbcUrl, String user, String password) {
         this.process = process;
         this.base = base;
         this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
     }
 
     /**
@@ -83,9 +89,10 @@ final class GatewayProcess implements AutoCloseable {
         }
         Matcher m = DATABASE.matcher(Files.readString(log, StandardCharsets.UTF_8));
         if (!m.find()) {
-            throw new IllegalStateException("the gateway log names no database URL; see " + log);
+            throw new IllegalStateException("the gateway log names no embedded database; see " + log);
         }
-        return new GatewayProcess(process, base, m.group(1));
+        return new GatewayProcess(process, base, m.group(1), m.group(2),
+                Files.readString(Path.of(m.group(3)), StandardCharsets.UTF_8).strip());
     }
 
     long pid() {
@@ -93,7 +100,7 @@ final class GatewayProcess implements AutoCloseable {
     }
 
     Connection database() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl);
+        return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

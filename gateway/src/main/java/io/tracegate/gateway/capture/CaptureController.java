@@ -5,6 +5,7 @@ import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.query.Pages;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.security.ApiPrincipal;
+import io.tracegate.gateway.serials.LifecycleMode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -37,6 +38,7 @@ class CaptureController {
     private static final Set<String> MEDIA_TYPES = Set.of("application/ld+json", "application/json",
             "application/xml", "text/xml", "application/octet-stream");
     private static final String BEHAVIOUR = "GS1-Capture-Error-Behaviour";
+    private static final String LIFECYCLE = "Tracegate-Lifecycle";
 
     private final CaptureService captures;
     private final EventStore events;
@@ -53,10 +55,12 @@ class CaptureController {
     /** 202 and the job's URL in Location, no body: as the bindings define it (GET the Location for the job). */
     @PostMapping("/capture")
     ResponseEntity<Void> capture(@AuthenticationPrincipal ApiPrincipal caller, HttpServletRequest request,
-            @RequestHeader(name = BEHAVIOUR, required = false) String behaviour) throws IOException {
+            @RequestHeader(name = BEHAVIOUR, required = false) String behaviour,
+            @RequestHeader(name = LIFECYCLE, required = false) String lifecycle) throws IOException {
         String mediaType = mediaType(request);
         checkSize(request);
-        CaptureJob job = captures.submit(caller, behaviour(behaviour), mediaType, request.getInputStream());
+        CaptureJob job = captures.submit(caller, behaviour(behaviour), lifecycle(lifecycle), mediaType,
+                request.getInputStream());
         return ResponseEntity.accepted().location(URI.create("/capture/" + job.captureId()))
                 .headers(standardHeaders()).build();
     }
@@ -167,6 +171,17 @@ class CaptureController {
             throw ApiProblem.validation(BEHAVIOUR + " must be rollback or proceed, not '" + header + "'");
         }
         return value;
+    }
+
+    private static LifecycleMode lifecycle(String header) {
+        if (header == null || header.isBlank()) {
+            return LifecycleMode.ENFORCE;
+        }
+        return switch (header.strip().toLowerCase(Locale.ROOT)) {
+            case "enforce" -> LifecycleMode.ENFORCE;
+            case "observe" -> LifecycleMode.OBSERVE;
+            default -> throw ApiProblem.validation(LIFECYCLE + " must be enforce or observe, not '" + header + "'");
+        };
     }
 
     private HttpHeaders standardHeaders() {

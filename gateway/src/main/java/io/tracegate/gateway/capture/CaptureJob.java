@@ -12,7 +12,8 @@ import java.util.List;
  * rollback: running+success = in progress, running+!success = rolling back, !running+success = all captured,
  * !running+!success = nothing captured; proceed: !running+!success = captured except the events in errors.
  * While a job runs, {@code eventCount} is the number of events read so far and {@code finishedAt} is absent (the
- * bindings' schema has no null for it).
+ * bindings' schema has no null for it). {@code lifecycle}: {@code enforce}, or {@code observe} for a history import
+ * ({@code Tracegate-Lifecycle} header).
  */
 public record CaptureJob(
         @JsonIgnore long id,
@@ -22,6 +23,7 @@ public record CaptureJob(
         boolean running,
         boolean success,
         String captureErrorBehaviour,
+        String lifecycle,
         List<CaptureError> errors,
         int eventCount,
         int appliedCount,
@@ -31,7 +33,7 @@ public record CaptureJob(
         @JsonIgnore String submittedBy) {
 
     CaptureJob withEventCount(int events) {
-        return new CaptureJob(id, captureId, createdAt, finishedAt, running, success, captureErrorBehaviour, errors,
-                events, appliedCount, duplicateCount, documentSha256, documentBytes, submittedBy);
+        return new CaptureJob(id, captureId, createdAt, finishedAt, running, success, captureErrorBehaviour,
+                lifecycle, errors, events, appliedCount, duplicateCount, documentSha256, documentBytes, submittedBy);
     }
 }

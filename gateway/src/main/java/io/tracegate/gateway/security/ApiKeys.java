@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,8 @@ public class ApiKeys {
     }
 
     /** A key listed without its secret. */
-    public record ApiKeyInfo(String name, Set<Role> roles, List<String> gtins, List<String> glns, Instant createdAt) {
+    public record ApiKeyInfo(String name, Set<Role> roles, List<String> gtins, List<String> glns,
+                             @JsonProperty("import") boolean mayImport, Instant createdAt) {
     }
 
     /** Creates a key with a new random secret and returns the secret: it is shown once and never stored. */
@@ -70,18 +72,21 @@ public class ApiKeys {
 
     /** The principal of an active key, or empty when the key is unknown or revoked. */
     public Optional<ApiPrincipal> authenticate(String secret) {
-        return jdbc.sql("select name, roles, gtins, glns from api_key where key_hash = ? and revoked_at is null")
+        return jdbc.sql("select name, roles, gtins, glns, may_import from api_key where key_hash = ?"
+                        + " and revoked_at is null")
                 .param(hash(secret))
                 .query((rs, row) -> new ApiPrincipal(rs.getString("name"),
-                        array(rs, "roles", Role::valueOf), array(rs, "gtins", Gtin::new), array(rs, "glns", Gln::new)))
+                        array(rs, "roles", Role::valueOf), array(rs, "gtins", Gtin::new), array(rs, "glns", Gln::new),
+                        rs.getBoolean("may_import")))
                 .optional();
     }
 
     public List<ApiKeyInfo> list() {
-        return jdbc.sql("select name, roles, gtins, glns, created_at from api_key where revoked_at is null order by name")
+        return jdbc.sql("select name, roles, gtins, glns, may_import, created_at from api_key where revoked_at is null"
+                        + " order by name")
                 .query((rs, row) -> new ApiKeyInfo(rs.getString("name"), array(rs, "roles", Role::valueOf),
                         List.copyOf(array(rs, "gtins", Function.identity())),
-                        List.copyOf(array(rs, "glns", Function.identity())),
+                        List.copyOf(array(rs, "glns", Function.identity())), rs.getBoolean("may_import"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
@@ -115,9 +120,10 @@ public class ApiKeys {
 
     private void store(ApiPrincipal grant, String secret) {
         try {
-            jdbc.sql("insert into api_key (name, key_hash, roles, gtins, glns, created_at) values (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into api_key (name, key_hash, roles, gtins, glns, may_import, created_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)")
                     .params(grant.name(), hash(secret), names(grant.roles(), Role::name),
-                            names(grant.gtins(), Gtin::value), names(grant.glns(), Gln::value),
+                            names(grant.gtins(), Gtin::value), names(grant.glns(), Gln::value), grant.mayImport(),
                             Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException e) {

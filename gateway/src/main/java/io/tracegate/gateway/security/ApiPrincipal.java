@@ -9,16 +9,27 @@ import java.util.Set;
  * {@code @AuthenticationPrincipal ApiPrincipal caller}. An empty limit set means "no limit": a line's key limited to
  * its GTINs or its site's GLN is refused anything else by the code that handles those identifiers.
  *
- * @param name  the key's name, for logs and audit
- * @param gtins the only products this key may act on, or empty for any
- * @param glns  the only locations (sites) this key may act at, or empty for any
+ * @param name      the key's name, for logs and audit
+ * @param gtins     the only products this key may act on, or empty for any
+ * @param glns      the only locations (sites) this key may act at, or empty for any
+ * @param mayImport whether the key may import history ({@code Tracegate-Lifecycle: observe}) without being ADMIN
  */
-public record ApiPrincipal(String name, Set<Role> roles, Set<Gtin> gtins, Set<Gln> glns) {
+public record ApiPrincipal(String name, Set<Role> roles, Set<Gtin> gtins, Set<Gln> glns, boolean mayImport) {
 
     public ApiPrincipal {
         roles = Set.copyOf(roles);
         gtins = Set.copyOf(gtins);
         glns = Set.copyOf(glns);
+    }
+
+    /** A key that may not import history unless it is ADMIN. */
+    public ApiPrincipal(String name, Set<Role> roles, Set<Gtin> gtins, Set<Gln> glns) {
+        this(name, roles, gtins, glns, false);
+    }
+
+    /** Whether the key may capture with {@code Tracegate-Lifecycle: observe}. */
+    public boolean mayImportHistory() {
+        return mayImport || hasRole(Role.ADMIN);
     }
 
     public boolean hasRole(Role role) {
