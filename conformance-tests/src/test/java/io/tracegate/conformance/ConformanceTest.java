@@ -42,11 +42,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ConformanceTest {
 
     /**
-     * History import ({@code Tracegate-Lifecycle: observe}): while the gateway does not offer it, oracle documents
-     * that the lifecycle rules refuse (units shipped or received that this store never saw commissioned) are counted
-     * as pending on it; once it does, they are captured with the header and must all be accepted.
+     * History import ({@code Tracegate-Lifecycle: observe}, with a key allowed to import): the oracle documents are
+     * captured with it, so that those the lifecycle rules would refuse (units shipped or received that this store
+     * never saw commissioned) are accepted too. Without it (false), such documents are counted as pending on it.
      */
-    static final boolean HISTORY_IMPORT = false;
+    static final boolean HISTORY_IMPORT = true;
 
     private static Path oracles;
     private static RunningGateway gateway;
@@ -70,8 +70,8 @@ class ConformanceTest {
         gateway = RunningGateway.get();
         openApi = new OpenApiCheck(oracles);
         schemas = new EpcisSchemas(oracles);
-        line = gateway.createKey("conformance-line", "LINE");
-        compliance = gateway.createKey("conformance-compliance", "COMPLIANCE", "ADMIN");
+        line = gateway.createKey("conformance-line", HISTORY_IMPORT, "LINE");
+        compliance = gateway.createKey("conformance-compliance", false, "COMPLIANCE", "ADMIN");
     }
 
     @AfterAll
@@ -279,7 +279,8 @@ class ConformanceTest {
             boolean jsonSource = !f[1].equals("xml");
             boolean strictJson = jsonSource && schemas.jsonFindings(RunningGateway.json(new String(document,
                     StandardCharsets.UTF_8))).isEmpty();
-            boolean strictXml = !jsonSource && f[11].equals("valid");
+            // a 1.2 source valid against 1.2's XSD may hold what 2.0 has no place for (un-namespaced extensions)
+            boolean strictXml = !jsonSource && f[11].equals("valid") && f[0].startsWith("2.0/");
             String detail = outcome.path("errors").path(0).path("detail").asText();
             if (outcome.path("success").asBoolean()) {
                 IMPORT.computeIfAbsent("captured", k -> new ArrayList<>()).add(f[0]);
@@ -290,11 +291,16 @@ class ConformanceTest {
             } else if (detail.contains("check digit")) {
                 // the acceptance excepts these: GS1's and OpenEPCIS's examples with made-up GLNs
                 IMPORT.computeIfAbsent("refused for a wrong check digit", k -> new ArrayList<>()).add(f[0]);
+            } else if (detail.contains("already names another event")) {
+                // the examples reuse eventIDs for different events; in one store an eventID names one event
+                IMPORT.computeIfAbsent("refused: its eventID names another example's event", k -> new ArrayList<>())
+                        .add(f[0]);
             } else {
                 IMPORT.computeIfAbsent("refused", k -> new ArrayList<>()).add(f[0] + ": " + detail);
             }
         }
         assertTrue(IMPORT.containsKey("captured"), "no oracle document was captured");
+        assertEquals(null, IMPORT.get("refused"), "oracle documents refused for another reason");
         assertEquals(List.of(), ROUND_TRIPS, "events that did not come back as captured");
         assertEquals(List.of(), openApi.violations(), "responses the OpenAPI definition does not allow");
         assertEquals(List.of(), SCHEMA_FINDINGS, "EPCIS documents GS1's JSON Schema or XSD refuses");

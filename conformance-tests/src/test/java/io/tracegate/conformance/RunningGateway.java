@@ -47,7 +47,13 @@ final class RunningGateway {
         if (!Files.exists(jar)) {
             throw new AssertionError(jar + " is missing: build the gateway first (./mvnw -B verify builds it)");
         }
-        Path dataDir = Path.of("target", "conformance-data", UUID.randomUUID().toString()).toAbsolutePath();
+        Path runs = Path.of("target", "conformance-data");
+        if (Files.exists(runs)) { // earlier runs' clusters
+            try (var old = Files.walk(runs)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Path dataDir = runs.resolve(UUID.randomUUID().toString()).toAbsolutePath();
         Files.createDirectories(dataDir);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -86,9 +92,9 @@ final class RunningGateway {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A new API key with these roles; returns its secret. */
-    String createKey(String name, String... roles) throws Exception {
-        String body = JSON.writeValueAsString(java.util.Map.of("name", name, "roles", roles));
+    /** A new API key with these roles, allowed to import history or not; returns its secret. */
+    String createKey(String name, boolean mayImport, String... roles) throws Exception {
+        String body = JSON.writeValueAsString(java.util.Map.of("name", name, "roles", roles, "import", mayImport));
         HttpResponse<String> created = send(request("/admin/keys", ADMIN_KEY).header("Content-Type",
                 "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         if (created.statusCode() != 201) {
