@@ -196,6 +196,8 @@ class ConformanceTest {
         String link = events.headers().firstValue("Link").orElseThrow();
         HttpResponse<String> next = get(link.substring(link.indexOf("/events"), link.indexOf('>')), compliance);
         expect(200, next);
+        expect(204, call(gateway.request("/nextPageToken/" + link.replaceAll(".*nextPageToken=([^&>]+).*", "$1"),
+                compliance).DELETE()));
         HttpResponse<String> xml = get("/events?MATCH_anyEPC=" + encode(unit), compliance, "Accept", "application/xml");
         expect(200, xml);
         xmlSchema("GET /events (XML)", xml.body());

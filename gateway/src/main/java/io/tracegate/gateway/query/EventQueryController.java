@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -128,6 +129,15 @@ class EventQueryController {
             List<String> members) {
         Pages.Result<String> result = pages.result(request, page, members, member -> member);
         return ResponseEntity.ok().headers(result.headers()).body(DiscoveryController.collection(result.items()));
+    }
+
+    /**
+     * The bindings' optional release of a page token's resources: a token here is a signed position, holding
+     * nothing on the server, so there is nothing to release.
+     */
+    @DeleteMapping("/nextPageToken/{token}")
+    ResponseEntity<Void> releaseToken(@PathVariable String token) {
+        return ResponseEntity.noContent().build();
     }
 
     /** A resource instance ({@code /bizSteps/shipping}, ...): its sub-resources, which are its events. */
