@@ -41,12 +41,15 @@ class CaptureController {
     private static final String LIFECYCLE = "Tracegate-Lifecycle";
 
     private final CaptureService captures;
+    private final DocumentStore documents;
     private final EventStore events;
     private final Pages pages;
     private final TracegateProperties.Capture limits;
 
-    CaptureController(CaptureService captures, EventStore events, Pages pages, TracegateProperties properties) {
+    CaptureController(CaptureService captures, DocumentStore documents, EventStore events, Pages pages,
+            TracegateProperties properties) {
         this.captures = captures;
+        this.documents = documents;
         this.events = events;
         this.pages = pages;
         this.limits = properties.capture();
@@ -153,6 +156,7 @@ class CaptureController {
         return type;
     }
 
+    /** Refuses a document whose announced length is over the limit (413) or more than the disk can take (507). */
     private void checkSize(HttpServletRequest request) {
         long length = request.getContentLengthLong();
         if (length > limits.maxFileBytes().toBytes()) {
@@ -160,6 +164,7 @@ class CaptureController {
                     + " bytes, more than the capture file size limit of " + limits.maxFileBytes().toBytes()
                     + " bytes (GS1-EPCIS-Capture-File-Size-Limit)");
         }
+        documents.ensureSpaceFor(length);
     }
 
     private static String behaviour(String header) {

@@ -13,7 +13,8 @@ import java.util.List;
  * !running+!success = nothing captured; proceed: !running+!success = captured except the events in errors.
  * While a job runs, {@code eventCount} is the number of events read so far and {@code finishedAt} is absent (the
  * bindings' schema has no null for it). {@code lifecycle}: {@code enforce}, or {@code observe} for a history import
- * ({@code Tracegate-Lifecycle} header).
+ * ({@code Tracegate-Lifecycle} header). {@code submittedByKey} is the id of the API key that submitted it (0 for a job
+ * older than key ids whose key was not found).
  */
 public record CaptureJob(
         @JsonIgnore long id,
@@ -30,10 +31,11 @@ public record CaptureJob(
         int duplicateCount,
         String documentSha256,
         long documentBytes,
-        @JsonIgnore String submittedBy) {
+        @JsonIgnore long submittedByKey) {
 
     CaptureJob withEventCount(int events) {
         return new CaptureJob(id, captureId, createdAt, finishedAt, running, success, captureErrorBehaviour,
-                lifecycle, errors, events, appliedCount, duplicateCount, documentSha256, documentBytes, submittedBy);
+                lifecycle, errors, events, appliedCount, duplicateCount, documentSha256, documentBytes,
+                submittedByKey);
     }
 }

@@ -1,5 +1,6 @@
 package io.tracegate.gateway.capture;
 
+import io.tracegate.gateway.security.ApiPrincipal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,14 +37,14 @@ class CaptureJobs {
         this.clock = clock;
     }
 
-    /** A new job, running, for a stored document. */
-    long create(String submittedBy, String behaviour, LifecycleMode mode, String mediaType,
+    /** A new job, running, for a stored document; it belongs to the submitter's key. */
+    long create(ApiPrincipal submitter, String behaviour, LifecycleMode mode, String mediaType,
             DocumentStore.StoredDocument document) {
         return jdbc.sql("insert into capture_job (created_at, running, success, error_behaviour, lifecycle,"
-                        + " submitted_by, media_type, document_sha256, document_bytes)"
-                        + " values (?, true, true, ?, ?, ?, ?, ?, ?) returning id")
-                .params(OffsetDateTime.now(clock), behaviour, mode.name().toLowerCase(Locale.ROOT), submittedBy,
-                        mediaType, document.sha256(), document.bytes())
+                        + " submitted_by, api_key_id, media_type, document_sha256, document_bytes)"
+                        + " values (?, true, true, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(OffsetDateTime.now(clock), behaviour, mode.name().toLowerCase(Locale.ROOT),
+                        submitter.name(), submitter.keyId(), mediaType, document.sha256(), document.bytes())
                 .query(Long.class).single();
     }
 
@@ -52,13 +53,13 @@ class CaptureJobs {
     }
 
     /**
-     * Jobs newest first, older than job {@code before} (all when null); only those of one key unless
-     * {@code submittedBy} is null.
+     * Jobs newest first, older than job {@code before} (all when null); only those of one key (its id) unless
+     * {@code keyId} is null.
      */
-    List<CaptureJob> latest(String submittedBy, Long before, int limit) {
-        return jdbc.sql("select * from capture_job where (cast(? as text) is null or submitted_by = ?)"
+    List<CaptureJob> latest(Long keyId, Long before, int limit) {
+        return jdbc.sql("select * from capture_job where (cast(? as bigint) is null or api_key_id = ?)"
                         + " and id < ? order by id desc limit ?")
-                .params(submittedBy, submittedBy, before == null ? Long.MAX_VALUE : before, limit)
+                .params(keyId, keyId, before == null ? Long.MAX_VALUE : before, limit)
                 .query((rs, n) -> job(rs)).list();
     }
 
@@ -203,6 +204,6 @@ class CaptureJobs {
                 rs.getBoolean("success"), rs.getString("error_behaviour"), rs.getString("lifecycle"),
                 json.readValue(rs.getString("errors"), ERRORS), rs.getInt("event_count"),
                 rs.getInt("applied_count"), rs.getInt("duplicate_count"), rs.getString("document_sha256"),
-                rs.getLong("document_bytes"), rs.getString("submitted_by"));
+                rs.getLong("document_bytes"), rs.getLong("api_key_id"));
     }
 }

@@ -334,8 +334,8 @@ class CaptureProcessor {
             }
             try {
                 eventTransaction.commitPrepared();
-                jobs.eventsVisible(jobId);
                 metrics.twoPhaseCommitted();
+                jobs.eventsVisible(jobId);
             } catch (SQLException | DataAccessException e) {
                 // the job is committed: its events must not be rolled back
                 eventTransaction.leavePrepared();

@@ -101,7 +101,7 @@ public class CaptureService {
         }
         DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
         checkLimits(caller, document);
-        long id = jobs.create(caller.name(), behaviour, mode, mediaType, document);
+        long id = jobs.create(caller, behaviour, mode, mediaType, document);
         try {
             ActingKey key = KeyLimits.actingKey(caller);
             workers.execute(() -> processor.run(id, document.sha256(), behaviour.equals("proceed"),
@@ -119,21 +119,21 @@ public class CaptureService {
     public CaptureProcessor.Outcome captureEvent(ApiPrincipal caller, String mediaType, InputStream body) {
         DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
         checkLimits(caller, document);
-        long id = jobs.create(caller.name(), "rollback", LifecycleMode.ENFORCE, mediaType, document);
+        long id = jobs.create(caller, "rollback", LifecycleMode.ENFORCE, mediaType, document);
         // a second event rolls the first back
         return processor.run(id, document.sha256(), false, 1, KeyLimits.actingKey(caller), LifecycleMode.ENFORCE);
     }
 
-    /** A job, if the caller may see it (its own, or any for ADMIN and COMPLIANCE). */
+    /** A job, if the caller may see it (its key's own, or any for ADMIN and COMPLIANCE). */
     public CaptureJob job(ApiPrincipal caller, long id) {
-        return jobs.find(id).filter(job -> seesAll(caller) || job.submittedBy().equals(caller.name()))
+        return jobs.find(id).filter(job -> seesAll(caller) || job.submittedByKey() == caller.keyId())
                 .map(progress::withProgress)
                 .orElseThrow(() -> ApiProblem.noSuchResource("no capture job " + id));
     }
 
     /** Up to {@code limit} jobs the caller may see, newest first, older than job {@code before} (null: all). */
     public List<CaptureJob> jobs(ApiPrincipal caller, Long before, int limit) {
-        return jobs.latest(seesAll(caller) ? null : caller.name(), before, limit).stream()
+        return jobs.latest(seesAll(caller) ? null : caller.keyId(), before, limit).stream()
                 .map(progress::withProgress).toList();
     }
 

@@ -32,7 +32,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return respond(problem.type(), problem.status(), problem.getMessage(), new HttpHeaders());
+        return respond(problem.type(), problem.status(), problem.getMessage(), problem.headers());
     }
 
     @ExceptionHandler
@@ -101,7 +101,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(EpcisProblemType type, HttpStatus status, String detail,
+    static ResponseEntity<ProblemDetail> respond(EpcisProblemType type, HttpStatus status, String detail,
             HttpHeaders headers) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type.uri());

@@ -61,21 +61,24 @@ public class ApiKeys {
         return secret;
     }
 
-    /** Creates a key whose secret was chosen outside (the bootstrap admin key). */
+    /**
+     * Creates a key whose secret was chosen outside (the bootstrap admin key). The fast hash relies on the key being
+     * impossible to guess: a short or predictable one is refused (see {@link KeyStrength}).
+     */
     public void create(ApiPrincipal grant, String secret) {
-        if (secret.length() < MIN_KEY_LENGTH) {
-            throw new IllegalArgumentException("an API key must have at least " + MIN_KEY_LENGTH
-                    + " characters (e.g. the output of 'openssl rand -base64 32'), got " + secret.length());
-        }
+        KeyStrength.weakness(secret).ifPresent(why -> {
+            throw new IllegalArgumentException(why + ". Use a generated key, e.g. the output of 'openssl rand"
+                    + " -base64 32', or none: the gateway then generates one and logs it once");
+        });
         store(grant, secret);
     }
 
     /** The principal of an active key, or empty when the key is unknown or revoked. */
     public Optional<ApiPrincipal> authenticate(String secret) {
-        return jdbc.sql("select name, roles, gtins, glns, may_import from api_key where key_hash = ?"
+        return jdbc.sql("select id, name, roles, gtins, glns, may_import from api_key where key_hash = ?"
                         + " and revoked_at is null")
                 .param(hash(secret))
-                .query((rs, row) -> new ApiPrincipal(rs.getString("name"),
+                .query((rs, row) -> new ApiPrincipal(rs.getLong("id"), rs.getString("name"),
                         array(rs, "roles", Role::valueOf), array(rs, "gtins", Gtin::new), array(rs, "glns", Gln::new),
                         rs.getBoolean("may_import")))
                 .optional();

@@ -1,5 +1,6 @@
 package io.tracegate.gateway.security;
 
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, AuthFailures failures,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(resolver);
         http
@@ -34,9 +35,12 @@ public class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(apiKeys, failures, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(paths -> paths
+                        // An error dispatch renders the error of a request that these rules already let through
+                        // or refused; it has no key of its own (the key filter runs once per request).
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())

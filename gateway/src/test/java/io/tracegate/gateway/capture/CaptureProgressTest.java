@@ -46,7 +46,7 @@ class CaptureProgressTest extends CaptureTest {
         assertThat((Integer) json(job, "$.eventCount")).isEqualTo(2);
         long id = Long.parseLong(json(job, "$.captureID"));
         CaptureJob asIfRunning = new CaptureJob(id, String.valueOf(id), null, null, true, true, "rollback", "enforce",
-                List.of(), 7, 0, 0, "x", 0, "someone");
+                List.of(), 7, 0, 0, "x", 0, 1);
         assertThat(progress.withProgress(asIfRunning).eventCount()).as("the job is no longer registered as running")
                 .isEqualTo(7);
     }
