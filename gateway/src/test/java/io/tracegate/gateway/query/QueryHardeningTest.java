@@ -15,8 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a hostile client tries on the query API: altered and forged page tokens, a token reused with a larger
@@ -94,6 +100,34 @@ class QueryHardeningTest extends GatewayTest {
                 ("2.MTox.0." + Long.MAX_VALUE + ".x").getBytes(StandardCharsets.UTF_8)) + ".AAAA";
         assertQueryParameterRefused(get(query + "&nextPageToken=" + forged, compliance), "forged token",
                 "nextPageToken", "not a token this gateway issued");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Gateways started together on one database end with one key: each accepts the others' tokens. */
+    @Test
+    void gatewaysStartedAtOnceShareOneSigningKey() throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<SignedTokens> first = two.submit(() -> {
+                start.await();
+                return new SignedTokens(jdbc);
+            });
+            Future<SignedTokens> second = two.submit(() -> {
+                start.await();
+                return new SignedTokens(jdbc);
+            });
+            String token = first.get().sign(List.of("2", "x", "0"));
+            assertThat(second.get().verify(token)).containsExactly("2", "x", "0");
+            int mac = token.indexOf('.') + 1;
+            String forged = token.substring(0, mac) + (token.charAt(mac) == 'A' ? 'B' : 'A') + token.substring(mac + 1);
+            assertThat(second.get().verify(forged)).isNull();
+        } finally {
+            two.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from query_secret").query(Long.class).single()).isOne();
     }
 
     @Test
