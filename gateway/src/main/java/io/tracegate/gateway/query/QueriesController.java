@@ -166,8 +166,7 @@ class QueriesController {
             throw QuerySubscriptions.controls("schedule: an object of second, minute, hour, dayOfMonth, month and"
                     + " dayOfWeek, not " + fields);
         }
-        fields.properties().forEach(f -> schedule.put(f.getKey(), f.getValue().isNumber()
-                ? f.getValue().asString() : f.getValue().asString()));
+        fields.properties().forEach(f -> schedule.put(f.getKey(), f.getValue().asString()));
         JsonNode token = body.path("signatureToken");
         QuerySubscriptions.Controls controls = QuerySubscriptions.Controls.of(
                 body.path("stream").isBoolean() ? body.path("stream").asBoolean() : null, schedule,

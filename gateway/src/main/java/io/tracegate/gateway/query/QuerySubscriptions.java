@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -451,7 +453,7 @@ public class QuerySubscriptions {
         }
     }
 
-    private static Subscription subscription(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Subscription subscription(ResultSet rs) throws SQLException {
         String schedule = rs.getString("schedule");
         boolean stream = rs.getBoolean("stream");
         Map<String, String> fields = new LinkedHashMap<>();

@@ -2,7 +2,7 @@ package io.tracegate.gateway.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tracegate.gateway.GatewayTest;
+import io.tracegate.gateway.capture.CaptureTest;
 import io.tracegate.gateway.security.Role;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * quantities by unit, EPC patterns, and the location master data behind {@code WD_}, {@code EQ_ATTR_} and
  * {@code HASATTR_} (a hierarchy learned from the document and one set through the API).
  */
-class FlexibleQueryTest extends GatewayTest {
+class FlexibleQueryTest extends CaptureTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String STEP = "urn:example:flex:" + RUN;
@@ -76,11 +76,8 @@ class FlexibleQueryTest extends GatewayTest {
         HttpResponse<String> accepted = send(request("/capture", line).header("Content-Type", "application/ld+json")
                 .POST(BodyPublishers.ofString(document)));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String job = accepted.headers().firstValue("Location").orElseThrow();
-        for (int i = 0; i < 600 && get(job, line).body().contains("\"running\":true"); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(get(job, line).body()).contains("\"success\":true");
+        assertThat(awaitJob(accepted.headers().firstValue("Location").orElseThrow(), line).body())
+                .contains("\"success\":true");
         // the warehouse above the site, set through the API
         HttpResponse<String> put = send(request("/masterdata/locations/" + encode(SITE), line)
                 .header("Content-Type", "application/json")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import io.tracegate.gateway.GatewayTest;
+import io.tracegate.gateway.capture.CaptureTest;
 import io.tracegate.gateway.security.Role;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * and a real WebSocket client: a query is created, run and deleted; webhooks on capture and on a schedule receive
  * exactly the matching events with a valid signature; a WebSocket receives them too.
  */
-class NamedQueriesTest extends GatewayTest {
+class NamedQueriesTest extends CaptureTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static HttpServer receiver;
@@ -77,7 +77,7 @@ class NamedQueriesTest extends GatewayTest {
     }
 
     /** Captures one commissioning of a fresh EPC with this bizStep; waits for the job. */
-    private void capture(String line, String bizStep) throws InterruptedException {
+    private void captureFor(String line, String bizStep) throws InterruptedException {
         String epc = "urn:epc:id:sgtin:0614141.107346.N" + RUN + UUID.randomUUID().toString().substring(0, 6);
         HttpResponse<String> accepted = send(request("/capture", line).header("Content-Type", "application/ld+json")
                 .POST(BodyPublishers.ofString("""
@@ -87,11 +87,8 @@ class NamedQueriesTest extends GatewayTest {
                           "eventTimeZoneOffset":"+00:00","action":"ADD","epcList":["%s"],"bizStep":"%s"}]}}"""
                         .formatted(epc, bizStep))));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String job = accepted.headers().firstValue("Location").orElseThrow();
-        for (int i = 0; i < 600 && get(job, line).body().contains("\"running\":true"); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(get(job, line).body()).contains("\"success\":true");
+        assertThat(awaitJob(accepted.headers().firstValue("Location").orElseThrow(), line).body())
+                .contains("\"success\":true");
     }
 
     /** The next webhook notification to this path within the time, or null. */
@@ -137,7 +134,7 @@ class NamedQueriesTest extends GatewayTest {
         }
         assertThat(names).contains(name).doesNotHaveDuplicates();
 
-        capture(line, step);
+        captureFor(line, step);
         HttpResponse<String> results = get("/queries/" + name + "/events", other);
         assertThat(results.statusCode()).as(results.body()).isEqualTo(200);
         assertThat((List<String>) json(results, "$.epcisBody.queryResults.resultsBody.eventList[*].bizStep"))
@@ -198,8 +195,8 @@ class NamedQueriesTest extends GatewayTest {
                 + dest("/x") + "\",\"stream\":true,\"schedule\":{\"hour\":\"1\"}}"), "$.type"))
                 .isEqualTo("epcisException:SubscriptionControlsException");
 
-        capture(line, "urn:example:nq:" + RUN + ":other");
-        capture(line, step);
+        captureFor(line, "urn:example:nq:" + RUN + ":other");
+        captureFor(line, step);
 
         String[] pushed = next("/stream-" + RUN, 20);
         assertThat(pushed).as("a stream notification").isNotNull();
@@ -217,7 +214,7 @@ class NamedQueriesTest extends GatewayTest {
 
         assertThat(delete("/queries/" + name + "/subscriptions/" + json(scheduled, "$.subscriptionID"), compliance)
                 .statusCode()).isEqualTo(204);
-        capture(line, step);
+        captureFor(line, step);
         assertThat(next("/stream-" + RUN, 20)).isNotNull();
         assertThat(next("/schedule-" + RUN, 3)).as("unsubscribed").isNull();
         assertThat(delete("/queries/" + name, compliance).statusCode()).isEqualTo(204);
@@ -249,7 +246,7 @@ class NamedQueriesTest extends GatewayTest {
                             }
                         }).get(20, TimeUnit.SECONDS);
         try {
-            capture(line, step);
+            captureFor(line, step);
             String message = messages.poll(20, TimeUnit.SECONDS);
             assertThat(message).as("a WebSocket notification").isNotNull().contains("EPCISQueryDocument", step);
         } finally {

@@ -2,7 +2,7 @@ package io.tracegate.gateway.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tracegate.gateway.GatewayTest;
+import io.tracegate.gateway.capture.CaptureTest;
 import io.tracegate.gateway.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code eventCountLimit}, NUL characters, dates and numbers out of every range, and a {@code Host} header meant to
  * be copied into the {@code Link} URLs.
  */
-class QueryHardeningTest extends GatewayTest {
+class QueryHardeningTest extends CaptureTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String STEP = "urn:example:bizstep:hardening-" + RUN;
@@ -54,11 +54,8 @@ class QueryHardeningTest extends GatewayTest {
                          "type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2023-06-10T00:00:00Z",
                          "epcisBody":{"eventList":[%s]}}""".formatted(events))));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String job = accepted.headers().firstValue("Location").orElseThrow();
-        for (int i = 0; i < 600 && get(job, line).body().contains("\"running\":true"); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(get(job, line).body()).contains("\"success\":true");
+        assertThat(awaitJob(accepted.headers().firstValue("Location").orElseThrow(), line).body())
+                .contains("\"success\":true");
         compliance = createKey(unique("hardening-compliance"), Role.COMPLIANCE);
     }
 

@@ -3,7 +3,7 @@ package io.tracegate.gateway.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracegate.epcis.validation.XsdValidator;
-import io.tracegate.gateway.GatewayTest;
+import io.tracegate.gateway.capture.CaptureTest;
 import io.tracegate.gateway.security.Role;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,24 +22,18 @@ import org.junit.jupiter.api.Test;
  * paged lists ({@code /capture}, {@code /epcs}, {@code /bizSteps}), the XML capture job, what {@code POST /events}
  * answers and {@code eventCountLimit} without {@code orderBy}.
  */
-class RestSurfaceTest extends GatewayTest {
+class RestSurfaceTest extends CaptureTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-    private HttpResponse<String> capture(String key, String events) throws InterruptedException {
+    private HttpResponse<String> captureFor(String key, String events) throws InterruptedException {
         HttpResponse<String> accepted = send(request("/capture", key).header("Content-Type", "application/ld+json")
                 .POST(BodyPublishers.ofString("""
                         {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
                          "type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2023-06-10T00:00:00Z",
                          "epcisBody":{"eventList":[%s]}}""".formatted(events))));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String job = accepted.headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> status = get(job, key);
-        for (int i = 0; i < 600 && status.body().contains("\"running\":true"); i++) {
-            Thread.sleep(50);
-            status = get(job, key);
-        }
-        return status;
+        return awaitJob(accepted.headers().firstValue("Location").orElseThrow(), key);
     }
 
     private static String observe(String epc, String bizStep) {
@@ -98,7 +92,7 @@ class RestSurfaceTest extends GatewayTest {
         String line = createKey(unique("paging-line"), Role.LINE);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            HttpResponse<String> job = capture(line, observe("urn:epc:id:sgtin:0614141.107346.P" + RUN + i,
+            HttpResponse<String> job = captureFor(line, observe("urn:epc:id:sgtin:0614141.107346.P" + RUN + i,
                     "urn:example:paging:" + RUN + ":" + i));
             ids.add(json(job, "$.captureID"));
         }
