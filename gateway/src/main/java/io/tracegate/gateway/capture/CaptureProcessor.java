@@ -10,6 +10,7 @@ import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.ops.CaptureMetrics;
 import io.tracegate.gateway.problem.EpcisProblemType;
+import io.tracegate.gateway.query.QuerySubscriptions;
 import io.tracegate.gateway.serials.ActingKey;
 import io.tracegate.gateway.serials.LifecycleFinding;
 import io.tracegate.gateway.serials.LifecycleMode;
@@ -78,6 +79,7 @@ class CaptureProcessor {
     private final Clock clock;
     private final CaptureMetrics metrics;
     private final CaptureProgress progress;
+    private final QuerySubscriptions subscriptions;
     // Checking identifiers and preparing events (hash, canonical keys) is most of a capture's own CPU work, and the
     // database waits for it: spread over the cores, while the job's thread reads the document on.
     private final ExecutorService preparation;
@@ -85,7 +87,7 @@ class CaptureProcessor {
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
             SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
-            CaptureMetrics metrics, CaptureProgress progress) {
+            CaptureMetrics metrics, CaptureProgress progress, QuerySubscriptions subscriptions) {
         this.dataSource = dataSource;
         this.documents = documents;
         this.jobs = jobs;
@@ -96,6 +98,7 @@ class CaptureProcessor {
         this.clock = clock;
         this.metrics = metrics;
         this.progress = progress;
+        this.subscriptions = subscriptions;
         AtomicInteger threads = new AtomicInteger();
         this.preparation = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
             Thread thread = new Thread(task, "capture-prepare-" + threads.incrementAndGet());
@@ -183,6 +186,7 @@ class CaptureProcessor {
                     jobs.finish(connection, jobId, reported.isEmpty(), reported, run.count, run.applied,
                             run.duplicates, run.eventTransaction != null);
                     run.commit(connection);
+                    subscriptions.eventsCaptured(run.committed);
                     return new Outcome(reported.isEmpty(), reported, run.count, run.applied, run.duplicates,
                             run.eventIds);
                 }
@@ -271,6 +275,8 @@ class CaptureProcessor {
         final long jobId;
         final List<CaptureError> errors = new ArrayList<>();
         final List<String> eventIds = new ArrayList<>();
+        /** The rows of the events written, for the query subscriptions once they are committed. */
+        final List<Long> committed = new ArrayList<>();
         /** The eventIDs given by the events of this job applied so far. */
         final Set<String> eventIdsGiven = new HashSet<>();
         int refused;
@@ -503,6 +509,7 @@ class CaptureProcessor {
             events.writeUnitsNotHeld(eventConnection, await(rows), outcome.unitsNotHeld());
             firstBatch = false;
             applied += accepted.size();
+            committed.addAll(accepted);
             batch.clear();
             batchEpcs = 0;
         }
