@@ -11,6 +11,7 @@ import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.ops.CaptureMetrics;
 import io.tracegate.gateway.problem.EpcisProblemType;
+import io.tracegate.gateway.query.QuerySubscriptions;
 import io.tracegate.gateway.serials.ActingKey;
 import io.tracegate.gateway.serials.LifecycleFinding;
 import io.tracegate.gateway.serials.LifecycleMode;
@@ -81,6 +82,7 @@ class CaptureProcessor {
     private final Clock clock;
     private final CaptureMetrics metrics;
     private final CaptureProgress progress;
+    private final QuerySubscriptions subscriptions;
     // Checking identifiers and preparing events (hash, canonical keys) is most of a capture's own CPU work, and the
     // database waits for it: spread over the cores, while the job's thread reads the document on.
     private final ExecutorService preparation;
@@ -90,7 +92,7 @@ class CaptureProcessor {
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
             SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
-            CaptureMetrics metrics, CaptureProgress progress) {
+            CaptureMetrics metrics, CaptureProgress progress, QuerySubscriptions subscriptions) {
         this.dataSource = dataSource;
         this.documents = documents;
         this.jobs = jobs;
@@ -101,6 +103,7 @@ class CaptureProcessor {
         this.clock = clock;
         this.metrics = metrics;
         this.progress = progress;
+        this.subscriptions = subscriptions;
         try {
             this.schema = limits.validation() == TracegateProperties.Validation.SCHEMA ? SchemaLayer.bundled() : null;
         } catch (IOException e) {
@@ -193,6 +196,7 @@ class CaptureProcessor {
                     jobs.finish(connection, jobId, reported.isEmpty(), reported, run.count, run.applied,
                             run.duplicates, run.eventTransaction != null);
                     run.commit(connection);
+                    subscriptions.eventsCaptured(run.committed);
                     return new Outcome(reported.isEmpty(), reported, run.count, run.applied, run.duplicates,
                             run.eventIds);
                 }
@@ -284,6 +288,8 @@ class CaptureProcessor {
         final long jobId;
         final List<CaptureError> errors = new ArrayList<>();
         final List<String> eventIds = new ArrayList<>();
+        /** The rows of the events written, for the query subscriptions once they are committed. */
+        final List<Long> committed = new ArrayList<>();
         /** The eventIDs given by the events of this job applied so far. */
         final Set<String> eventIdsGiven = new HashSet<>();
         int refused;
@@ -546,6 +552,7 @@ class CaptureProcessor {
             events.writeUnitsNotHeld(eventConnection, await(rows), outcome.unitsNotHeld());
             firstBatch = false;
             applied += accepted.size();
+            committed.addAll(accepted);
             batch.clear();
             batchEpcs = 0;
         }

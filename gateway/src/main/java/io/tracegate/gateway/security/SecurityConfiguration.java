@@ -51,11 +51,26 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/events", "/events/**", "/eventTypes/**", "/epcs/**",
                                 "/bizSteps/**", "/bizLocations/**", "/readPoints/**", "/dispositions/**")
                                 .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/queries", "/queries/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/queries", "/queries/*/subscriptions")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/queries/*", "/queries/*/subscriptions/*")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
                         .requestMatchers("/trace/**").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/masterdata/**")
                                 .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/masterdata/**")
                                 .hasAnyRole(Role.LINE.name(), Role.ADMIN.name())
+                        // verification (io.tracegate.gateway.verify) and the console's pages (io.tracegate.gateway.web)
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
+                        .requestMatchers("/vrs/log").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers("/vrs/directory", "/vrs/directory/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/vrs/**", "/verify/**").hasAnyRole(Role.PARTNER.name(),
+                                Role.PHARMACIST.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        // recalls and unit marks (io.tracegate.gateway.compliance)
+                        .requestMatchers("/recalls", "/recalls/**", "/units/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }
