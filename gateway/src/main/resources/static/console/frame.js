@@ -11,6 +11,7 @@ const Console = (() => {
     {id: 'investigations', path: '/console/investigations.html', title: 'Investigations', roles: ['COMPLIANCE', 'ADMIN']},
     {id: 'exports', path: '/console/exports.html', title: 'Exports', roles: ['COMPLIANCE', 'ADMIN']},
     {id: 'audit', path: '/console/audit.html', title: 'Audit', roles: ['COMPLIANCE', 'ADMIN']},
+    {id: 'verify', path: '/console/verify', title: 'Verify a pack', roles: ['PHARMACIST', 'PARTNER', 'COMPLIANCE', 'ADMIN']},
   ];
   let csrf = null;
 

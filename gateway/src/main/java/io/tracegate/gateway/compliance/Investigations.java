@@ -41,17 +41,20 @@ public class Investigations {
     private final AuditTrail audit;
     private final RecallReport recall;
     private final MasterDataStore masterData;
+    private final UnitMarks marks;
     private final ObjectProvider<PartnerNotices> notices;
     private final ComplianceProperties properties;
     private final JsonMapper json;
     private final Clock clock;
 
     Investigations(JdbcClient jdbc, AuditTrail audit, RecallReport recall, MasterDataStore masterData,
-            ObjectProvider<PartnerNotices> notices, ComplianceProperties properties, JsonMapper json, Clock clock) {
+            UnitMarks marks, ObjectProvider<PartnerNotices> notices, ComplianceProperties properties, JsonMapper json,
+            Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.recall = recall;
         this.masterData = masterData;
+        this.marks = marks;
         this.notices = notices;
         this.properties = properties;
         this.json = json;
@@ -198,6 +201,10 @@ public class Investigations {
             jdbc.sql("update investigation set notification = ?::jsonb where id = ?")
                     .params(new String(document, StandardCharsets.UTF_8), id).update();
             payload = AuditTrail.sha256(document);
+            // units named one by one keep the finding: verification answers them illegitimate from now on
+            jdbc.sql("select epc, written from investigation_unit where investigation_id = ? order by epc").param(id)
+                    .query((rs, n) -> marks.mark(rs.getString(1), rs.getString(2), UnitMarks.Mark.ILLEGITIMATE,
+                            "investigation " + id + ": " + request.conclusion(), actor)).list();
         }
         audit.record(actor, "investigation.closed." + outcome, List.of("investigation:" + id), payload);
         return find(id).orElseThrow();

@@ -87,9 +87,14 @@ class MasterDataController {
             throw new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN,
                     "the key '" + caller.name() + "' may not set master data of GLN " + sgln.gln());
         }
+        Sgln parent = body.parent() == null ? null : sgln(body.parent());
+        if (parent != null && parent.equals(sgln)) {
+            throw ApiProblem.validation("parent: a location cannot be its own parent (" + body.parent() + ")");
+        }
         Location location = new Location(sgln.gln().value(), extension(sgln), body.name(), body.streetAddressOne(),
                 body.streetAddressTwo(), body.city(), body.state(), body.postalCode(), body.countryCode(),
-                body.licences() == null ? List.of() : body.licences(), null);
+                body.licences() == null ? List.of() : body.licences(),
+                parent == null ? null : parent.gln().value() + "." + extension(parent), List.of(), null);
         return audit.recorded(caller.name(), "masterdata.location",
                 List.of("location:" + sgln.gln().value() + "." + extension(sgln)),
                 AuditTrail.sha256(json.writeValueAsBytes(location)), () -> store.put(location));

@@ -65,16 +65,28 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/events", "/events/**", "/eventTypes/**", "/epcs/**",
                                 "/bizSteps/**", "/bizLocations/**", "/readPoints/**", "/dispositions/**")
                                 .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/queries", "/queries/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/queries", "/queries/*/subscriptions")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/queries/*", "/queries/*/subscriptions/*")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
                         .requestMatchers("/trace/**").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/masterdata/**")
                                 .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/masterdata/**")
                                 .hasAnyRole(Role.LINE.name(), Role.ADMIN.name())
-                        // the console: its pages and scripts are public, their data comes from the API below
+                        // the console: its pages and scripts are public, their data comes from the API
                         .requestMatchers(HttpMethod.GET, "/console", "/console/**", "/webjars/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/console/login", "/console/logout").permitAll()
-                        .requestMatchers("/audit", "/audit/**", "/reports/**", "/investigations",
-                                "/investigations/**", "/exports", "/exports/**")
+                        // verification (io.tracegate.gateway.verify)
+                        .requestMatchers("/vrs/log").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers("/vrs/directory", "/vrs/directory/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/vrs/**", "/verify/**").hasAnyRole(Role.PARTNER.name(),
+                                Role.PHARMACIST.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        // compliance (io.tracegate.gateway.compliance) and its reports (io.tracegate.gateway.query)
+                        .requestMatchers("/recalls", "/recalls/**", "/units/**", "/audit", "/audit/**", "/reports/**",
+                                "/investigations", "/investigations/**", "/exports", "/exports/**")
                                 .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();

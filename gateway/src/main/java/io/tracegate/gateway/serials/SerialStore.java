@@ -63,6 +63,24 @@ public class SerialStore {
                 .param(key).query((rs, n) -> view(rs, rs.getString("parent_written"))).optional();
     }
 
+    /** Whether the store has a lot of this GTIN (units of it were commissioned with a lot). */
+    public boolean knowsGtin(String gtin) {
+        return jdbc.sql("select exists (select 1 from lot where gtin = ?)").param(gtin).query(Boolean.class).single();
+    }
+
+    /** A lot as commissioning declared it; {@code expiry} null when none was given. */
+    public record Lot(String gtin, String lot, LocalDate expiry) {
+    }
+
+    /** The lot of this GTIN with this number, if the store knows it. */
+    public Optional<Lot> lot(String gtin, String lot) {
+        return jdbc.sql("select expiry from lot where gtin = ? and lot = ?").params(gtin, lot)
+                .query((rs, n) -> {
+                    Date expiry = rs.getDate(1);
+                    return new Lot(gtin, lot, expiry == null ? null : expiry.toLocalDate());
+                }).optional();
+    }
+
     /** The units packed directly in this one, by EPC. */
     public List<UnitView> children(String key) {
         return jdbc.sql("select * from serial_unit where parent = ? order by written").param(key)

@@ -2,7 +2,7 @@ package io.tracegate.gateway.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tracegate.gateway.capture.CaptureTest;
+import io.tracegate.gateway.verify.VerifyTest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * the FDA Form 3911 data; every step is audited. Opening one while the unit is being shipped gives one of the two
  * allowed outcomes, never a shipped unit under a quarantine that does not know it.
  */
-class InvestigationTest extends CaptureTest {
+class InvestigationTest extends VerifyTest {
 
     static final String PARTNER = "urn:epc:id:sgln:0614141.00001.0";
     static final String PARTNER_SITE = "urn:epc:id:sgln:0614141.00001.1";
@@ -50,6 +50,12 @@ class InvestigationTest extends CaptureTest {
         assertThat(opened.headers().firstValue("Location")).hasValue("/investigations/" + id);
         assertThat((String) json(opened, "$.status")).isEqualTo("open");
         assertThat((List<String>) json(opened, "$.findings")).isEmpty();
+
+        // verification answers the held unit suspect
+        assertThat((String) json(lms(partnerKey(), "T100", serial(suspect), "270331"), "$.data.additionalInfo"))
+                .isEqualTo("Suspect");
+        assertThat((Object) json(lms(partnerKey(), "T100", serial(other), "270331"), "$.data.additionalInfo"))
+                .isNull();
 
         // the case holds the suspect unit: shipping it is refused, naming the investigation
         HttpResponse<String> refused = capture(ship(box));
@@ -84,6 +90,8 @@ class InvestigationTest extends CaptureTest {
         assertThat((List<String>) json(get("/audit?object=investigation:" + id, complianceKey()),
                 "$.records[*].action")).containsExactly("investigation.opened", "investigation.finding",
                 "investigation.closed.illegitimate");
+        assertThat((String) json(lms(partnerKey(), "T100", serial(suspect), "270331"), "$.data.additionalInfo"))
+                .isEqualTo("Illegitimate");
         // closed: the quarantine is lifted
         assertSucceeded(capture(ship(box)));
         HttpResponse<String> again = post("/investigations/" + id + "/close", complianceKey(),
