@@ -52,11 +52,11 @@ class AuditTrailTest extends CaptureTest {
                 "key.revoked");
         assertThat((List<String>) json(keyRecords, "$.records[*].actor")).containsOnly("admin");
 
-        HttpResponse<String> put = send(request("/masterdata/products/00300010123455", ADMIN_KEY)
+        HttpResponse<String> put = send(request("/masterdata/products/" + OwnProduct.GTIN, ADMIN_KEY)
                 .header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Audited product\"}")));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        assertThat((List<String>) json(get("/audit?object=product:00300010123455", complianceKey()),
+        assertThat((List<String>) json(get("/audit?object=product:" + OwnProduct.GTIN, complianceKey()),
                 "$.records[*].action")).contains("masterdata.product");
 
         HttpResponse<String> verify = get("/audit/verify", complianceKey());

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,13 @@ class InvestigationTest extends VerifyTest {
         return post("/investigations", complianceKey(), body);
     }
 
+    /** What verification (LMS) answers about a unit of {@link OwnProduct} of lot T100. */
+    private Map<String, Object> verification(String unit) {
+        HttpResponse<String> answer = get(lmsPath(OwnProduct.GTIN, "T100", serial(unit), "270331", ""), partnerKey());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json(answer, "$.data");
+    }
+
     private static Event shipTo(String po, String... epcs) {
         return objectEvent("OBSERVE").epcs(epcs).bizStep("shipping").disposition("in_transit").readPoint(SITE)
                 .from(SITE).to(PARTNER, PARTNER_SITE).purchaseOrder(po);
@@ -35,11 +43,11 @@ class InvestigationTest extends VerifyTest {
 
     @Test
     void unitsAreQuarantinedUntilClosedAndAnIllegitimateCloseProducesTheNotification() {
-        send(request("/masterdata/products/00300010123455", ADMIN_KEY).header("Content-Type", "application/json")
+        send(request("/masterdata/products/" + OwnProduct.GTIN, ADMIN_KEY).header("Content-Type", "application/json")
                 .PUT(BodyPublishers.ofString("{\"ndc\":\"0300-0123-45\",\"name\":\"Examplamab 10 mg\","
                         + "\"dosageForm\":\"TABLET\",\"strength\":\"10 mg\",\"netContent\":\"30 tablets\"}")));
-        String suspect = sgtin("suspect");
-        String other = sgtin("fine");
+        String suspect = OwnProduct.unit(sgtin("suspect"));
+        String other = OwnProduct.unit(sgtin("fine"));
         String box = caseSgtin("box");
         assertSucceeded(capture(commission(suspect, other, box), pack(box, suspect)));
 
@@ -52,10 +60,8 @@ class InvestigationTest extends VerifyTest {
         assertThat((List<String>) json(opened, "$.findings")).isEmpty();
 
         // verification answers the held unit suspect
-        assertThat((String) json(lms(partnerKey(), "T100", serial(suspect), "270331"), "$.data.additionalInfo"))
-                .isEqualTo("Suspect");
-        assertThat((Object) json(lms(partnerKey(), "T100", serial(other), "270331"), "$.data.additionalInfo"))
-                .isNull();
+        assertThat(verification(suspect)).containsEntry("additionalInfo", "Suspect");
+        assertThat(verification(other)).doesNotContainKey("additionalInfo");
 
         // the case holds the suspect unit: shipping it is refused, naming the investigation
         HttpResponse<String> refused = capture(ship(box));
@@ -90,8 +96,7 @@ class InvestigationTest extends VerifyTest {
         assertThat((List<String>) json(get("/audit?object=investigation:" + id, complianceKey()),
                 "$.records[*].action")).containsExactly("investigation.opened", "investigation.finding",
                 "investigation.closed.illegitimate");
-        assertThat((String) json(lms(partnerKey(), "T100", serial(suspect), "270331"), "$.data.additionalInfo"))
-                .isEqualTo("Illegitimate");
+        assertThat(verification(suspect)).containsEntry("additionalInfo", "Illegitimate");
         // closed: the quarantine is lifted
         assertSucceeded(capture(ship(box)));
         HttpResponse<String> again = post("/investigations/" + id + "/close", complianceKey(),

@@ -3,6 +3,7 @@ package io.tracegate.gateway.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracegate.gateway.capture.CaptureTest;
+import io.tracegate.gateway.compliance.OwnProduct;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,14 +53,14 @@ class ComplianceReportsTest extends CaptureTest {
 
     @Test
     void stockContentHistoryAndRequestForInformation() {
-        send(request("/masterdata/products/00300010123455", ADMIN_KEY).header("Content-Type", "application/json")
+        send(request("/masterdata/products/" + OwnProduct.GTIN, ADMIN_KEY).header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"ndc\":\"0300-0123-45\",\"name\":"
                         + "\"Examplamab 10 mg\",\"strength\":\"10 mg\",\"dosageForm\":\"TABLET\"}")));
         String lot = unique("RFI");
         String site = "urn:epc:id:sgln:030001.111111." + unique("s").replace("-", "");
-        String a = sgtin("rfi");
-        String b = sgtin("rfi");
-        String kept = sgtin("rfi");
+        String a = OwnProduct.unit(sgtin("rfi"));
+        String b = OwnProduct.unit(sgtin("rfi"));
+        String kept = OwnProduct.unit(sgtin("rfi"));
         String box = caseSgtin("rfibox");
         String pallet = sscc();
         assertSucceeded(capture(
@@ -84,7 +85,7 @@ class ComplianceReportsTest extends CaptureTest {
         assertThat(flat.body().lines()).hasSize(5).anyMatch(line -> line.startsWith("2," + a + ",sgtin,"));
         assertThat(get("/reports/content?epc=" + encoded(sscc()), complianceKey()).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> history = get("/reports/lot-history?gtin=00300010123455&lot=" + lot, complianceKey());
+        HttpResponse<String> history = get("/reports/lot-history?gtin=" + OwnProduct.GTIN + "&lot=" + lot, complianceKey());
         assertThat((List<String>) json(history, "$.transactions[*].direction")).containsExactly("shipped");
         assertThat((List<String>) json(history, "$.transactions[*].buyer")).containsExactly(PARTNER);
         assertThat((List<String>) json(history, "$.transactions[0].purchaseOrders")).containsExactly("PO-RFI");
@@ -96,7 +97,7 @@ class ComplianceReportsTest extends CaptureTest {
         assertThat((String) json(unit, "$.expiry")).isEqualTo("2029-12-31");
         assertThat((List<String>) json(unit, "$.transactionHistory[*].buyer")).containsExactly(PARTNER);
         assertThat((String) json(unit, "$.transactionStatement")).contains("did not knowingly ship a suspect");
-        HttpResponse<String> wholeLot = get("/reports/request-for-information?gtin=00300010123455&lot=" + lot,
+        HttpResponse<String> wholeLot = get("/reports/request-for-information?gtin=" + OwnProduct.GTIN + "&lot=" + lot,
                 complianceKey());
         assertThat((Integer) json(wholeLot, "$.units")).isEqualTo(3);
         assertThat((List<String>) json(wholeLot, "$.transactionHistory[*].purchaseOrders[0]"))

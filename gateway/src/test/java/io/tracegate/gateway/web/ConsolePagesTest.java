@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -97,8 +98,9 @@ class ConsolePagesTest extends CaptureTest {
 
     private void awaitText(By by, String text) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(by).stream()
-                    .anyMatch(e -> e.getText().contains(text)));
+            // a page redraws its tables: an element read while it is replaced is read again
+            new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(text)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no '" + text + "' in " + by + " of " + browser.getCurrentUrl() + ": "
                     + browser.findElement(By.tagName("body")).getText(), e);
