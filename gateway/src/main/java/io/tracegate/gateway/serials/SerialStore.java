@@ -58,10 +58,23 @@ public class SerialStore {
 
     /** The unit with this canonical key. */
     public Optional<UnitView> find(String key) {
-        return jdbc.sql("select u.*, p.written as parent_written from serial_unit u"
+        return jdbc.sql("select " + VIEWED + ", p.written as parent_written from serial_unit u"
                         + " left join serial_unit p on p.epc = u.parent where u.epc = ?")
                 .param(key).query((rs, n) -> view(rs, rs.getString("parent_written"))).optional();
     }
+
+    /**
+     * The unit with this canonical key without its container's written form ({@link UnitView#parent()} null,
+     * {@link UnitView#parentKey()} kept): one point look-up, for the verification responder on every request.
+     */
+    public Optional<UnitView> unit(String key) {
+        return jdbc.sql("select " + VIEWED + " from serial_unit u where u.epc = ?")
+                .param(key).query((rs, n) -> view(rs, null)).optional();
+    }
+
+    /** The columns of a {@link UnitView} (not the unit's event list, which can be long). */
+    private static final String VIEWED = "u.epc, u.written, u.kind, u.gtin, u.lot, u.expiry, u.status, u.disposition,"
+            + " u.owner, u.location, u.parent, u.commissioned_at, u.observed";
 
     /** Whether the store has a lot of this GTIN (units of it were commissioned with a lot). */
     public boolean knowsGtin(String gtin) {
