@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -61,21 +60,33 @@ final class ResponderFilter extends HttpFilter {
         Raw raw = "GET".equals(request.getMethod()) ? plain(request.getRequestURI(), request.getQueryString()) : null;
         Optional<ApiPrincipal> caller = raw == null ? Optional.empty() : callers.of(request);
         VerificationRequest checked = caller.isEmpty() ? null : checked(raw, caller.get());
-        Optional<Verification> local = checked == null ? Optional.empty() : verifier.local(checked.product());
-        if (local.isEmpty()) {
+        if (checked == null) {
             chain.doFilter(request, response);
             return;
         }
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(PATTERN));
         try {
-            limits.admit(caller.get());
-            verifier.log(VrsController.entry(caller.get(), checked, local.get(), "lms", start, clock));
-        } catch (ApiProblem | ErrorResponseException refused) {
-            // 429 or 503, rendered as the controller's would be
-            problems.resolveException(request, response, null, refused);
-            return;
+            if (!answer(caller.get(), checked, start, response)) {
+                chain.doFilter(request, response);
+            }
+        } catch (RuntimeException e) {
+            // a 429, a 503, or a failure: rendered as Spring MVC renders the controller's
+            if (problems.resolveException(request, response, null, e) == null) {
+                throw e;
+            }
         }
-        Verdict shown = local.get().verdict().disclosedTo(properties.policyOf(caller.get().name()));
+    }
+
+    /** Answers a GTIN this gateway answers for: false (nothing done) for another's. */
+    private boolean answer(ApiPrincipal caller, VerificationRequest checked, long start, HttpServletResponse response)
+            throws IOException {
+        Optional<Verification> local = verifier.local(checked.product());
+        if (local.isEmpty()) {
+            return false;
+        }
+        limits.admit(caller);
+        verifier.log(VrsController.entry(caller, checked, local.get(), "lms", start, clock));
+        Verdict shown = local.get().verdict().disclosedTo(properties.policyOf(caller.name()));
         byte[] body = new LmsAnswer(clock.instant(), VrsController.gln(properties), shown, checked.corrUuid()).json()
                 .getBytes(StandardCharsets.US_ASCII);
         response.setStatus(200);
@@ -87,6 +98,7 @@ final class ResponderFilter extends HttpFilter {
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+        return true;
     }
 
     /** The request checked as the controller checks it; null when the controller should say what is wrong. */
