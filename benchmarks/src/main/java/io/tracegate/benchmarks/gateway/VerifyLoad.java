@@ -29,8 +29,9 @@ import org.postgresql.PGConnection;
 /**
  * Acceptance 4, verification: starts the gateway jar on a fresh database, bulk-loads the 10,000,000-unit store of
  * {@link TraceLatency} (COPY), and drives {@code GET /vrs/gtin/{gtin}/lot/{lot}/ser/{serial}} of random units over
- * HTTP/1.1 keep-alive from this JVM: a load generator of raw sockets (one thread per connection, each sending a
- * request and reading the whole answer before the next; every answer must be a 200 with {@code "verified":true}).
+ * HTTP/1.1 keep-alive from this JVM: a load generator of raw non-blocking sockets driven by one thread (each
+ * connection sends a request and reads the whole answer before the next; every answer must be a 200 with
+ * {@code "verified":true}).
  *
  * <ol>
  *   <li>throughput: {@code --connections} connections as fast as they are answered, after a warm-up;</li>
