@@ -1,5 +1,7 @@
 package io.tracegate.gateway.verify;
 
+import io.tracegate.gateway.security.ApiPrincipal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +20,13 @@ record LmsAnswer(Instant at, String responderGln, Verdict verdict, String corrUu
     /** Always three digits of milliseconds ({@link Instant#toString()} leaves them out when they are zero). */
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+
+    /** The answer to this caller now: the verdict as its policy discloses it. */
+    static LmsAnswer to(ApiPrincipal caller, Verdict verdict, String corrUuid, VerifyProperties properties,
+            Clock clock) {
+        return new LmsAnswer(clock.instant(), VrsController.gln(properties),
+                verdict.disclosedTo(properties.policyOf(caller.name())), corrUuid);
+    }
 
     String json() {
         StringBuilder b = new StringBuilder(192).append("{\"verificationTimestamp\":\"");

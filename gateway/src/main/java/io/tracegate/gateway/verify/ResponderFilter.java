@@ -65,15 +65,18 @@ final class ResponderFilter extends HttpFilter {
             return;
         }
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(c -> c.setPathPattern(PATTERN));
+        boolean answered;
         try {
-            if (!answer(caller.get(), checked, start, response)) {
-                chain.doFilter(request, response);
-            }
+            answered = answer(caller.get(), checked, start, response);
         } catch (RuntimeException e) {
             // a 429, a 503, or a failure: rendered as Spring MVC renders the controller's
             if (problems.resolveException(request, response, null, e) == null) {
                 throw e;
             }
+            return;
+        }
+        if (!answered) {
+            chain.doFilter(request, response);
         }
     }
 
@@ -86,8 +89,7 @@ final class ResponderFilter extends HttpFilter {
         }
         limits.admit(caller);
         verifier.log(VrsController.entry(caller, checked, local.get(), "lms", start, clock));
-        Verdict shown = local.get().verdict().disclosedTo(properties.policyOf(caller.name()));
-        byte[] body = new LmsAnswer(clock.instant(), VrsController.gln(properties), shown, checked.corrUuid()).json()
+        byte[] body = LmsAnswer.to(caller, local.get().verdict(), checked.corrUuid(), properties, clock).json()
                 .getBytes(StandardCharsets.US_ASCII);
         response.setStatus(200);
         response.setHeader("Cache-Control", VrsController.NOT_CACHED.getHeaderValue());

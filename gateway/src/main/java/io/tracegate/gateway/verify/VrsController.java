@@ -99,9 +99,8 @@ class VrsController {
 
     private ResponseEntity<?> render(ApiPrincipal caller, Verification verification, String corrUuid) {
         if (verification.local() != null) {
-            Verdict shown = verification.verdict().disclosedTo(properties.policyOf(caller.name()));
             return ResponseEntity.ok().cacheControl(NOT_CACHED).contentType(MediaType.APPLICATION_JSON)
-                    .body(new LmsAnswer(clock.instant(), gln(properties), shown, corrUuid).json());
+                    .body(LmsAnswer.to(caller, verification.verdict(), corrUuid, properties, clock).json());
         }
         if (verification.passThrough() != null) {
             return passThrough(verification.passThrough());
