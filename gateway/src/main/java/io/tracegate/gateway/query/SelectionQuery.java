@@ -32,7 +32,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SelectionQuery {
 
-    private static final int MAX_DEPTH = 8;
     private static final String UNIT_COLUMNS = "epc, written, kind, gtin, lot, expiry, status, disposition, owner,"
             + " location, parent, commissioned_at, updated_at";
 
@@ -105,11 +104,8 @@ public class SelectionQuery {
             jdbc.sql("select id, body from epcis_event where event_time >= ? and event_time < ? order by event_time")
                     .params(utc(s.from()), utc(s.to())).query((RowCallbackHandler) rs -> named(rs, roots, direct));
         }
-        List<String> keys = jdbc.sql("with recursive down (epc, depth) as (select epc, 0 from serial_unit"
-                        + " where epc = any(?) union all select u.epc, d.depth + 1 from serial_unit u join down d"
-                        + " on u.parent = d.epc where d.depth < " + MAX_DEPTH + ") select distinct epc from down"
-                        + " order by epc")
-                .param(roots.toArray(String[]::new)).query(String.class).list();
+        List<String> keys = new ArrayList<>(PackingTree.withContent(jdbc, roots));
+        keys.sort(null); // key order, as the units are listed
         if (keys.isEmpty() && direct.isEmpty()) {
             throw ApiProblem.noSuchResource("nothing is known for " + (s.epc() != null ? "the EPC " + s.epc()
                     : "the time range " + s.from() + " to " + s.to()));
@@ -137,14 +133,21 @@ public class SelectionQuery {
 
     /** The events naming the units or the containers above them. */
     private List<Long> eventsAround(Resolved units) {
-        return jdbc.sql("with recursive units as materialized (select parent, event_refs from serial_unit where "
-                        + units.where() + "), up (epc, parent, event_refs, depth) as (select s.epc, s.parent,"
-                        + " s.event_refs, 1 from serial_unit s where s.epc in (select parent from units)"
-                        + " union all select s.epc, s.parent, s.event_refs, up.depth + 1 from serial_unit s"
-                        + " join up on s.epc = up.parent where up.depth < " + MAX_DEPTH + ")"
-                        + " select ref from (select unnest(event_refs) as ref from units union"
-                        + " select unnest(event_refs) from up) r order by ref")
-                .params(units.parameters()).query(Long.class).list();
+        Set<Long> refs = new TreeSet<>();
+        List<String> parents = new ArrayList<>();
+        jdbc.sql("with units as materialized (select parent, event_refs from serial_unit where " + units.where()
+                        + ") select null, ref from (select distinct unnest(event_refs) as ref from units) r"
+                        + " union all select parent, null from units where parent is not null group by parent")
+                .params(units.parameters())
+                .query((RowCallbackHandler) rs -> {
+                    if (rs.getString(1) != null) {
+                        parents.add(rs.getString(1));
+                    } else {
+                        refs.add(rs.getLong(2));
+                    }
+                });
+        PackingTree.above(jdbc, parents, c -> refs.addAll(List.of(c.eventRefs())));
+        return List.copyOf(refs);
     }
 
     /** How many units a resolved selection has. */
