@@ -19,6 +19,11 @@ final class PackingTree {
 
     /** Cases in pallets in ...: deeper trees do not occur in DSCSA, and a malformed loop stops here. */
     static final int MAX_DEPTH = 8;
+    /**
+     * Keys per {@code = any(?)}: with many more, PostgreSQL scans the whole store instead of looking the keys up
+     * (its plan for {@code epc = any(?)} of 100,000 keys filtered all 1,000,000 rows; 5,000 are an index scan).
+     */
+    static final int KEYS_PER_STATEMENT = 5_000;
 
     private PackingTree() {
     }
@@ -33,8 +38,9 @@ final class PackingTree {
         List<String> level = List.copyOf(parents);
         for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
             List<String> next = new ArrayList<>();
-            jdbc.sql("select epc, written, parent, event_refs from serial_unit where epc = any(?)")
-                    .param(level.toArray(String[]::new))
+            inChunks(level, keys -> jdbc.sql("select epc, written, parent, event_refs from serial_unit"
+                            + " where epc = any(?)")
+                    .param(keys)
                     .query((RowCallbackHandler) rs -> {
                         String parent = rs.getString(3);
                         each.accept(new Container(rs.getString(1), rs.getString(2), parent,
@@ -42,26 +48,34 @@ final class PackingTree {
                         if (parent != null && seen.add(parent)) {
                             next.add(parent);
                         }
-                    });
+                    }));
             level = next;
         }
     }
 
     /** {@code roots} and every unit packed in them, at any depth (the keys the store holds, each once). */
     static Set<String> withContent(JdbcClient jdbc, Collection<String> roots) {
-        Set<String> all = new HashSet<>(jdbc.sql("select epc from serial_unit where epc = any(?)")
-                .param(roots.toArray(String[]::new)).query(String.class).list());
+        Set<String> all = new HashSet<>();
+        inChunks(List.copyOf(roots), keys -> all.addAll(jdbc.sql("select epc from serial_unit where epc = any(?)")
+                .param(keys).query(String.class).list()));
         List<String> level = List.copyOf(all);
         for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
             List<String> next = new ArrayList<>();
-            jdbc.sql("select epc from serial_unit where parent = any(?)").param(level.toArray(String[]::new))
+            inChunks(level, keys -> jdbc.sql("select epc from serial_unit where parent = any(?)").param(keys)
                     .query((RowCallbackHandler) rs -> {
                         if (all.add(rs.getString(1))) {
                             next.add(rs.getString(1));
                         }
-                    });
+                    }));
             level = next;
         }
         return all;
+    }
+
+    /** Hands the keys on {@value #KEYS_PER_STATEMENT} at a time, in their order, as a statement's array. */
+    static void inChunks(List<String> keys, Consumer<String[]> chunk) {
+        for (int i = 0; i < keys.size(); i += KEYS_PER_STATEMENT) {
+            chunk.accept(keys.subList(i, Math.min(keys.size(), i + KEYS_PER_STATEMENT)).toArray(String[]::new));
+        }
     }
 }

@@ -15,10 +15,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,15 +48,16 @@ public class SelectionQuery {
                             Instant to) {
     }
 
-    /** A selection resolved: its units (a lot by its columns, anything else by keys) and its events. */
+    /** A selection resolved: its units (a lot by its columns, anything else by keys, sorted) and its events. */
     public record Resolved(String gtin, String lot, List<String> keys, List<Long> events) {
 
-        String where() {
-            return keys != null ? "epc = any(?)" : "lot = ? and (cast(? as text) is null or gtin = ?)";
-        }
-
-        Object[] parameters() {
-            return keys != null ? new Object[] {keys.toArray(String[]::new)} : new Object[] {lot, gtin, gtin};
+        /** Runs a statement once per part of the units, in key order: a lot in one, keys in chunks. */
+        void inParts(BiConsumer<String, Object[]> statement) {
+            if (keys == null) {
+                statement.accept("lot = ? and (cast(? as text) is null or gtin = ?)", new Object[] {lot, gtin, gtin});
+            } else {
+                PackingTree.inChunks(keys, chunk -> statement.accept("epc = any(?)", new Object[] {chunk}));
+            }
         }
     }
 
@@ -134,38 +137,41 @@ public class SelectionQuery {
     /** The events naming the units or the containers above them. */
     private List<Long> eventsAround(Resolved units) {
         Set<Long> refs = new TreeSet<>();
-        List<String> parents = new ArrayList<>();
-        jdbc.sql("with units as materialized (select parent, event_refs from serial_unit where " + units.where()
-                        + ") select null, ref from (select distinct unnest(event_refs) as ref from units) r"
-                        + " union all select parent, null from units where parent is not null group by parent")
-                .params(units.parameters())
+        Set<String> parents = new HashSet<>();
+        units.inParts((where, parameters) -> jdbc.sql("with units as materialized (select parent, event_refs"
+                        + " from serial_unit where " + where + ") select null, ref from (select distinct"
+                        + " unnest(event_refs) as ref from units) r union all select parent, null from units"
+                        + " where parent is not null group by parent")
+                .params(parameters)
                 .query((RowCallbackHandler) rs -> {
                     if (rs.getString(1) != null) {
                         parents.add(rs.getString(1));
                     } else {
                         refs.add(rs.getLong(2));
                     }
-                });
+                }));
         PackingTree.above(jdbc, parents, c -> refs.addAll(List.of(c.eventRefs())));
         return List.copyOf(refs);
     }
 
     /** How many units a resolved selection has. */
     public long unitCount(Resolved resolved) {
-        return jdbc.sql("select count(*) from serial_unit where " + resolved.where())
-                .params(resolved.parameters()).query(Long.class).single();
+        return resolved.keys() != null ? resolved.keys().size() : jdbc.sql("select count(*) from serial_unit"
+                + " where lot = ? and (cast(? as text) is null or gtin = ?)")
+                .params(resolved.lot(), resolved.gtin(), resolved.gtin()).query(Long.class).single();
     }
 
     /** Streams the units, in key order. */
     public void units(Resolved resolved, Consumer<UnitRow> each) {
-        jdbc.sql("select " + UNIT_COLUMNS + " from serial_unit where " + resolved.where() + " order by epc")
-                .params(resolved.parameters()).withFetchSize(10_000)
+        resolved.inParts((where, parameters) -> jdbc.sql("select " + UNIT_COLUMNS + " from serial_unit where "
+                        + where + " order by epc")
+                .params(parameters).withFetchSize(10_000)
                 .query((RowCallbackHandler) rs -> each.accept(new UnitRow(rs.getString("written"),
                         rs.getString("kind"), rs.getString("gtin"), rs.getString("lot"), rs.getString("expiry"),
                         rs.getString("status").toLowerCase(), rs.getString("disposition"), rs.getString("owner"),
                         rs.getString("location"), rs.getString("parent"),
                         rs.getObject("commissioned_at", OffsetDateTime.class),
-                        rs.getObject("updated_at", OffsetDateTime.class))));
+                        rs.getObject("updated_at", OffsetDateTime.class)))));
     }
 
     /** Streams the events in time order, a thousand at a time. */
