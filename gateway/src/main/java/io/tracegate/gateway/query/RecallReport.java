@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,8 +69,10 @@ public class RecallReport {
             return new Selection(null, null, List.copyOf(keys));
         }
 
-        String where() {
-            return keys != null ? "epc = any(?)" : "lot = ? and (cast(? as text) is null or gtin = ?)";
+        /** The condition on the rows of {@code serial_unit} named {@code table}. */
+        String where(String table) {
+            return keys != null ? table + ".epc = any(?)"
+                    : table + ".lot = ? and (cast(? as text) is null or " + table + ".gtin = ?)";
         }
 
         Object[] parameters() {
@@ -102,7 +105,7 @@ public class RecallReport {
             Map<String, Boolean> ours = new HashMap<>(); // by owner: a lot has few, and parsing each costs
             long[] counts = new long[2];
             jdbc.sql("select epc, written, gtin, lot, expiry, status, owner, location, parent"
-                            + " from serial_unit where " + selection.where() + " order by epc")
+                            + " from serial_unit s where " + selection.where("s") + " order by epc")
                     .params(selection.parameters()).withFetchSize(10_000)
                     .query((RowCallbackHandler) rs -> {
                         Row row = row(rs, containers, ours);
@@ -151,15 +154,17 @@ public class RecallReport {
         Containers containers = new Containers();
         List<String> parents = new ArrayList<>();
         List<Long> shippingRefs = new ArrayList<>();
-        // one read of the selected units for the cases they are packed in and the shipping events naming a unit
-        // itself; a join with the shipping events, not a look-up per event a unit has
-        jdbc.sql("with units as materialized (select epc, parent, event_refs from serial_unit where "
-                        + selection.where() + ")"
-                        + " select parent, null, null from units where parent is not null group by parent"
-                        + " union all select null, u.epc, e.id from epcis_event e"
-                        + " join (select epc, unnest(event_refs) as ref from units) u on u.ref = e.id"
-                        + " where e.biz_step = 'shipping'")
-                .params(selection.parameters())
+        // the cases the selected units are packed in, and the shipping events naming a unit itself: two scans of
+        // the same rows (the second from the cache), not a materialised CTE, which spills to disk; the shipping
+        // events as a hash join, not a look-up per event a unit has
+        Object[] twice = Stream.concat(Stream.of(selection.parameters()), Stream.of(selection.parameters()))
+                .toArray();
+        jdbc.sql("select parent, null, null from serial_unit s where " + selection.where("s")
+                        + " and parent is not null group by parent"
+                        + " union all select null, u.epc, e.id from serial_unit u"
+                        + " cross join lateral unnest(u.event_refs) r (ref) join epcis_event e on e.id = r.ref"
+                        + " where " + selection.where("u") + " and e.biz_step = 'shipping'")
+                .params(twice)
                 .query((RowCallbackHandler) rs -> {
                     if (rs.getString(1) != null) {
                         parents.add(rs.getString(1));
