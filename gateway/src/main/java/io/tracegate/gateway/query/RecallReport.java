@@ -99,6 +99,9 @@ public class RecallReport {
     /** Runs the report, handing every unit to {@code rows} in key order, and returns the totals. */
     public Summary run(Selection selection, Consumer<Row> rows) {
         return readOnly.execute(status -> {
+            if (selection.keys() == null) {
+                LotReads.prepare(jdbc);
+            }
             Containers containers = containers(selection);
             Map<String, Long> byPartner = new LinkedHashMap<>();
             Map<String, String> expiries = new LinkedHashMap<>();

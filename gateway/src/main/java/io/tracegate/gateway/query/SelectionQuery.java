@@ -82,6 +82,7 @@ public class SelectionQuery {
     /** Finds the units and events of a selection; refuses a selection it finds nothing for, saying so. */
     public Resolved resolve(Selection s) {
         if (s.lot() != null) {
+            LotReads.prepare(jdbc);
             Resolved lot = new Resolved(s.gtin(), s.lot(), null, List.of());
             return new Resolved(s.gtin(), s.lot(), null, eventsAround(lot));
         }
@@ -154,15 +155,21 @@ public class SelectionQuery {
         return List.copyOf(refs);
     }
 
-    /** How many units a resolved selection has. */
+    /** How many units a resolved selection has (in a transaction: see {@link LotReads}). */
     public long unitCount(Resolved resolved) {
-        return resolved.keys() != null ? resolved.keys().size() : jdbc.sql("select count(*) from serial_unit"
-                + " where lot = ? and (cast(? as text) is null or gtin = ?)")
+        if (resolved.keys() != null) {
+            return resolved.keys().size();
+        }
+        LotReads.prepare(jdbc);
+        return jdbc.sql("select count(*) from serial_unit where lot = ? and (cast(? as text) is null or gtin = ?)")
                 .params(resolved.lot(), resolved.gtin(), resolved.gtin()).query(Long.class).single();
     }
 
     /** Streams the units, in key order. */
     public void units(Resolved resolved, Consumer<UnitRow> each) {
+        if (resolved.keys() == null) {
+            LotReads.prepare(jdbc);
+        }
         resolved.inParts((where, parameters) -> jdbc.sql("select " + UNIT_COLUMNS + " from serial_unit where "
                         + where + " order by epc")
                 .params(parameters).withFetchSize(10_000)
