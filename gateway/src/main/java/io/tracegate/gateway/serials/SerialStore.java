@@ -17,17 +17,16 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The {@code serial_unit} and {@code lot} tables. The capture path reads and writes them set-based, a batch at a
- * time, on the connection of its transaction; {@link #find} and {@link #children} serve the trace.
+ * time, on the connection of its transaction; the trace reads them in its own statement
+ * ({@code io.tracegate.gateway.query.TraceSearch}).
  */
 @Repository
 public class SerialStore {
@@ -40,43 +39,6 @@ public class SerialStore {
 
     /** New units from which a second connection takes half: below, a round trip costs more than it saves. */
     private static final int SPLIT_FROM = 10_000;
-
-    private final JdbcClient jdbc;
-
-    SerialStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /**
-     * A unit as the trace shows it; {@code parent} is the parent's EPC as written; {@code observed} when it was first
-     * seen in a history import (its state derived from imported events, its history begun elsewhere).
-     */
-    public record UnitView(String key, String epc, String kind, String gtin, String lot, LocalDate expiry,
-                           UnitStatus status, String disposition, String owner, String location, String parentKey,
-                           String parent, OffsetDateTime commissionedAt, boolean observed) {
-    }
-
-    /** The unit with this canonical key. */
-    public Optional<UnitView> find(String key) {
-        return jdbc.sql("select u.*, p.written as parent_written from serial_unit u"
-                        + " left join serial_unit p on p.epc = u.parent where u.epc = ?")
-                .param(key).query((rs, n) -> view(rs, rs.getString("parent_written"))).optional();
-    }
-
-    /** The units packed directly in this one, by EPC. */
-    public List<UnitView> children(String key) {
-        return jdbc.sql("select * from serial_unit where parent = ? order by written").param(key)
-                .query((rs, n) -> view(rs, null)).list();
-    }
-
-    private static UnitView view(ResultSet rs, String parentWritten) throws SQLException {
-        Date expiry = rs.getDate("expiry");
-        return new UnitView(rs.getString("epc"), rs.getString("written"), rs.getString("kind"),
-                rs.getString("gtin"), rs.getString("lot"), expiry == null ? null : expiry.toLocalDate(),
-                UnitStatus.valueOf(rs.getString("status")), rs.getString("disposition"), rs.getString("owner"),
-                rs.getString("location"), rs.getString("parent"), parentWritten,
-                rs.getObject("commissioned_at", OffsetDateTime.class), rs.getBoolean("observed"));
-    }
 
     /** Rounds of locking the rows a batch reads before concurrent repacking is reported as a conflict. */
     private static final int LOCK_ROUNDS = 4;
