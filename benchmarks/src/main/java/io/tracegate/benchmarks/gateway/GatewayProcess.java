@@ -99,6 +99,27 @@ final class GatewayProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * CPU time used so far by the gateway's JVM and by its embedded PostgreSQL (the JVM's descendant processes: the
+     * server and its backends), in nanoseconds; a backend that has ended is no longer counted.
+     */
+    ServerCpu cpu() {
+        long jvm = cpuNanos(process.toHandle());
+        long database = process.descendants().mapToLong(GatewayProcess::cpuNanos).sum();
+        return new ServerCpu(jvm, database);
+    }
+
+    /** CPU time of the gateway's JVM and of its database processes, in nanoseconds. */
+    record ServerCpu(long jvm, long database) {
+        ServerCpu since(ServerCpu start) {
+            return new ServerCpu(jvm - start.jvm, database - start.database);
+        }
+    }
+
+    private static long cpuNanos(ProcessHandle handle) {
+        return handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     Connection database() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, user, password);
     }

@@ -78,11 +78,17 @@ public final class TraceLatency {
             }
             Random random = new Random(42);
             time(gateway, random, units, Math.max(200, requests / 10)); // warm-up
+            GatewayProcess.ServerCpu before = gateway.cpu();
             long[] nanos = time(gateway, random, units, requests);
+            GatewayProcess.ServerCpu cpu = gateway.cpu().since(before);
             Arrays.sort(nanos);
             System.out.printf("GET /trace/{unit} over HTTP, %,d sequential requests of random units: p50 %.2f ms,"
                             + " p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", requests, percentile(nanos, 50),
                     percentile(nanos, 90), percentile(nanos, 99), nanos[nanos.length - 1] / 1e6);
+            // the server's CPU time per trace does not depend on what else the machine runs, as latency does
+            System.out.printf("server CPU per trace: %.3f ms (gateway JVM %.3f ms, PostgreSQL %.3f ms)%n",
+                    (cpu.jvm() + cpu.database()) / 1e6 / requests, cpu.jvm() / 1e6 / requests,
+                    cpu.database() / 1e6 / requests);
         }
     }
 
