@@ -21,16 +21,21 @@ final class ParseRun {
     static final int MAX_ELEMENTS = 64;
     /** At most this many alternative readings are reported for one input. */
 
-    final AiRules rules;
-    final ParseOptions options;
+    AiRules rules;
+    ParseOptions options;
     /** The input as given to the entry point: spans in errors refer to it. */
-    final String input;
+    String input;
     /** The text parsed: {@link #input} minus stray characters, substitutes replaced by the separator. */
-    final String w;
+    String w;
     /** Index in {@link #input} of each index of {@link #w} (one extra entry for the end); null when they agree. */
-    final int[] map;
+    int[] map;
     /** False for trial parses, whose failures are never shown: no message text is built. */
     private final boolean explain;
+    /** The trial runs of {@link #alternatives}, kept for the next parse with this run. */
+    private ParseRun tail;
+    private ParseRun probe;
+    /** Whether a parse is using this run (a reused one: see {@link #reusable}). */
+    private boolean inUse;
 
     int count;
     /** Room for the four elements of a DSCSA carrier before growing. */
@@ -64,13 +69,54 @@ final class ParseRun {
     int failEnd = -1;
 
     ParseRun(AiRules rules, ParseOptions options, String input, String w, int[] map, boolean explain) {
+        this.explain = explain;
+        start(rules, options, input, w, map);
+    }
+
+    /** This run, emptied, for another parse. */
+    private ParseRun start(AiRules rules, ParseOptions options, String input, String w, int[] map) {
         this.rules = rules;
         this.options = options;
         this.input = input;
         this.w = w;
         this.map = map;
-        this.explain = explain;
+        reset();
+        ownTexts = null;
+        escapedValueStart = -1;
+        rule = null;
+        failAi = null;
+        message = null;
+        failStart = -1;
+        failEnd = -1;
+        return this;
     }
+
+    /**
+     * This thread's run for the scan-data hot path, ready for a parse of {@code w} (the input as given), or a new
+     * one should this thread already be in a parse (a linter or lookup that parses). Reusing it, its arrays and its
+     * trial runs leaves the parse nothing to allocate but its result; {@link #release} hands it back. The run must
+     * not escape the parse: results copy what they keep.
+     */
+    static ParseRun reusable(AiRules rules, ParseOptions options, String w) {
+        ParseRun run = SPARE.get();
+        if (run == null || run.inUse) {
+            run = new ParseRun(rules, options, w, w, null, true);
+            SPARE.set(run);
+        } else {
+            run.start(rules, options, w, w, null);
+        }
+        run.inUse = true;
+        return run;
+    }
+
+    /** Ends the parse that {@link #reusable} began, dropping its references to the input. */
+    void release() {
+        input = null;
+        w = null;
+        inUse = false;
+    }
+
+    private static final ThreadLocal<ParseRun> SPARE = new ThreadLocal<>();
 
     // ---- text repair ----
 
@@ -155,6 +201,8 @@ final class ParseRun {
      */
     boolean scan(int from, int to, char sep) {
         int p = from;
+        // the first separator at or after p (MAX_VALUE: none), looked up again only once p has passed it
+        int nextSep = -1;
         while (p < to) {
             AiSpec spec = rules.match(w, p);
             if (spec == null) {
@@ -170,10 +218,13 @@ final class ParseRun {
             p += spec.ai.length();
             // a predefined-length value never reaches past its length, so the separator search stops there
             int limit = spec.fnc1Required ? to : Math.min(to, p + spec.maxLength);
-            int r = w.indexOf(sep, p); // String.indexOf is vectorised: faster than a loop over charAt
-            if (r < 0 || r > limit) {
-                r = limit;
+            if (nextSep < p) {
+                nextSep = w.indexOf(sep, p); // String.indexOf is vectorised: faster than a loop over charAt
+                if (nextSep < 0) {
+                    nextSep = Integer.MAX_VALUE;
+                }
             }
+            int r = Math.min(nextSep, limit);
             int used = validateValue(spec, w, p, r, aiStart);
             if (used < 0) {
                 return false;
@@ -520,8 +571,6 @@ final class ParseRun {
             return null;
         }
         List<List<AiElement>> found = null;
-        ParseRun tail = null;
-        ParseRun probe = null;
         int end = end(i);
         for (int k = start(i) + 1; k + 2 < end; k++) {
             char c0 = w.charAt(k);
@@ -538,16 +587,14 @@ final class ParseRun {
             if (data + embedded.minLength > end || !digits(data, data + embedded.leadingDigits)) {
                 continue;
             }
-            if (tail == null) {
-                tail = new ParseRun(rules, options, input, w, map, false);
-            }
+            ParseRun tail = trial(this.tail);
+            this.tail = tail;
             if (!readsAsTail(tail, i, k, sep)) {
                 continue;
             }
             // most cuts fail in the tail: the whole reading is only made for the few that pass
-            if (probe == null) {
-                probe = new ParseRun(rules, options, input, w, map, false);
-            }
+            ParseRun probe = trial(this.probe);
+            this.probe = probe;
             if (cutAt(tail, probe, i, k)) {
                 if (found == null) {
                     found = new ArrayList<>();
@@ -559,6 +606,12 @@ final class ParseRun {
             }
         }
         return found;
+    }
+
+    /** A trial run over this run's text: {@code kept} emptied, or a new one. */
+    private ParseRun trial(ParseRun kept) {
+        return kept == null ? new ParseRun(rules, options, input, w, map, false)
+                : kept.start(rules, options, input, w, map);
     }
 
     /** Whether {@code w[from, to)} is all digits. */
