@@ -78,6 +78,8 @@ final class AiSpec {
     }
 
     final String ai;
+    /** The length of {@link #ai} (0 for a template of unknown AIs), kept as a number for the parse loop. */
+    final int aiLength;
     /** {@link #key(int, int)} of the AI, -1 for a template of unknown AIs. */
     final int key;
     final AiDefinition definition;
@@ -102,6 +104,7 @@ final class AiSpec {
             Requirement[] requires, Pattern[] excludes, List<Pattern> requiredPatterns) {
         this.leadingDigits = definition == null ? 0 : leadingDigits(definition);
         this.ai = ai;
+        this.aiLength = ai == null ? 0 : ai.length();
         this.key = ai == null ? -1 : key(ai.length(), Integer.parseInt(ai));
         this.definition = definition;
         this.fnc1Required = fnc1Required;

@@ -287,9 +287,10 @@ public final class Gs1Parser {
         if (options.validateAssociations() && !run.checkAssociations()) {
             throw run.failure();
         }
+        AiElement[] elements = run.elementArray();
         Ambiguity ambiguity = null;
         if (splittable) {
-            List<List<AiElement>> alternatives = run.alternatives(sep);
+            List<List<AiElement>> alternatives = run.alternatives(sep, elements);
             if (alternatives != null) {
                 ambiguity = new Ambiguity(alternatives);
                 if (options.strictAmbiguity()) {
@@ -297,7 +298,7 @@ public final class Gs1Parser {
                 }
             }
         }
-        return run.result(ambiguity, options.clock());
+        return new ElementString(elements, ambiguity, options.clock());
     }
 
     private static Gs1Exception ambiguous(ParseRun run, List<AiElement> alternative) {
