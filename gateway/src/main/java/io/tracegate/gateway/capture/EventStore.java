@@ -40,11 +40,12 @@ public class EventStore {
     /**
      * {@link #NAMED_BY} for the identifiers whose key equals {@code key} (an SQL expression, used twice), the units'
      * rows read from {@code units} ({@code serial_unit}, or a relation of its rows already read): columns
-     * {@code event_ref} and {@code role}.
+     * {@code event_ref}, {@code role} and {@code written} (the unit's EPC as written, null for the events in
+     * {@code event_epc}).
      */
     public static String namedBy(String key, String units) {
-        return "select x.event_ref, x.role::text as role from event_epc x where x.epc = " + key
-                + " union all select r.ref, substr(u.event_roles, r.n::int, 1) from " + units + " u,"
+        return "select x.event_ref, x.role::text as role, null as written from event_epc x where x.epc = " + key
+                + " union all select r.ref, substr(u.event_roles, r.n::int, 1), u.written from " + units + " u,"
                 + " unnest(u.event_refs) with ordinality as r(ref, n) where u.epc = " + key;
     }
 

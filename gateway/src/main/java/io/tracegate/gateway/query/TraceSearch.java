@@ -61,18 +61,23 @@ class TraceSearch {
         }
     }
 
+    /** The columns of an appearance: its identifier, the event's listed columns and the identifier's role. */
+    private static final String APPEARANCE = "key, written, ref, event_id, event_type, event_time, biz_step, action,"
+            + " disposition, read_point, biz_location, role, parent";
+
     /**
-     * The unit row first ({@code key} null), then the appearances by key and time. A container is walked into from
-     * the packing ({@code ADD}) that put a walked identifier in it as a child; the walk's {@code union} drops rows
-     * found again (a unit packed into the same case twice).
+     * The unit row first ({@code key} null), then the appearances by key and time. The walk goes into a container
+     * from the packing ({@code ADD}) that put a walked identifier in it as a child, carrying each event's columns
+     * (read once); its {@code union} drops rows found again (a unit packed into the same case twice), and depth
+     * bounds it.
      */
     private static final String TRACE = "with recursive unit as materialized ("
             + "select * from serial_unit where epc = :key"
-            + "), appearance(depth, key, ref, role, parent, action) as ("
-            + "select 0, cast(:key as text) collate \"C\", n.event_ref, n.role, e.parent_id, e.action"
+            + "), appearance(depth, " + APPEARANCE + ") as ("
+            + "select 0, cast(:key as text) collate \"C\", " + eventColumns()
             + " from (" + EventStore.namedBy(":key", "unit") + ") n join epcis_event e on e.id = n.event_ref"
             + " union"
-            + " select a.depth + 1, a.parent, n.event_ref, n.role, e.parent_id, e.action from appearance a"
+            + " select a.depth + 1, a.parent, " + eventColumns() + " from appearance a"
             + " cross join lateral (" + EventStore.namedBy("a.parent", "serial_unit") + ") n"
             + " join epcis_event e on e.id = n.event_ref"
             + " where a.role = 'c' and a.action = 'ADD' and a.depth < " + MAX_DEPTH
@@ -82,12 +87,17 @@ class TraceSearch {
             + " u.commissioned_at, u.observed, null::bigint as ref, null as event_id, null as event_type,"
             + " null::timestamptz as event_time, null as biz_step, null as action, null as read_point,"
             + " null as biz_location, null as role, null as parent_key from unit u"
-            + " union all select n.key, w.written, null, null, null, null, null, e.disposition, null, null, null,"
-            + " null, null, null, e.id, e.event_id, e.event_type, e.event_time, e.biz_step, e.action, e.read_point,"
-            + " e.biz_location, n.role, case when n.role = 'c' then e.parent_id end"
-            + " from (select distinct key, ref, role from appearance) n join epcis_event e on e.id = n.ref"
-            + " left join serial_unit w on w.epc = n.key"
+            + " union all select key, written, null, null, null, null, null, disposition, null, null, null, null,"
+            + " null, null, ref, event_id, event_type, event_time, biz_step, action, read_point, biz_location, role,"
+            + " case when role = 'c' then parent end"
+            + " from (select distinct " + APPEARANCE + " from appearance) a"
             + " order by key nulls first, event_time, ref";
+
+    /** The columns of {@link #APPEARANCE} after the key, from a named-by row {@code n} and its event {@code e}. */
+    private static String eventColumns() {
+        return "n.written, n.event_ref, e.event_id, e.event_type, e.event_time, e.biz_step, e.action, e.disposition,"
+                + " e.read_point, e.biz_location, n.role, e.parent_id";
+    }
 
     private final JdbcClient jdbc;
 
