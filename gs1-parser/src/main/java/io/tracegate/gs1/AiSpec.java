@@ -89,6 +89,11 @@ final class AiSpec {
     final Component[] components;
     final Requirement[] requires;
     final Pattern[] excludes;
+    /**
+     * Bit {@code key mod 64} of each AI in {@link #excludes} (all bits when one is a range such as {@code 31nn}):
+     * when none of them is among the bits of the AIs present, no excluded AI is.
+     */
+    final long excludedBits;
     /** Bit i set when this AI matches required pattern i (of {@link #requiredPatterns}). */
     final long requiredAs;
     private final List<Pattern> requiredPatterns;
@@ -111,6 +116,11 @@ final class AiSpec {
         this.components = components;
         this.requires = requires;
         this.excludes = excludes;
+        long excluded = 0;
+        for (Pattern p : excludes) {
+            excluded |= p.low() == p.high() ? 1L << p.low() : -1L;
+        }
+        this.excludedBits = excluded;
         this.digitalSignature = "8030".equals(ai);
         this.requiredPatterns = requiredPatterns;
         long as = 0;

@@ -428,6 +428,9 @@ final class ParseRun {
         for (int x = 0; x < count; x++) {
             int i = order == null ? x : order[x];
             AiSpec s = specs[i];
+            if ((present & s.excludedBits) == 0) {
+                continue;
+            }
             for (AiSpec.Pattern p : s.excludes) {
                 int j = find(p, s);
                 if (j >= 0) {
