@@ -14,10 +14,17 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,6 +105,32 @@ public abstract class GatewayTest {
         return json(response, "$.key");
     }
 
+    /**
+     * Runs {@code n} calls released together by a barrier, one thread each (for concurrency tests); their results in
+     * call order.
+     */
+    protected static <T> List<T> together(int n, IntFunction<T> call) throws Exception {
+        CyclicBarrier barrier = new CyclicBarrier(n);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    barrier.await();
+                    return call.apply(index);
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     protected static <T> T json(HttpResponse<String> response, String path) {
         return JsonPath.read(response.body(), path);
     }
@@ -127,7 +160,10 @@ public abstract class GatewayTest {
 
         static synchronized PostgreSQLContainer container() {
             if (container == null) {
-                container = new PostgreSQLContainer("postgres:17-alpine");
+                // large captures commit by two-phase commit (TwoConnectionCaptureTest), as on the embedded server
+                // and in docker/compose.yaml
+                container = new PostgreSQLContainer("postgres:17-alpine")
+                        .withCommand("postgres", "-c", "max_prepared_transactions=64");
                 container.start(); // stopped by Testcontainers' reaper when the JVM ends
             }
             return container;

@@ -1,7 +1,10 @@
 package io.tracegate.benchmarks.gateway;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +64,12 @@ final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException(data + " exists: give a fresh work directory");
         }
         Files.createDirectories(work);
+        // another program on the port would answer the health probe in the gateway's stead
+        try (Socket taken = new Socket("localhost", port)) {
+            throw new IllegalStateException("port " + port + " is already in use: give another with --port");
+        } catch (ConnectException free) {
+            // as it should be
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvmOptions);
@@ -126,12 +135,35 @@ final class GatewayProcess implements AutoCloseable {
         return handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    String user() {
+        return user;
+    }
+
+    /** The embedded database's password, for tools such as pgbench (PGPASSWORD). */
+    String password() {
+        return password;
+    }
+
     Connection database() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<InputStream> stream(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** Posts JSON with the admin key. */
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return http.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a document file to {@code /capture}; returns the job's location. */

@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code epcis_event} and {@code event_epc} tables: written by COPY in the capture transaction, read by the
@@ -23,6 +27,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class EventStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -35,18 +41,51 @@ public class EventStore {
      * store holds are listed on its row, any other identifier's (and a unit's from before the store held it) are
      * in {@code event_epc}. Its parameters: the canonical keys (text[]) twice.
      */
-    public static final String NAMED_BY = namedBy("any(?)", "serial_unit");
+    public static final String NAMED_BY = namedBy("k.epc = any(?)", "serial_unit");
 
     /**
-     * {@link #NAMED_BY} for the identifiers whose key equals {@code key} (an SQL expression, used twice), the units'
-     * rows read from {@code units} ({@code serial_unit}, or a relation of its rows already read): columns
+     * {@link #NAMED_BY} for the identifiers in a range of keys (those starting with one prefix: an EPC pattern). Its
+     * parameters: the range's first key and the first key after it, twice.
+     */
+    public static final String NAMED_IN_RANGE = namedBy("k.epc >= ? and k.epc < ?", "serial_unit");
+
+    /**
+     * {@link #NAMED_BY} for the identifiers whose key meets {@code keyCondition} (on {@code k.epc}; used twice), the
+     * units' rows read from {@code units} ({@code serial_unit}, or a relation of its rows already read): columns
      * {@code event_ref}, {@code role} and {@code written} (the unit's EPC as written, null for the events in
      * {@code event_epc}).
      */
-    public static String namedBy(String key, String units) {
-        return "select x.event_ref, x.role::text as role, null as written from event_epc x where x.epc = " + key
-                + " union all select r.ref, substr(u.event_roles, r.n::int, 1), u.written from " + units + " u,"
-                + " unnest(u.event_refs) with ordinality as r(ref, n) where u.epc = " + key;
+    public static String namedBy(String keyCondition, String units) {
+        return "select k.event_ref, k.role::text as role, null as written from event_epc k where " + keyCondition
+                + " union all select r.ref, substr(k.event_roles, r.n::int, 1), k.written from " + units + " k,"
+                + " unnest(k.event_refs) with ordinality as r(ref, n) where " + keyCondition;
+    }
+
+    /**
+     * The stored event with this eventID as a standalone JSON-LD event: the event object of its one-event document,
+     * with the document's {@code @context} (and the event's own, if any) as its own.
+     */
+    String standalone(String eventId) {
+        String body = jdbc.sql("select body from epcis_event where event_id = ? order by id limit 1").param(eventId)
+                .query(String.class).single();
+        JsonNode document = JSON.readTree(body);
+        JsonNode event = document.path("epcisBody").path("eventList").path(0);
+        ArrayNode context = JSON.createArrayNode();
+        for (JsonNode source : List.of(document.path("@context"), event.path("@context"))) {
+            if (source.isArray()) {
+                source.forEach(context::add);
+            } else if (!source.isMissingNode()) {
+                context.add(source);
+            }
+        }
+        ObjectNode standalone = JSON.createObjectNode();
+        standalone.set("@context", context);
+        event.properties().forEach(field -> {
+            if (!field.getKey().equals("@context")) {
+                standalone.set(field.getKey(), field.getValue());
+            }
+        });
+        return JSON.writeValueAsString(standalone);
     }
 
     /** The hashes among these that are already stored. */

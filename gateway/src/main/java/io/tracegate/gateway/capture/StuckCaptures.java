@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import io.tracegate.gateway.ops.DatabaseAvailability;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -23,11 +25,14 @@ class StuckCaptures implements HealthIndicator {
 
     private final CaptureJobs jobs;
     private final Clock clock;
+    private final ObjectProvider<DatabaseAvailability> database;
 
-    StuckCaptures(CaptureJobs jobs, Clock clock, MeterRegistry meters) {
+    StuckCaptures(CaptureJobs jobs, Clock clock, MeterRegistry meters, ObjectProvider<DatabaseAvailability> database) {
         this.jobs = jobs;
         this.clock = clock;
-        Gauge.builder("tracegate.capture.stuck.jobs", this, stuck -> stuck.jobs().size())
+        this.database = database;
+        Gauge.builder("tracegate.capture.stuck.jobs", this, stuck -> stuck.databaseDown() ? Double.NaN
+                        : stuck.jobs().size())
                 .description("capture jobs decided over " + STUCK_AFTER.toSeconds() + " s ago whose events are"
                         + " not yet visible").register(meters);
     }
@@ -36,8 +41,17 @@ class StuckCaptures implements HealthIndicator {
         return jobs.eventsPendingSince(OffsetDateTime.now(clock).minus(STUCK_AFTER));
     }
 
+    /** While the database is known to be down, asking it would wait for the pool's timeout: the answer is unknown. */
+    private boolean databaseDown() {
+        DatabaseAvailability availability = database.getIfAvailable();
+        return availability != null && !availability.isAvailable();
+    }
+
     @Override
     public Health health() {
+        if (databaseDown()) {
+            return Health.unknown().withDetail("reason", "the database is unavailable").build();
+        }
         List<Long> stuck = jobs();
         return stuck.isEmpty() ? Health.up().build()
                 : Health.down().withDetail("stuckJobs", stuck).withDetail("reason", "the events of these capture"

@@ -75,10 +75,10 @@ class TraceSearch {
             + "select * from serial_unit where epc = :key"
             + "), appearance(depth, " + APPEARANCE + ") as ("
             + "select 0, cast(:key as text) collate \"C\", " + eventColumns()
-            + " from (" + EventStore.namedBy(":key", "unit") + ") n join epcis_event e on e.id = n.event_ref"
+            + " from (" + EventStore.namedBy("k.epc = :key", "unit") + ") n join epcis_event e on e.id = n.event_ref"
             + " union"
             + " select a.depth + 1, a.parent, " + eventColumns() + " from appearance a"
-            + " cross join lateral (" + EventStore.namedBy("a.parent", "serial_unit") + ") n"
+            + " cross join lateral (" + EventStore.namedBy("k.epc = a.parent", "serial_unit") + ") n"
             + " join epcis_event e on e.id = n.event_ref"
             + " where a.role = 'c' and a.action = 'ADD' and a.depth < " + MAX_DEPTH
             + ") select null as key, u.written, u.kind, u.gtin, u.lot, u.expiry, u.status, u.disposition, u.owner,"

@@ -1,5 +1,8 @@
 package io.tracegate.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tracegate.gateway.compliance.AuditTrail;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gs1.Gln;
 import io.tracegate.gs1.Gtin;
@@ -12,9 +15,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +29,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +39,11 @@ import org.springframework.transaction.annotation.Transactional;
  * A slow password hash (bcrypt, Argon2) protects low-entropy human passwords against guessing after a database leak;
  * a 256-bit random key cannot be guessed whatever the hash speed, so SHA-256 is as safe here and lets every request
  * find its key with one indexed look-up instead of a deliberately slow computation.
+ *
+ * <p>Authenticated keys are remembered for {@link #REMEMBERED} (by hash, never the key itself), so that a busy
+ * client (a VRS requestor sending thousands of verifications a second) costs no SQL query per request. A revoked key
+ * is forgotten at once by the instance that revoked it, and stops working on every other instance sharing the
+ * database within {@link #REMEMBERED}. Unknown keys are not remembered.
  */
 @Service
 public class ApiKeys {
@@ -41,12 +53,19 @@ public class ApiKeys {
     private static final String PREFIX = "tg_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How long an authenticated key is used without asking the database again: the bound on revocation. */
+    public static final Duration REMEMBERED = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final Cache<String, ApiPrincipal> authenticated = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(REMEMBERED).build();
 
-    public ApiKeys(JdbcClient jdbc, Clock clock) {
+    public ApiKeys(JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A key listed without its secret. */
@@ -55,6 +74,7 @@ public class ApiKeys {
     }
 
     /** Creates a key with a new random secret and returns the secret: it is shown once and never stored. */
+    @Transactional
     public String create(ApiPrincipal grant) {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         store(grant, secret);
@@ -65,6 +85,7 @@ public class ApiKeys {
      * Creates a key whose secret was chosen outside (the bootstrap admin key). The fast hash relies on the key being
      * impossible to guess: a short or predictable one is refused (see {@link KeyStrength}).
      */
+    @Transactional
     public void create(ApiPrincipal grant, String secret) {
         KeyStrength.weakness(secret).ifPresent(why -> {
             throw new IllegalArgumentException(why + ". Use a generated key, e.g. the output of 'openssl rand"
@@ -75,13 +96,21 @@ public class ApiKeys {
 
     /** The principal of an active key, or empty when the key is unknown or revoked. */
     public Optional<ApiPrincipal> authenticate(String secret) {
-        return jdbc.sql("select id, name, roles, gtins, glns, may_import from api_key where key_hash = ?"
-                        + " and revoked_at is null")
-                .param(hash(secret))
+        byte[] hash = hash(secret);
+        String remembered = HexFormat.of().formatHex(hash);
+        ApiPrincipal known = authenticated.getIfPresent(remembered);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ApiPrincipal> principal = jdbc.sql("select id, name, roles, gtins, glns, may_import from api_key"
+                        + " where key_hash = ? and revoked_at is null")
+                .param(hash)
                 .query((rs, row) -> new ApiPrincipal(rs.getLong("id"), rs.getString("name"),
                         array(rs, "roles", Role::valueOf), array(rs, "gtins", Gtin::new), array(rs, "glns", Gln::new),
                         rs.getBoolean("may_import")))
                 .optional();
+        principal.ifPresent(p -> authenticated.put(remembered, p));
+        return principal;
     }
 
     public List<ApiKeyInfo> list() {
@@ -119,6 +148,8 @@ public class ApiKeys {
         if (revoked == 0) {
             throw ApiProblem.noSuchResource("no active API key named '" + name + "'");
         }
+        audit.record(actor(), "key.revoked", List.of("key:" + name), null);
+        authenticated.asMap().values().removeIf(principal -> principal.name().equals(name));
     }
 
     private void store(ApiPrincipal grant, String secret) {
@@ -133,6 +164,18 @@ public class ApiKeys {
             throw ApiProblem.alreadyExists("an active API key named '" + grant.name()
                     + "' already exists: revoke it first or choose another name");
         }
+        // the payload: what the key may do (never its secret)
+        audit.record(actor(), "key.created", List.of("key:" + grant.name()), AuditTrail.sha256("name=" + grant.name()
+                + "\nroles=" + String.join(",", names(grant.roles(), Role::name))
+                + "\ngtins=" + String.join(",", names(grant.gtins(), Gtin::value))
+                + "\nglns=" + String.join(",", names(grant.glns(), Gln::value)) + "\nimport=" + grant.mayImport()));
+    }
+
+    /** The key acting in this request, or {@link AuditTrail#SYSTEM} (the first start, the key command). */
+    private static String actor() {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        return current != null && current.getPrincipal() instanceof ApiPrincipal caller ? caller.name()
+                : AuditTrail.SYSTEM;
     }
 
     private static byte[] randomBytes() {

@@ -17,16 +17,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The {@code serial_unit} and {@code lot} tables. The capture path reads and writes them set-based, a batch at a
- * time, on the connection of its transaction; the trace reads them in its own statement
- * ({@code io.tracegate.gateway.query.TraceSearch}).
+ * time, on the connection of its transaction; verification reads a unit or a lot at a time ({@link #find},
+ * {@link #lot}); the trace reads them in its own statement ({@code io.tracegate.gateway.query.TraceSearch}).
  */
 @Repository
 public class SerialStore {
@@ -39,6 +41,55 @@ public class SerialStore {
 
     /** New units from which a second connection takes half: below, a round trip costs more than it saves. */
     private static final int SPLIT_FROM = 10_000;
+
+    private final JdbcClient jdbc;
+
+    SerialStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A unit's state; {@code parent} is the parent's EPC as written; {@code observed} when it was first seen in a
+     * history import (its state derived from imported events, its history begun elsewhere).
+     */
+    public record UnitView(String key, String epc, String kind, String gtin, String lot, LocalDate expiry,
+                           UnitStatus status, String disposition, String owner, String location, String parentKey,
+                           String parent, OffsetDateTime commissionedAt, boolean observed) {
+    }
+
+    /** The unit with this canonical key. */
+    public Optional<UnitView> find(String key) {
+        return jdbc.sql("select u.*, p.written as parent_written from serial_unit u"
+                        + " left join serial_unit p on p.epc = u.parent where u.epc = ?")
+                .param(key).query((rs, n) -> view(rs, rs.getString("parent_written"))).optional();
+    }
+
+    /** Whether the store has a lot of this GTIN (units of it were commissioned with a lot). */
+    public boolean knowsGtin(String gtin) {
+        return jdbc.sql("select exists (select 1 from lot where gtin = ?)").param(gtin).query(Boolean.class).single();
+    }
+
+    /** A lot as commissioning declared it; {@code expiry} null when none was given. */
+    public record Lot(String gtin, String lot, LocalDate expiry) {
+    }
+
+    /** The lot of this GTIN with this number, if the store knows it. */
+    public Optional<Lot> lot(String gtin, String lot) {
+        return jdbc.sql("select expiry from lot where gtin = ? and lot = ?").params(gtin, lot)
+                .query((rs, n) -> {
+                    Date expiry = rs.getDate(1);
+                    return new Lot(gtin, lot, expiry == null ? null : expiry.toLocalDate());
+                }).optional();
+    }
+
+    private static UnitView view(ResultSet rs, String parentWritten) throws SQLException {
+        Date expiry = rs.getDate("expiry");
+        return new UnitView(rs.getString("epc"), rs.getString("written"), rs.getString("kind"),
+                rs.getString("gtin"), rs.getString("lot"), expiry == null ? null : expiry.toLocalDate(),
+                UnitStatus.valueOf(rs.getString("status")), rs.getString("disposition"), rs.getString("owner"),
+                rs.getString("location"), rs.getString("parent"), parentWritten,
+                rs.getObject("commissioned_at", OffsetDateTime.class), rs.getBoolean("observed"));
+    }
 
     /** Rounds of locking the rows a batch reads before concurrent repacking is reported as a conflict. */
     private static final int LOCK_ROUNDS = 4;

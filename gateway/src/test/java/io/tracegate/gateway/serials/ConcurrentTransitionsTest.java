@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -75,13 +76,7 @@ class ConcurrentTransitionsTest extends CaptureTest {
     void ofNEqualTransitionsPostedTogetherExactlyOneIsAccepted(Transition transition) throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             String unit = sgtin("race");
-            assertThat(postEvent(commission(unit)).statusCode()).isEqualTo(201);
-            List<Event> events = new ArrayList<>();
-            for (int i = 0; i < N; i++) {
-                events.add(transition.event.apply(unit));
-            }
-
-            List<HttpResponse<String>> answers = together(events, this::postEvent);
+            List<HttpResponse<String>> answers = together(equal(transition, unit), this::postEvent);
 
             assertThat(answers.stream().filter(a -> a.statusCode() == 201).count())
                     .as("round %d: %s", round, bodies(answers)).isEqualTo(1);
@@ -90,6 +85,30 @@ class ConcurrentTransitionsTest extends CaptureTest {
             assertThat(status(unit)).isEqualTo(transition.status);
             assertThat(appliedSteps(unit)).containsExactly(LifecycleStep.COMMISSION, transition.step);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DECOMMISSION", "DESTROY", "DISPENSE", "SHIP", "STEAL"})
+    void ofNEqualTransitionsInCaptureJobsRunTogetherExactlyOneSucceeds(Transition transition) throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String unit = sgtin("jobrace");
+            List<HttpResponse<String>> jobs = together(equal(transition, unit), this::captureJob);
+
+            assertThat(jobs.stream().filter(job -> (Boolean) json(job, "$.success")).count())
+                    .as("round %d: %s", round, bodies(jobs)).isEqualTo(1);
+            assertThat(status(unit)).isEqualTo(transition.status);
+            assertThat(appliedSteps(unit)).containsExactly(LifecycleStep.COMMISSION, transition.step);
+        }
+    }
+
+    /** Commissions a unit, and returns N events of one transition of it (each at its own time: not duplicates). */
+    private List<Event> equal(Transition transition, String unit) {
+        assertThat(postEvent(commission(unit)).statusCode()).isEqualTo(201);
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            events.add(transition.event.apply(unit));
+        }
+        return events;
     }
 
     @Test
@@ -108,8 +127,9 @@ class ConcurrentTransitionsTest extends CaptureTest {
         }
     }
 
-    @Test
-    void aChildPackedIntoNCasesAtOnceEndsInExactlyOne() throws Exception {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aChildPackedIntoNCasesAtOnceEndsInExactlyOne(boolean asCaptureJobs) throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             String child = sgtin("child");
             List<String> cases = new ArrayList<>();
@@ -121,11 +141,13 @@ class ConcurrentTransitionsTest extends CaptureTest {
             assertThat(postEvent(commission(all.toArray(String[]::new))).statusCode()).isEqualTo(201);
             List<Event> packs = cases.stream().map(box -> pack(box, child)).toList();
 
-            List<HttpResponse<String>> answers = together(packs, this::postEvent);
+            List<HttpResponse<String>> answers = asCaptureJobs ? together(packs, this::captureJob)
+                    : together(packs, this::postEvent);
 
             List<Integer> won = new ArrayList<>();
             for (int i = 0; i < N; i++) {
-                if (answers.get(i).statusCode() == 201) {
+                HttpResponse<String> answer = answers.get(i);
+                if (asCaptureJobs ? (Boolean) json(answer, "$.success") : answer.statusCode() == 201) {
                     won.add(i);
                 }
             }
@@ -149,11 +171,7 @@ class ConcurrentTransitionsTest extends CaptureTest {
                 events.add(t.event.apply(unit));
             }
 
-            List<HttpResponse<String>> jobs = together(events, event -> {
-                HttpResponse<String> accepted = postDocument(document(event), lineKey(), null);
-                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-                return awaitJob(accepted.headers().firstValue("Location").orElseThrow());
-            });
+            List<HttpResponse<String>> jobs = together(events, this::captureJob);
 
             long succeeded = jobs.stream().filter(job -> (Boolean) json(job, "$.success")).count();
             assertConsistent(unit, succeeded, bodies(jobs));
@@ -187,6 +205,13 @@ class ConcurrentTransitionsTest extends CaptureTest {
                 .query((rs, n) -> LifecycleStep.of(EventType.fromElementName(rs.getString(1)),
                         Action.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
                 .list();
+    }
+
+    /** Captures the event as a document of its own, and waits for its job. */
+    private HttpResponse<String> captureJob(Event event) {
+        HttpResponse<String> accepted = postDocument(document(event), lineKey(), null);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return awaitJob(accepted.headers().firstValue("Location").orElseThrow());
     }
 
     private HttpResponse<String> postEvent(Event event) {
