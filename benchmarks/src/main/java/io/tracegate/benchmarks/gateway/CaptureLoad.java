@@ -54,14 +54,14 @@ public final class CaptureLoad {
             }
             List<Double> rates = new ArrayList<>();
             PackagingDocument last = null;
-            GatewayProcess.ServerCpu cpu = new GatewayProcess.ServerCpu(0, 0);
+            VerifyLoad.CpuTime cpu = new VerifyLoad.CpuTime(0, 0, 0);
             long epcs = 0;
             for (int i = 1; i <= iterations; i++) {
                 last = new PackagingDocument("M" + i, warmups + i, units, cases, pallets);
-                GatewayProcess.ServerCpu before = gateway.cpu();
+                VerifyLoad.CpuTime before = VerifyLoad.CpuTime.of(gateway.pid(), work.resolve("data"));
                 Result result = capture(gateway, last, work);
-                GatewayProcess.ServerCpu used = gateway.cpu().since(before);
-                cpu = new GatewayProcess.ServerCpu(cpu.jvm() + used.jvm(), cpu.database() + used.database());
+                VerifyLoad.CpuTime used = VerifyLoad.CpuTime.of(gateway.pid(), work.resolve("data")).minus(before);
+                cpu = new VerifyLoad.CpuTime(cpu.jvm() + used.jvm(), cpu.database() + used.database(), 0);
                 epcs += last.epcs();
                 System.out.printf("iteration %d: %s%n", i, result);
                 try (Connection db = gateway.database()) {
@@ -74,7 +74,7 @@ public final class CaptureLoad {
                     rates.size(), Collections.min(rates), Collections.max(rates));
             // the server's CPU time per EPC does not depend on what else the machine runs, as the rate does
             System.out.printf("server CPU per 1,000 EPCs: %.2f ms (gateway JVM %.2f ms, PostgreSQL %.2f ms)%n",
-                    (cpu.jvm() + cpu.database()) / 1e3 / epcs, cpu.jvm() / 1e3 / epcs, cpu.database() / 1e3 / epcs);
+                    (cpu.jvm() + cpu.database()) * 1e6 / epcs, cpu.jvm() * 1e6 / epcs, cpu.database() * 1e6 / epcs);
             try (Connection db = gateway.database()) {
                 double copyRate = copyRate(db, last.lot);
                 System.out.printf("raw COPY of the same %,d unit rows into a table like serial_unit: %,.0f rows/s%n",

@@ -35,18 +35,14 @@ final class GatewayProcess implements AutoCloseable {
             "connect with (jdbc:postgresql://\\S+) as user (\\S+), password in (.+)\\)$", Pattern.MULTILINE);
 
     private final Process process;
-    /** The embedded PostgreSQL's data directory. */
-    private final Path database;
     private final String base;
     private final String jdbcUrl;
     private final String user;
     private final String password;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private GatewayProcess(Process process, Path database, String base, String jdbcUrl, String user,
-            String password) {
+    private GatewayProcess(Process process, String base, String jdbcUrl, String user, String password) {
         this.process = process;
-        this.database = database;
         this.base = base;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
@@ -105,35 +101,12 @@ final class GatewayProcess implements AutoCloseable {
             process.destroy(); // a gateway left running would hold the port (and its database) for the next run
             throw new IllegalStateException("the gateway log names no embedded database; see " + log);
         }
-        return new GatewayProcess(process, data.resolve("postgres"), base, m.group(1), m.group(2),
+        return new GatewayProcess(process, base, m.group(1), m.group(2),
                 Files.readString(Path.of(m.group(3)), StandardCharsets.UTF_8).strip());
     }
 
     long pid() {
         return process.pid();
-    }
-
-    /**
-     * CPU time used so far by the gateway's JVM and by its embedded PostgreSQL (the server, found by its
-     * {@code postmaster.pid}, and its backends), in nanoseconds; a backend that has ended is no longer counted.
-     */
-    ServerCpu cpu() throws IOException {
-        long postmaster = Long.parseLong(Files.readAllLines(database.resolve("postmaster.pid")).get(0).strip());
-        ProcessHandle server = ProcessHandle.of(postmaster).orElseThrow(
-                () -> new IllegalStateException("no PostgreSQL server process " + postmaster));
-        return new ServerCpu(cpuNanos(process.toHandle()),
-                cpuNanos(server) + server.descendants().mapToLong(GatewayProcess::cpuNanos).sum());
-    }
-
-    /** CPU time of the gateway's JVM and of its database processes, in nanoseconds. */
-    record ServerCpu(long jvm, long database) {
-        ServerCpu since(ServerCpu start) {
-            return new ServerCpu(jvm - start.jvm, database - start.database);
-        }
-    }
-
-    private static long cpuNanos(ProcessHandle handle) {
-        return handle.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     String jdbcUrl() {

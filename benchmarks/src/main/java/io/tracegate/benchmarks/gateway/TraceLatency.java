@@ -80,9 +80,9 @@ public final class TraceLatency {
             }
             Random random = new Random(42);
             time(gateway, random, units, Math.max(200, requests / 10)); // warm-up
-            GatewayProcess.ServerCpu before = gateway.cpu();
+            VerifyLoad.CpuTime before = VerifyLoad.CpuTime.of(gateway.pid(), work.resolve("data"));
             long[] nanos = time(gateway, random, units, requests);
-            GatewayProcess.ServerCpu cpu = gateway.cpu().since(before);
+            VerifyLoad.CpuTime cpu = VerifyLoad.CpuTime.of(gateway.pid(), work.resolve("data")).minus(before);
             Arrays.sort(nanos);
             System.out.printf("GET /trace/{unit} over HTTP, %,d sequential requests of random units: p50 %.2f ms,"
                             + " p90 %.2f ms, p99 %.2f ms, max %.2f ms (targets p50 < 1.5 ms, p99 < 5 ms),"
@@ -91,8 +91,8 @@ public final class TraceLatency {
                     Files.readString(Path.of("/proc/loadavg")).strip());
             // the server's CPU time per trace does not depend on what else the machine runs, as latency does
             System.out.printf("server CPU per trace: %.3f ms (gateway JVM %.3f ms, PostgreSQL %.3f ms)%n",
-                    (cpu.jvm() + cpu.database()) / 1e6 / requests, cpu.jvm() / 1e6 / requests,
-                    cpu.database() / 1e6 / requests);
+                    (cpu.jvm() + cpu.database()) * 1e3 / requests, cpu.jvm() * 1e3 / requests,
+                    cpu.database() * 1e3 / requests);
         }
     }
 
