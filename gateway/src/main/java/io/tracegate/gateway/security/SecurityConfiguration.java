@@ -1,5 +1,6 @@
 package io.tracegate.gateway.security;
 
+import io.tracegate.gateway.exchange.Exchange;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +11,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -23,9 +26,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, Exchange exchange,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(resolver);
+        RequestMatcher capture = PathPatternRequestMatcher.withDefaults().matcher("/capture/**"); // and /capture
         http
                 // Bearer keys, no cookies: no session, no CSRF token, no login page.
                 .csrf(AbstractHttpConfigurer::disable)
@@ -35,9 +39,19 @@ public class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new ApiKeyFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ClientCertificateFilter(exchange, problems), ApiKeyFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(paths -> paths
+                        // The mutual-TLS connector serves partners' capture and nothing else.
+                        .requestMatchers(request -> exchange.onMutualTlsConnector(request)
+                                && !capture.matches(request)).denyAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // AS2: partners are identified by their signatures, not by API keys.
+                        .requestMatchers(HttpMethod.POST, "/as2", "/as2/mdn").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/exchange/certificate").permitAll()
+                        .requestMatchers("/partners", "/partners/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/messages", "/messages/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/actuator/prometheus").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/capture", "/events")
