@@ -73,7 +73,8 @@ public class Exchange {
             }
             URI receiptTo = !partner.mdn().async() ? null
                     : partner.mdn().url() != null ? partner.mdn().url() : address.mdn();
-            OutboundComposer.Composed composed = OutboundComposer.compose(identity, properties.as2Id(), partner,
+            OutboundComposer.Composed composed = OutboundComposer.compose(identity.key(), identity.certificate(),
+                    properties.as2Id(), partner,
                     messageId, document, contentType, address.as2(), receiptTo, now);
             headers = composed.headers();
             body = composed.body();

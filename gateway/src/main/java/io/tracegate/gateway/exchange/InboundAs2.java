@@ -163,8 +163,9 @@ class InboundAs2 {
         if (receipt.wanted()) {
             String explanation = "The AS2 message " + row.messageId() + " from " + row.as2From() + " was "
                     + (error == null ? "received and processed." : "refused: " + error);
-            mdn = Mdns.compose(identity, properties.as2Id(), row.as2From(), row.messageId(), disposition, mic,
-                    explanation, receipt.signed() ? Optional.of(micAlgorithm) : Optional.empty(), interop,
+            mdn = Mdns.compose(identity.key(), identity.certificate(), properties.as2Id(), row.as2From(),
+                    row.messageId(), disposition, mic, explanation,
+                    receipt.signed() ? Optional.of(micAlgorithm) : Optional.empty(), interop,
                     MessageIds.next(properties.as2Id()), now);
             asyncUrl = asyncUrl(receipt.asyncUrl(), partner, row);
         }

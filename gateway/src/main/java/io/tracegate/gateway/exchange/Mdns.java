@@ -1,6 +1,7 @@
 package io.tracegate.gateway.exchange;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,9 +32,9 @@ final class Mdns {
      * @param to      the original sender, the MDN's AS2-To
      * @param signWith the digest to sign with, or empty for an unsigned MDN
      */
-    static Composed compose(ExchangeIdentity identity, String from, String to, String originalMessageId,
-            Disposition disposition, Optional<Mic> mic, String explanation, Optional<MicAlgorithm> signWith,
-            Partner.InteropSwitches interop, String messageId, Instant now) {
+    static Composed compose(PrivateKey key, X509Certificate certificate, String from, String to,
+            String originalMessageId, Disposition disposition, Optional<Mic> mic, String explanation,
+            Optional<MicAlgorithm> signWith, Partner.InteropSwitches interop, String messageId, Instant now) {
         StringBuilder fields = new StringBuilder()
                 .append("Reporting-UA: Tracegate\r\n")
                 .append("Original-Recipient: rfc822; ").append(As2Names.header(from)).append("\r\n")
@@ -48,8 +49,8 @@ final class Mdns {
                 fields.toString().getBytes(StandardCharsets.US_ASCII));
         MimeEntity report = MimeBuilder.multipart("multipart/report; report-type=disposition-notification",
                 List.of(text, notification));
-        MimeEntity entity = signWith.map(digest -> MimeBuilder.signed(report, identity.key(),
-                identity.certificate(), digest, interop)).orElse(report);
+        MimeEntity entity = signWith.map(digest -> MimeBuilder.signed(report, key, certificate, digest,
+                interop)).orElse(report);
         List<MimeEntity.Header> headers = new ArrayList<>(List.of(
                 new MimeEntity.Header("AS2-Version", "1.1"),
                 new MimeEntity.Header("AS2-From", As2Names.header(from)),

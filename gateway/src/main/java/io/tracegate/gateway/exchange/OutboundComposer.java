@@ -1,6 +1,8 @@
 package io.tracegate.gateway.exchange;
 
 import java.net.URI;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,23 +28,24 @@ final class OutboundComposer {
     }
 
     /**
+     * @param key       our signing key, with its {@code certificate}
      * @param receiptTo where asynchronous MDNs go ({@code Receipt-Delivery-Option}), or null for a synchronous one
      */
-    static Composed compose(ExchangeIdentity identity, String ourAs2Id, Partner partner, String messageId,
-            byte[] document, String contentType, URI returnAddress, URI receiptTo, Instant now) {
+    static Composed compose(PrivateKey key, X509Certificate certificate, String ourAs2Id, Partner partner,
+            String messageId, byte[] document, String contentType, URI returnAddress, URI receiptTo, Instant now) {
         Partner.InteropSwitches interop = partner.interop();
         MicAlgorithm digest = partner.signingAlgorithm();
         MimeEntity payload = MimeBuilder.part(contentType, interop.transferEncoding(), fileName(contentType),
                 document);
         Mic mic = Mic.of(interop.micOverHeaders() ? payload.bytes() : payload.content(), digest);
-        MimeEntity entity = MimeBuilder.signed(payload, identity.key(), identity.certificate(), digest, interop);
+        MimeEntity entity = MimeBuilder.signed(payload, key, certificate, digest, interop);
         if (partner.compression()) {
             entity = MimeBuilder.pkcs7("compressed-data", "smime.p7z", Smime.compress(entity.bytes()),
                     interop.transferEncoding());
         }
         EncryptionAlgorithm encryption = partner.encryptionAlgorithm();
         if (encryption != EncryptionAlgorithm.NONE) {
-            List<java.security.cert.X509Certificate> recipients = partner.validCertificates(now);
+            List<X509Certificate> recipients = partner.validCertificates(now);
             if (recipients.isEmpty()) {
                 throw new IllegalStateException("partner " + partner.as2Id() + " has no valid certificate to"
                         + " encrypt for (all expired or not yet valid)");
