@@ -77,9 +77,14 @@ class InboundAs2 {
      * {@code skipLocked}, a message being processed elsewhere is left alone (empty).
      */
     Optional<Answer> process(long id, boolean skipLocked) {
-        Outcome outcome = transactions.execute(status -> messages.lockInbound(id, skipLocked).map(row ->
-                row.status().equals("received") ? new Outcome(row, process(row)) : new Outcome(row, null))
-                .orElse(null));
+        Outcome outcome = transactions.execute(status -> messages.lockInbound(id, skipLocked).map(row -> {
+            if (!row.status().equals("received")) {
+                return new Outcome(row, null);
+            }
+            Messages.Processed processed = process(row);
+            messages.processed(id, processed);
+            return new Outcome(row, processed);
+        }).orElse(null));
         if (outcome == null) {
             return Optional.empty();
         }
@@ -124,7 +129,7 @@ class InboundAs2 {
         try {
             receipt = ReceiptRequest.of(message);
         } catch (MessageFormatException e) {
-            receipt = new ReceiptRequest(true, false, List.of(), null);
+            receipt = new ReceiptRequest(true, false, List.of(), false, null);
             disposition = Disposition.error(Disposition.Error.UNEXPECTED_PROCESSING_ERROR);
             error = e.getMessage();
         }
@@ -158,6 +163,9 @@ class InboundAs2 {
         }
         MicAlgorithm micAlgorithm = receipt.micAlgorithm(unwrapper.signatureDigest());
         Optional<Mic> mic = unwrapper.mic(micAlgorithm);
+        Partner.InteropSwitches mdnInterop = receipt.oldNames() ? new Partner.InteropSwitches(interop.micOverHeaders(),
+                interop.micCanonicalization(), true, interop.cmsAlgorithmProtection(), interop.chunked(),
+                interop.transferEncoding()) : interop;
         Mdns.Composed mdn = null;
         String asyncUrl = null;
         if (receipt.wanted()) {
@@ -165,13 +173,13 @@ class InboundAs2 {
                     + (error == null ? "received and processed." : "refused: " + error);
             mdn = Mdns.compose(identity.key(), identity.certificate(), properties.as2Id(), row.as2From(),
                     row.messageId(), disposition, mic, explanation,
-                    receipt.signed() ? Optional.of(micAlgorithm) : Optional.empty(), interop,
+                    receipt.signed() ? Optional.of(micAlgorithm) : Optional.empty(), mdnInterop,
                     MessageIds.next(properties.as2Id()), now);
             asyncUrl = asyncUrl(receipt.asyncUrl(), partner, row);
         }
         return new Messages.Processed(error == null, contentType, document,
                 document == null ? null : HexFormat.of().formatHex(MicAlgorithm.SHA256.digest(document)),
-                mic.map(m -> m.format(interop.oldDigestNames())).orElse(null), mdn,
+                mic.map(m -> m.format(mdnInterop.oldDigestNames())).orElse(null), mdn,
                 mdn == null ? null : disposition.outcome(),
                 mdn == null ? null : mic.map(Mic::toString).orElse(null), receipt.signed(), asyncUrl, error);
     }

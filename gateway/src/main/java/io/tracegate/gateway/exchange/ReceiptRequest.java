@@ -13,13 +13,16 @@ import java.util.Optional;
  * signed-receipt-micalg=optional, sha-256, sha1}), and where to if asynchronous ({@code Receipt-Delivery-Option}).
  *
  * @param micAlgorithms the requested MIC algorithms we support, in the sender's order of preference
+ * @param oldNames      whether the sender spelled them the RFC 3851 way ({@code sha256}), as the MDN then does
  */
-record ReceiptRequest(boolean wanted, boolean signed, List<MicAlgorithm> micAlgorithms, URI asyncUrl) {
+record ReceiptRequest(boolean wanted, boolean signed, List<MicAlgorithm> micAlgorithms, boolean oldNames,
+        URI asyncUrl) {
 
     static ReceiptRequest of(MimeEntity request) {
         boolean wanted = request.header("Disposition-Notification-To") != null;
         boolean signed = false;
         List<MicAlgorithm> algorithms = new ArrayList<>();
+        boolean oldNames = false;
         String options = request.header("Disposition-Notification-Options");
         if (options != null) {
             for (String option : options.split(";")) {
@@ -34,8 +37,9 @@ record ReceiptRequest(boolean wanted, boolean signed, List<MicAlgorithm> micAlgo
                     String value = values[i].strip();
                     if (name.equals("signed-receipt-protocol") && value.equalsIgnoreCase("pkcs7-signature")) {
                         signed = true;
-                    } else if (name.equals("signed-receipt-micalg")) {
-                        MicAlgorithm.find(value).ifPresent(algorithms::add);
+                    } else if (name.equals("signed-receipt-micalg") && MicAlgorithm.find(value).isPresent()) {
+                        oldNames |= algorithms.isEmpty() && !value.contains("-");
+                        algorithms.add(MicAlgorithm.find(value).get());
                     }
                 }
             }
@@ -49,7 +53,7 @@ record ReceiptRequest(boolean wanted, boolean signed, List<MicAlgorithm> micAlgo
                 throw new MessageFormatException("the Receipt-Delivery-Option '" + delivery + "' is not a URL");
             }
         }
-        return new ReceiptRequest(wanted, signed, List.copyOf(algorithms), async);
+        return new ReceiptRequest(wanted, signed, List.copyOf(algorithms), oldNames, async);
     }
 
     /** The MIC algorithm to report: the sender's first supported choice, else the one it signed with, else SHA-256. */

@@ -15,15 +15,15 @@ import org.springframework.stereotype.Component;
  * within 30 days, with who they belong to. Such a certificate does not make the gateway unhealthy (it still
  * serves every other partner); it is listed so that monitoring can warn before messages start failing.
  */
-@Component("exchange")
-class ExchangeHealth implements HealthIndicator {
+@Component
+class ExchangeHealthIndicator implements HealthIndicator {
 
     private final Partners partners;
     private final ExchangeIdentity identity;
     private final ExchangeProperties properties;
     private final Clock clock;
 
-    ExchangeHealth(Partners partners, ExchangeIdentity identity, ExchangeProperties properties, Clock clock) {
+    ExchangeHealthIndicator(Partners partners, ExchangeIdentity identity, ExchangeProperties properties, Clock clock) {
         this.partners = partners;
         this.identity = identity;
         this.properties = properties;
