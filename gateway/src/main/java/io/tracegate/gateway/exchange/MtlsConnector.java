@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The HTTPS connector for partners without AS2 ({@code tracegate.exchange.mtls.port}, off by default): TLS with our
- * exchange certificate, asking every client for its certificate. Tomcat accepts any client certificate
- * ({@code optionalNoCA}: partners' certificates are mostly self-signed); the security filter then admits only a
- * valid certificate registered for a partner, and refuses everything else with 403.
+ * exchange certificate, asking every client for its certificate. The TLS layer accepts any client certificate
+ * ({@link AnyClientCertificate}: partners' certificates are mostly self-signed); the security filter then admits
+ * only a valid certificate registered for a partner, and refuses everything else with 403.
  */
 @Component
 class MtlsConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -48,7 +48,8 @@ class MtlsConnector implements WebServerFactoryCustomizer<TomcatServletWebServer
         SSLHostConfig ssl = new SSLHostConfig();
         ssl.setHostName("_default_");
         ssl.setProtocols("TLSv1.2+TLSv1.3");
-        ssl.setCertificateVerification("optionalNoCA");
+        ssl.setCertificateVerification("optional");
+        ssl.setTrustManagerClassName(AnyClientCertificate.class.getName());
         SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.RSA);
         certificate.setCertificateKeystore(identity.keyStore());
         certificate.setCertificateKeystorePassword(new String(identity.password()));
