@@ -3,25 +3,16 @@ package io.tracegate.gateway.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.tracegate.gateway.GatewayProcess;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,37 +28,29 @@ class CaptureCrashIT {
     private static final int PER_CASE = 100;
     private static final int CASES_PER_PALLET = 50;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final Path dataDir = Path.of("target", "crash-it", UUID.randomUUID().toString()).toAbsolutePath();
-    private final int databasePort = freePort();
-    private Process gateway;
-    private int port;
+    private final GatewayProcess gateway = new GatewayProcess("crash-it", ADMIN_KEY);
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (gateway != null && gateway.isAlive()) {
-            gateway.destroy(); // graceful: the gateway stops its embedded PostgreSQL too
-            gateway.waitFor();
-        }
+        gateway.close();
     }
 
     @Test
     void aKilledCaptureIsFailedAfterRestartAndItsDocumentCapturesExactlyOnce() throws Exception {
         String run = "c" + System.nanoTime() % 1_000_000; // serials stay within the 20 characters of AI (21)
         byte[] document = document(run);
-        start(1);
+        gateway.start(1);
         String lineKey = createLineKey();
 
         HttpResponse<String> accepted = postDocument(document, lineKey);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String job = accepted.headers().firstValue("Location").orElseThrow();
         Thread.sleep(1500); // well into the job: reading, checking and writing take far longer
-        assertThat((Boolean) JsonPath.read(get(job, lineKey).body(), "$.running")).isTrue();
-        gateway.destroyForcibly();
-        gateway.waitFor();
+        assertThat((Boolean) JsonPath.read(gateway.get(job, lineKey).body(), "$.running")).isTrue();
+        gateway.kill();
 
-        start(2);
-        String after = get(job, lineKey).body();
+        gateway.start(2);
+        String after = gateway.get(job, lineKey).body();
         assertThat((Boolean) JsonPath.read(after, "$.running")).as(after).isFalse();
         assertThat((Boolean) JsonPath.read(after, "$.success")).as(after).isFalse();
         assertThat((String) JsonPath.read(after, "$.errors[0].detail")).contains("post the document again");
@@ -83,41 +66,16 @@ class CaptureCrashIT {
                 .isEqualTo((Integer) JsonPath.read(retried, "$.appliedCount"));
     }
 
-    private void start(int generation) throws Exception {
-        port = freePort();
-        Files.createDirectories(dataDir);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar",
-                Path.of("target", "gateway.jar").toAbsolutePath().toString(), "--server.port=" + port,
-                "--tracegate.data-dir=" + dataDir, "--tracegate.embedded-database.port=" + databasePort)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("gateway-" + generation + ".log").toFile());
-        builder.environment().put("TRACEGATE_ADMIN_KEY", ADMIN_KEY);
-        gateway = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(gateway.isAlive()).as("the gateway exited; see " + dataDir).isTrue();
-            try {
-                if (get("/actuator/health", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the gateway did not start within 3 minutes; see " + dataDir);
-    }
-
     private String createLineKey() throws Exception {
-        HttpResponse<String> created = send(request("/admin/keys", ADMIN_KEY).header("Content-Type", "application/json")
+        HttpResponse<String> created = gateway.send(gateway.request("/admin/keys", ADMIN_KEY)
+                .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString("{\"name\":\"line\",\"roles\":[\"LINE\"]}")));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JsonPath.read(created.body(), "$.key");
     }
 
     private HttpResponse<String> postDocument(byte[] document, String key) throws Exception {
-        return send(request("/capture", key).header("Content-Type", "application/ld+json")
+        return gateway.send(gateway.request("/capture", key).header("Content-Type", "application/ld+json")
                 .POST(BodyPublishers.ofByteArray(document)));
     }
 
@@ -126,7 +84,7 @@ class CaptureCrashIT {
         String location = accepted.headers().firstValue("Location").orElseThrow();
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         while (System.nanoTime() < deadline) {
-            String job = get(location, key).body();
+            String job = gateway.get(location, key).body();
             if (!(Boolean) JsonPath.read(job, "$.running")) {
                 return job;
             }
@@ -137,8 +95,7 @@ class CaptureCrashIT {
 
     /** The SGTINs (units and cases) of this run's document in the store. */
     private long unitCount(String run) throws Exception {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "");
+        try (Connection connection = gateway.database();
              PreparedStatement statement = connection.prepareStatement(
                      "select count(*) from serial_unit where written like ?")) {
             statement.setString(1, "%." + run + ".%");
@@ -190,26 +147,5 @@ class CaptureCrashIT {
                 + (parent == null ? "" : "\"parentID\":\"" + parent + "\",") + "\"" + listName + "\":[\""
                 + String.join("\",\"", epcs) + "\"],\"action\":\"" + action + "\",\"bizStep\":\"" + bizStep + "\","
                 + "\"readPoint\":{\"id\":\"urn:epc:id:sgln:030001.111111.0\"}}";
-    }
-
-    private HttpRequest.Builder request(String path, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        return key == null ? request : request.header("Authorization", "Bearer " + key);
-    }
-
-    private HttpResponse<String> get(String path, String key) throws IOException, InterruptedException {
-        return send(request(path, key).GET());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
