@@ -14,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -265,22 +264,7 @@ class ExchangeBetweenGatewaysTest extends ExchangeTest {
 
     private static HttpResponse<String> awaitAt(SecondGateway gateway, String path,
             Predicate<HttpResponse<String>> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            HttpResponse<String> response = call(gateway, "GET", path, null, null);
-            if (condition.test(response)) {
-                return response;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("GET " + path + " at B did not reach the expected state: " + response.body());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        return await("GET " + path + " at B", () -> call(gateway, "GET", path, null, null), condition);
     }
 
     private static String run() {

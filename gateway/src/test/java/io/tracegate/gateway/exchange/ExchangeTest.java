@@ -7,7 +7,13 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Exchange integration tests: partners registered through the API, the gateway's certificate, polling. */
 abstract class ExchangeTest extends GatewayTest {
@@ -33,14 +39,20 @@ abstract class ExchangeTest extends GatewayTest {
 
     /** Polls {@code GET path} with the admin key until the answer satisfies the condition. */
     protected HttpResponse<String> await(String path, Predicate<HttpResponse<String>> condition) {
+        return await("GET " + path, () -> get(path, ADMIN_KEY), condition);
+    }
+
+    /** Asks until the answer satisfies the condition, for a minute at most. */
+    static HttpResponse<String> await(String what, Supplier<HttpResponse<String>> ask,
+            Predicate<HttpResponse<String>> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            HttpResponse<String> response = get(path, ADMIN_KEY);
+            HttpResponse<String> response = ask.get();
             if (condition.test(response)) {
                 return response;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("GET " + path + " did not reach the expected state: " + response.body());
+                throw new AssertionError(what + " did not reach the expected state: " + response.body());
             }
             try {
                 Thread.sleep(100);
@@ -54,6 +66,27 @@ abstract class ExchangeTest extends GatewayTest {
     /** The newest message of a partner in one direction. */
     protected HttpResponse<String> newestMessage(long partner, String direction) {
         return get("/messages?partner=" + partner + "&direction=" + direction + "&limit=1", ADMIN_KEY);
+    }
+
+    /** Runs {@code action} on {@code count} threads released at the same moment; their results in thread order. */
+    static <T> List<T> together(int count, Supplier<T> action) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(count);
+        List<CompletableFuture<T>> runs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return action.get();
+            }));
+        }
+        List<T> results = new ArrayList<>();
+        for (CompletableFuture<T> run : runs) {
+            results.add(run.get(60, TimeUnit.SECONDS));
+        }
+        return results;
     }
 
     static String jsonString(String text) {

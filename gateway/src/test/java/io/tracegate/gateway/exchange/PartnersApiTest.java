@@ -11,11 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -118,22 +114,7 @@ class PartnersApiTest extends ExchangeTest {
         TestParties.Party party = TestParties.party(unique("RACE"));
         String json = body("", jsonString(party.pem())).replace("\"as2Id\":\"A\"", "\"as2Id\":\"" + party.as2Id()
                 + "\"");
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<CompletableFuture<Integer>> posts = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            posts.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return post("/partners", ADMIN_KEY, json).statusCode();
-            }));
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (CompletableFuture<Integer> post : posts) {
-            statuses.add(post.get(30, TimeUnit.SECONDS));
-        }
+        List<Integer> statuses = together(2, () -> post("/partners", ADMIN_KEY, json).statusCode());
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
     }
 
