@@ -27,6 +27,7 @@ import java.util.UUID;
 public final class GatewayProcess implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Path jar;
     private final Path dataDir;
     private final int databasePort = freePort();
     private final String adminKey;
@@ -34,8 +35,18 @@ public final class GatewayProcess implements AutoCloseable {
     private Process process;
     private int port;
 
-    /** @param arguments extra {@code --name=value} arguments of every start */
+    /**
+     * The gateway module's own {@code target/gateway.jar}, data under {@code target/<name>/}.
+     *
+     * @param arguments extra {@code --name=value} arguments of every start
+     */
     public GatewayProcess(String name, String adminKey, String... arguments) {
+        this(Path.of("target", "gateway.jar"), name, adminKey, arguments);
+    }
+
+    /** Another module's run of the gateway jar at {@code jar}, data under its own {@code target/<name>/}. */
+    public GatewayProcess(Path jar, String name, String adminKey, String... arguments) {
+        this.jar = jar.toAbsolutePath();
         this.dataDir = Path.of("target", name, UUID.randomUUID().toString()).toAbsolutePath();
         this.adminKey = adminKey;
         this.arguments = List.of(arguments);
@@ -47,7 +58,7 @@ public final class GatewayProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar",
-                Path.of("target", "gateway.jar").toAbsolutePath().toString(), "--server.port=" + port,
+                jar.toString(), "--server.port=" + port,
                 "--tracegate.data-dir=" + dataDir, "--tracegate.embedded-database.port=" + databasePort));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -77,6 +88,11 @@ public final class GatewayProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Its data directory (the generated exchange key pair is in {@code exchange/}). */
+    public Path dataDir() {
+        return dataDir;
     }
 
     /** A connection to its embedded PostgreSQL (which outlives a killed gateway until the next start). */
