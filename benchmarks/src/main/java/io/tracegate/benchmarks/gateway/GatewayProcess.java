@@ -46,6 +46,12 @@ final class GatewayProcess implements AutoCloseable {
      */
     static GatewayProcess start(Path jar, Path work, int port, List<String> jvmOptions, boolean reuse)
             throws IOException, InterruptedException {
+        return start(jar, work, port, jvmOptions, reuse, List.of());
+    }
+
+    /** The same, with extra {@code --name=value} gateway arguments. */
+    static GatewayProcess start(Path jar, Path work, int port, List<String> jvmOptions, boolean reuse,
+            List<String> arguments) throws IOException, InterruptedException {
         Path data = work.resolve("data");
         if (Files.exists(data) && !reuse) {
             throw new IllegalStateException(data + " exists: give a fresh work directory");
@@ -55,6 +61,7 @@ final class GatewayProcess implements AutoCloseable {
                 .toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--tracegate.data-dir=" + data));
+        command.addAll(arguments);
         Path log = work.resolve("gateway.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -88,6 +95,11 @@ final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(process, base, m.group(1));
     }
 
+    /** {@code http://localhost:<port>} */
+    String base() {
+        return base;
+    }
+
     long pid() {
         return process.pid();
     }
@@ -98,6 +110,12 @@ final class GatewayProcess implements AutoCloseable {
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a body; returns the answer. */
+    HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return http.send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts a document file to {@code /capture}; returns the job's location. */

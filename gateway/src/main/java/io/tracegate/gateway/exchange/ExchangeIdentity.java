@@ -227,8 +227,8 @@ public class ExchangeIdentity {
                 KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection}));
         builder.addExtension(Extension.subjectAlternativeName, false,
                 new GeneralNames(names.toArray(GeneralName[]::new)));
-        return new JcaX509CertificateConverter().setProvider(Smime.BC).getCertificate(builder.build(
-                new JcaContentSignerBuilder("SHA256withRSA").setProvider(Smime.BC).build(pair.getPrivate())));
+        return new JcaX509CertificateConverter().getCertificate(builder.build(
+                new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
     }
 
     private static void createPrivateDirectory(Path dir) throws IOException {

@@ -10,9 +10,10 @@ import java.time.Instant;
  *
  * @param sha256 lower-case hex SHA-256 of its DER encoding
  * @param status {@code valid}, {@code expiring} (within 30 days), {@code expired} or {@code not-yet-valid}
+ * @param x509   the certificate itself, for signatures and encryption
  */
 public record PartnerCertificate(String sha256, String subject, String issuer, String serialNumber,
-        Instant notBefore, Instant notAfter, String status, String pem) {
+        Instant notBefore, Instant notAfter, String status, String pem, @JsonIgnore X509Certificate x509) {
 
     /** Certificates expiring within this window show as {@code expiring} here and on {@code /actuator/health}. */
     static final Duration EXPIRY_WARNING = Duration.ofDays(30);
@@ -24,12 +25,8 @@ public record PartnerCertificate(String sha256, String subject, String issuer, S
                 : now.plus(EXPIRY_WARNING).isAfter(notAfter) ? "expiring" : "valid";
         return new PartnerCertificate(ExchangeIdentity.fingerprint(certificate),
                 certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
-                certificate.getSerialNumber().toString(16), notBefore, notAfter, status, Pem.certificate(certificate));
-    }
-
-    @JsonIgnore
-    X509Certificate x509() {
-        return Pem.read(pem);
+                certificate.getSerialNumber().toString(16), notBefore, notAfter, status, Pem.certificate(certificate),
+                certificate);
     }
 
     boolean validAt(Instant now) {
