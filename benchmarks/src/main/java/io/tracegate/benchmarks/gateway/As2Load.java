@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * capture pipeline; how far capture got is printed too. Run from the repository root:
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tracegate.benchmarks.gateway.As2Load [--messages=6000]
- *     [--warmups=1000] [--clients=16] [--workers=16] [--kb=100] [--jvm=-Xmx1g] [--sender-port=18091]
- *     [--receiver-port=18092] [--jar=gateway/target/gateway.jar] [--work=target/as2-load]</pre>
+ *     [--warmups=1000] [--clients=16] [--workers=16] [--kb=100] [--jvm=-Xmx1g] [--sender-jvm=..]
+ *     [--receiver-jvm=..] [--sender-port=18091] [--receiver-port=18092] [--jar=gateway/target/gateway.jar]
+ *     [--work=target/as2-load]</pre>
  */
 public final class As2Load {
 
@@ -48,12 +49,14 @@ public final class As2Load {
         int warmups = Integer.parseInt(o.getOrDefault("warmups", "1000"));
         int clients = Integer.parseInt(o.getOrDefault("clients", "16"));
         int kb = Integer.parseInt(o.getOrDefault("kb", "100"));
-        List<String> jvm = List.of(o.getOrDefault("jvm", "-Xmx1g").split(" "));
+        String jvm = o.getOrDefault("jvm", "-Xmx1g");
         try (GatewayProcess receiver = GatewayProcess.start(jar, work.resolve("receiver"),
-                Integer.parseInt(o.getOrDefault("receiver-port", "18092")), jvm, false,
+                Integer.parseInt(o.getOrDefault("receiver-port", "18092")),
+                List.of(o.getOrDefault("receiver-jvm", jvm).split(" ")), false,
                 List.of("--tracegate.exchange.as2-id=RECEIVER"));
              GatewayProcess sender = GatewayProcess.start(jar, work.resolve("sender"),
-                     Integer.parseInt(o.getOrDefault("sender-port", "18091")), jvm, false,
+                     Integer.parseInt(o.getOrDefault("sender-port", "18091")),
+                     List.of(o.getOrDefault("sender-jvm", jvm).split(" ")), false,
                      List.of("--tracegate.exchange.as2-id=SENDER",
                              "--tracegate.exchange.outbound.workers=" + o.getOrDefault("workers", "16")))) {
             long partner = register(sender, "RECEIVER", receiver);
@@ -64,15 +67,23 @@ public final class As2Load {
 
             Result warmup = send(sender, partner, warmups, clients, kb, "W");
             System.out.println("warm-up: " + warmup);
-            Duration cpuBefore = ProcessCpu.of(sender.pid()).plus(ProcessCpu.of(receiver.pid()));
+            Path senderData = work.resolve("sender").resolve("data");
+            Path receiverData = work.resolve("receiver").resolve("data");
+            ProcessCpu.Usage senderBefore = ProcessCpu.of(sender.pid(), senderData);
+            ProcessCpu.Usage receiverBefore = ProcessCpu.of(receiver.pid(), receiverData);
             Result measured = send(sender, partner, messages, clients, kb, "M");
-            Duration cpu = ProcessCpu.of(sender.pid()).plus(ProcessCpu.of(receiver.pid())).minus(cpuBefore);
+            ProcessCpu.Usage senderCpu = ProcessCpu.of(sender.pid(), senderData).minus(senderBefore);
+            ProcessCpu.Usage receiverCpu = ProcessCpu.of(receiver.pid(), receiverData).minus(receiverBefore);
+            Duration cpu = senderCpu.total().plus(receiverCpu.total());
             System.out.println("measured: " + measured);
             System.out.printf("AS2 exchange: %,.1f messages/s sustained (%,d messages of %d KB in %.1f s)%n",
                     measured.perSecond(), messages, kb, measured.elapsed().toMillis() / 1000.0);
             System.out.printf("CPU of both gateways and their PostgreSQL meanwhile: %.1f s, %,.1f messages per"
                     + " CPU-second (capture of the received documents included)%n", cpu.toMillis() / 1000.0,
                     messages / (cpu.toMillis() / 1000.0));
+            System.out.printf("  sender JVM %.1f s, its PostgreSQL %.1f s; receiver JVM %.1f s, its PostgreSQL %.1f s%n",
+                    seconds(senderCpu.jvm()), seconds(senderCpu.postgres()), seconds(receiverCpu.jvm()),
+                    seconds(receiverCpu.postgres()));
             try (Connection db = receiver.database()) {
                 System.out.println("receiver: " + scalar(db, "select count(*) from exchange_message where direction"
                         + " = 'in' and status = 'processed'") + " messages processed, " + scalar(db, "select count(*)"
@@ -167,6 +178,10 @@ public final class As2Load {
                     .append(SITE).append("\"},\"bizLocation\":{\"id\":\"").append(SITE).append("\"}}");
         }
         return json.append("]}}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private static long scalar(Connection db, String sql) throws SQLException {

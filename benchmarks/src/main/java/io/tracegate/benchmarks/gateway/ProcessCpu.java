@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
- * CPU time used by a process and all its descendants (the gateway JVM and its embedded PostgreSQL's processes), from
- * {@code /proc/<pid>/stat} (Linux): user and system time, and the time of children that have ended. On a machine
- * shared with other work, work per CPU-second measures the code where wall-clock rates measure the share of the
- * cores it was given.
+ * CPU time used by a gateway: its JVM, and its embedded PostgreSQL server (which {@code pg_ctl} detaches from the
+ * JVM: it is found by its data directory on its command line) with its backends, from {@code /proc/<pid>/stat}
+ * (Linux): user and system time, and the time of children that have ended. On a machine shared with other work, work
+ * per CPU-second measures the code where wall-clock rates measure the share of the cores it was given.
  */
 final class ProcessCpu {
 
@@ -20,9 +20,28 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    static Duration of(long pid) {
-        ProcessHandle root = ProcessHandle.of(pid).orElseThrow();
-        long ticks = Stream.concat(Stream.of(root), root.descendants()).mapToLong(p -> ticks(p.pid())).sum();
+    /** A gateway's CPU time so far: its JVM's, and its PostgreSQL's. */
+    record Usage(Duration jvm, Duration postgres) {
+        Duration total() {
+            return jvm.plus(postgres);
+        }
+
+        Usage minus(Usage earlier) {
+            return new Usage(jvm.minus(earlier.jvm), postgres.minus(earlier.postgres));
+        }
+    }
+
+    /** @param dataDir the gateway's {@code tracegate.data-dir} */
+    static Usage of(long pid, Path dataDir) {
+        String cluster = dataDir.toAbsolutePath().normalize().resolve("postgres").toString();
+        Stream<ProcessHandle> postgres = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(line -> line.contains("postgres") && line.contains("-D " + cluster)).orElse(false));
+        return new Usage(tree(ProcessHandle.of(pid).stream()), tree(postgres));
+    }
+
+    private static Duration tree(Stream<ProcessHandle> roots) {
+        long ticks = roots.flatMap(root -> Stream.concat(Stream.of(root), root.descendants()))
+                .mapToLong(p -> ticks(p.pid())).sum();
         return Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND);
     }
 

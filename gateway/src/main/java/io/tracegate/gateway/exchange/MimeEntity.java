@@ -236,14 +236,11 @@ final class MimeEntity {
     }
 
     private static int indexOf(byte[] bytes, byte[] sought, int from) {
-        outer:
-        for (int i = from; i <= bytes.length - sought.length; i++) {
-            for (int j = 0; j < sought.length; j++) {
-                if (bytes[i + j] != sought[j]) {
-                    continue outer;
-                }
+        int last = bytes.length - sought.length;
+        for (int i = indexOf(bytes, sought[0], from); i >= 0 && i <= last; i = indexOf(bytes, sought[0], i + 1)) {
+            if (Arrays.equals(bytes, i, i + sought.length, sought, 0, sought.length)) {
+                return i;
             }
-            return i;
         }
         return -1;
     }

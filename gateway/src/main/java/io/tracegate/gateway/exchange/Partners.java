@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,11 @@ class Partners {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    /**
+     * Certificates parsed, by their SHA-256: every message reads its partner's certificates, and parsing them is
+     * most of that read. Keyed by content, the cache can never be stale; it holds the certificates in use.
+     */
+    private final Map<String, X509Certificate> parsed = new ConcurrentHashMap<>();
 
     Partners(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
@@ -110,10 +116,14 @@ class Partners {
     /** Every certificate of every partner, keyed by partner; or of one partner. */
     private Map<Long, List<PartnerCertificate>> certificates(Long partnerId) {
         Instant now = clock.instant();
-        return jdbc.sql("select partner_id, pem from exchange_partner_certificate where (cast(? as bigint) is null"
-                        + " or partner_id = ?) order by partner_id, not_after desc")
+        return jdbc.sql("select partner_id, sha256, pem from exchange_partner_certificate where (cast(? as bigint) is"
+                        + " null or partner_id = ?) order by partner_id, not_after desc")
                 .params(partnerId, partnerId)
-                .query((rs, n) -> Map.entry(rs.getLong(1), PartnerCertificate.of(Pem.read(rs.getString(2)), now)))
+                .query((rs, n) -> {
+                    String pem = rs.getString(3);
+                    return Map.entry(rs.getLong(1),
+                            PartnerCertificate.of(parsed.computeIfAbsent(rs.getString(2), sha -> Pem.read(pem)), now));
+                })
                 .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
