@@ -88,11 +88,20 @@ class ExchangeBetweenGatewaysTest extends ExchangeTest {
         assertThat(events(call(b, "GET", "/events?MATCH_anyEPC=" + firstEpc + "&perPage=100", null, null)))
                 .isEqualTo(events(get("/events?MATCH_anyEPC=" + firstEpc + "&perPage=100", ADMIN_KEY)))
                 .isNotEmpty();
+
+        String metrics = get("/actuator/prometheus", ADMIN_KEY).body();
+        assertThat(metrics).contains("tracegate_exchange_messages_total{direction=\"out\",partner=\"" + bName
+                + "\",status=\"delivered\"}").contains("tracegate_exchange_mdn_latency_seconds_count{partner=\""
+                + bName + "\"}");
+        assertThat(call(b, "GET", "/actuator/prometheus", null, null).body()).contains(
+                "tracegate_exchange_messages_total{direction=\"in\",partner=\"TRACEGATE\",status=\"processed\"}");
     }
 
+    /** Also sent with chunked transfer encoding (the partner's interop switch) instead of a Content-Length. */
     @Test
     void anAsynchronousMdnComesBackToTheSender() {
-        assertThat(put("/partners/" + bAtA, "{" + bAtAJson.formatted("true") + "}").statusCode()).isEqualTo(200);
+        assertThat(put("/partners/" + bAtA, "{" + bAtAJson.formatted("true") + ",\"interop\":{\"chunked\":true}}")
+                .statusCode()).isEqualTo(200);
         try {
             deliver(EpcisDocuments.commissioning(run(), 1));
         } finally {
