@@ -14,10 +14,17 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -96,6 +103,32 @@ public abstract class GatewayTest {
             throw new IllegalStateException("could not create key " + name + ": " + response.body());
         }
         return json(response, "$.key");
+    }
+
+    /**
+     * Runs {@code n} calls released together by a barrier, one thread each (for concurrency tests); their results in
+     * call order.
+     */
+    protected static <T> List<T> together(int n, IntFunction<T> call) throws Exception {
+        CyclicBarrier barrier = new CyclicBarrier(n);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    barrier.await();
+                    return call.apply(index);
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     protected static <T> T json(HttpResponse<String> response, String path) {

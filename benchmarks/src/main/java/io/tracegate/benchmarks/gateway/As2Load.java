@@ -150,10 +150,9 @@ public final class As2Load {
     private static long register(GatewayProcess gateway, String as2Id, GatewayProcess other) throws Exception {
         String pem = other.get("/exchange/certificate").body().replace("\n", "\\n");
         String url = other.base() + "/as2";
-        HttpResponse<String> created = gateway.post("/partners", "application/json", ("{\"name\":\"" + as2Id
-                + "\",\"as2Id\":\"" + as2Id + "\",\"url\":\"" + url + "\",\"certificates\":[\"" + pem + "\"],"
-                + "\"signing\":\"sha256\",\"encryption\":\"aes256-cbc\",\"mdn\":{\"signed\":true,\"async\":false}}")
-                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = gateway.post("/partners", "{\"name\":\"" + as2Id + "\",\"as2Id\":\"" + as2Id
+                + "\",\"url\":\"" + url + "\",\"certificates\":[\"" + pem + "\"],\"signing\":\"sha256\","
+                + "\"encryption\":\"aes256-cbc\",\"mdn\":{\"signed\":true,\"async\":false}}");
         Matcher id = ID.matcher(created.body());
         if (created.statusCode() != 201 || !id.find()) {
             throw new IllegalStateException("partner not registered: " + created.statusCode() + " " + created.body());

@@ -2,6 +2,8 @@ package io.tracegate.benchmarks.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,23 +23,29 @@ import java.util.regex.Pattern;
 
 /**
  * The real gateway jar run as a child process for a benchmark, on its embedded PostgreSQL under a fresh data
- * directory, spoken to over HTTP with the admin key; the database URL it logs at start-up gives the harness direct
- * access for bulk loading and verification.
+ * directory, spoken to over HTTP with the admin key; the embedded database it logs at start-up (URL, role, password
+ * file) gives the harness direct access for bulk loading and verification.
  */
 final class GatewayProcess implements AutoCloseable {
 
     static final String ADMIN_KEY = "benchmark-admin-key-0123456789abcdefghijklmnop";
-    private static final Pattern DATABASE = Pattern.compile("database (jdbc:postgresql://\\S+?)\\)");
+    /** The embedded database's line: its URL, role and password file (never the password). */
+    private static final Pattern DATABASE = Pattern.compile(
+            "connect with (jdbc:postgresql://\\S+) as user (\\S+), password in (.+)\\)$", Pattern.MULTILINE);
 
     private final Process process;
     private final String base;
     private final String jdbcUrl;
+    private final String user;
+    private final String password;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private GatewayProcess(Process process, String base, String jdbcUrl) {
+    private GatewayProcess(Process process, String base, String jdbcUrl, String user, String password) {
         this.process = process;
         this.base = base;
         this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
     }
 
     /**
@@ -57,6 +65,12 @@ final class GatewayProcess implements AutoCloseable {
             throw new IllegalStateException(data + " exists: give a fresh work directory");
         }
         Files.createDirectories(work);
+        // another program on the port would answer the health probe in the gateway's stead
+        try (Socket taken = new Socket("localhost", port)) {
+            throw new IllegalStateException("port " + port + " is already in use: give another with --port");
+        } catch (ConnectException free) {
+            // as it should be
+        }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(jvmOptions);
@@ -90,9 +104,10 @@ final class GatewayProcess implements AutoCloseable {
         }
         Matcher m = DATABASE.matcher(Files.readString(log, StandardCharsets.UTF_8));
         if (!m.find()) {
-            throw new IllegalStateException("the gateway log names no database URL; see " + log);
+            throw new IllegalStateException("the gateway log names no embedded database; see " + log);
         }
-        return new GatewayProcess(process, base, m.group(1));
+        return new GatewayProcess(process, base, m.group(1), m.group(2),
+                Files.readString(Path.of(m.group(3)), StandardCharsets.UTF_8).strip());
     }
 
     /** {@code http://localhost:<port>} */
@@ -104,18 +119,36 @@ final class GatewayProcess implements AutoCloseable {
         return process.pid();
     }
 
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    String user() {
+        return user;
+    }
+
+    /** The embedded database's password, for tools such as pgbench (PGPASSWORD). */
+    String password() {
+        return password;
+    }
+
     Connection database() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl);
+        return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Posts a body; returns the answer. */
+    /** Posts a body with the admin key; returns the answer. */
     HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
         return http.send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts JSON with the admin key. */
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Posts a document file to {@code /capture}; returns the job's location. */

@@ -3,7 +3,7 @@ package io.tracegate.conformance.as2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import io.tracegate.gateway.GatewayProcess;
+import io.tracegate.gateway.GatewayJar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,7 +71,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CamelAs2InteropIT {
 
-    private static final String ADMIN_KEY = "conformance-as2-admin-key-0123456789abcdefghijklmnop";
+    private static final String ADMIN_KEY = GatewayJar.ADMIN_KEY;
     private static final String DOCUMENT = """
             <?xml version="1.0" encoding="UTF-8"?>
             <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:1" schemaVersion="1.2"
@@ -96,7 +96,7 @@ class CamelAs2InteropIT {
     private X509Certificate gatewayCertificate;
     private KeyPair camelKeys;
     private X509Certificate camelCertificate;
-    private GatewayProcess gateway;
+    private GatewayJar gateway;
     private AS2ServerConnection camelServer;
     private final BlockingQueue<String> receivedByCamel = new LinkedBlockingQueue<>();
     private long camelPartner;
@@ -120,9 +120,8 @@ class CamelAs2InteropIT {
         try (OutputStream out = Files.newOutputStream(keystore)) {
             store.store(out, "changeit".toCharArray());
         }
-        gateway = new GatewayProcess(jar, "as2-interop", ADMIN_KEY, "--tracegate.exchange.keystore=" + keystore,
-                "--tracegate.exchange.keystore-password=changeit");
-        gateway.start(1);
+        gateway = new GatewayJar(jar, "as2-interop");
+        gateway.start("--tracegate.exchange.keystore=" + keystore, "--tracegate.exchange.keystore-password=changeit");
 
         int camelPort = freePort();
         camelServer = new AS2ServerConnection("1.1", "Camel AS2 server", "camel.localhost", camelPort,

@@ -4,6 +4,7 @@ import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.security.ApiPrincipal;
+import io.tracegate.gateway.serials.LifecycleMode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -35,21 +36,26 @@ class CaptureController {
     private static final Set<String> MEDIA_TYPES = Set.of("application/ld+json", "application/json",
             "application/xml", "text/xml", "application/octet-stream");
     private static final String BEHAVIOUR = "GS1-Capture-Error-Behaviour";
+    private static final String LIFECYCLE = "Tracegate-Lifecycle";
 
     private final CaptureService captures;
+    private final DocumentStore documents;
     private final TracegateProperties.Capture limits;
 
-    CaptureController(CaptureService captures, TracegateProperties properties) {
+    CaptureController(CaptureService captures, DocumentStore documents, TracegateProperties properties) {
         this.captures = captures;
+        this.documents = documents;
         this.limits = properties.capture();
     }
 
     @PostMapping("/capture")
     ResponseEntity<CaptureJob> capture(@AuthenticationPrincipal ApiPrincipal caller, HttpServletRequest request,
-            @RequestHeader(name = BEHAVIOUR, required = false) String behaviour) throws IOException {
+            @RequestHeader(name = BEHAVIOUR, required = false) String behaviour,
+            @RequestHeader(name = LIFECYCLE, required = false) String lifecycle) throws IOException {
         String mediaType = mediaType(request);
         checkSize(request);
-        CaptureJob job = captures.submit(caller, behaviour(behaviour), mediaType, request.getInputStream());
+        CaptureJob job = captures.submit(caller, behaviour(behaviour), lifecycle(lifecycle), mediaType,
+                request.getInputStream());
         return ResponseEntity.accepted().location(URI.create("/capture/" + job.captureId()))
                 .headers(standardHeaders()).body(job);
     }
@@ -111,6 +117,7 @@ class CaptureController {
         return type;
     }
 
+    /** Refuses a document whose announced length is over the limit (413) or more than the disk can take (507). */
     private void checkSize(HttpServletRequest request) {
         long length = request.getContentLengthLong();
         if (length > limits.maxFileBytes().toBytes()) {
@@ -118,6 +125,7 @@ class CaptureController {
                     + " bytes, more than the capture file size limit of " + limits.maxFileBytes().toBytes()
                     + " bytes (GS1-EPCIS-Capture-File-Size-Limit)");
         }
+        documents.ensureSpaceFor(length);
     }
 
     private static String behaviour(String header) {
@@ -129,6 +137,17 @@ class CaptureController {
             throw ApiProblem.validation(BEHAVIOUR + " must be rollback or proceed, not '" + header + "'");
         }
         return value;
+    }
+
+    private static LifecycleMode lifecycle(String header) {
+        if (header == null || header.isBlank()) {
+            return LifecycleMode.ENFORCE;
+        }
+        return switch (header.strip().toLowerCase(Locale.ROOT)) {
+            case "enforce" -> LifecycleMode.ENFORCE;
+            case "observe" -> LifecycleMode.OBSERVE;
+            default -> throw ApiProblem.validation(LIFECYCLE + " must be enforce or observe, not '" + header + "'");
+        };
     }
 
     private HttpHeaders standardHeaders() {

@@ -10,7 +10,9 @@ import java.util.List;
  * {@code finishedAt}, {@code running}, {@code success}, {@code captureErrorBehaviour}, {@code errors}), plus counts.
  * rollback: running+success = in progress, running+!success = rolling back, !running+success = all captured,
  * !running+!success = nothing captured; proceed: !running+!success = captured except the events in errors.
- * While a job runs, {@code eventCount} is the number of events read so far.
+ * While a job runs, {@code eventCount} is the number of events read so far. {@code lifecycle}: {@code enforce}, or
+ * {@code observe} for a history import ({@code Tracegate-Lifecycle} header). {@code submittedByKey} is the id of the
+ * API key that submitted it (0 for a job older than key ids whose key was not found).
  */
 public record CaptureJob(
         @JsonIgnore long id,
@@ -20,16 +22,18 @@ public record CaptureJob(
         boolean running,
         boolean success,
         String captureErrorBehaviour,
+        String lifecycle,
         List<CaptureError> errors,
         int eventCount,
         int appliedCount,
         int duplicateCount,
         String documentSha256,
         long documentBytes,
-        @JsonIgnore String submittedBy) {
+        @JsonIgnore long submittedByKey) {
 
     CaptureJob withEventCount(int events) {
-        return new CaptureJob(id, captureId, createdAt, finishedAt, running, success, captureErrorBehaviour, errors,
-                events, appliedCount, duplicateCount, documentSha256, documentBytes, submittedBy);
+        return new CaptureJob(id, captureId, createdAt, finishedAt, running, success, captureErrorBehaviour,
+                lifecycle, errors, events, appliedCount, duplicateCount, documentSha256, documentBytes,
+                submittedByKey);
     }
 }

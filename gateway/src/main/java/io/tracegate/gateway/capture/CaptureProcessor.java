@@ -10,7 +10,9 @@ import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.ops.CaptureMetrics;
 import io.tracegate.gateway.problem.EpcisProblemType;
+import io.tracegate.gateway.serials.ActingKey;
 import io.tracegate.gateway.serials.LifecycleFinding;
+import io.tracegate.gateway.serials.LifecycleMode;
 import io.tracegate.gateway.serials.SerialLifecycle;
 import io.tracegate.gateway.serials.SerialStore;
 import jakarta.annotation.PreDestroy;
@@ -32,10 +34,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,6 +65,8 @@ class CaptureProcessor {
      * {@link EventTransaction}): below, two-phase commit costs more than it saves.
      */
     private static final int TWO_CONNECTIONS_FROM = 20_000;
+    /** Runs of a job that collides with concurrent captures before it is failed (see {@link #run}). */
+    private static final int MAX_ATTEMPTS = 5;
 
     private final DataSource dataSource;
     private final DocumentStore documents;
@@ -108,13 +114,33 @@ class CaptureProcessor {
                    List<String> eventIds) {
     }
 
-    /** Runs a job whose document may hold at most {@code maxEvents} events (more: nothing is captured). */
-    Outcome run(long jobId, String sha256, boolean proceed, long maxEvents) {
+    /**
+     * Runs a job whose document may hold at most {@code maxEvents} events (more: nothing is captured), for the key
+     * {@code key} (whose limits the lifecycle rules apply to what the events change). A job that collides with
+     * concurrent captures of the same units (a deadlock between their row locks, or both creating the same new
+     * container) is rolled back and run again from its stored document, a few times.
+     */
+    Outcome run(long jobId, String sha256, boolean proceed, long maxEvents, ActingKey key, LifecycleMode mode) {
         long started = System.nanoTime();
-        Run run = new Run(jobId, maxEvents, proceed, progress.started(jobId));
+        AtomicInteger read = progress.started(jobId);
+        Run run = null;
         Outcome outcome;
         try {
-            outcome = run(run, sha256, proceed);
+            for (int attempt = 1; ; attempt++) {
+                run = new Run(jobId, maxEvents, proceed, key, mode, read);
+                try {
+                    outcome = run(run, sha256, proceed);
+                    break;
+                } catch (ConcurrentCaptureConflict conflict) {
+                    if (attempt == MAX_ATTEMPTS) {
+                        outcome = conflicted(jobId, run, conflict);
+                        break;
+                    }
+                    log.info("Capture job {} collided with a concurrent capture ({}); attempt {} of {}", jobId,
+                            conflict.getMessage(), attempt + 1, MAX_ATTEMPTS);
+                    pause(attempt);
+                }
+            }
         } finally {
             progress.ended(jobId);
         }
@@ -127,7 +153,25 @@ class CaptureProcessor {
         return outcome;
     }
 
-    private Outcome run(Run run, String sha256, boolean proceed) {
+    /** A random pause that grows with the attempt, so that two colliding jobs do not collide again in step. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Outcome conflicted(long jobId, Run run, ConcurrentCaptureConflict conflict) {
+        CaptureError error = new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(), "Capture conflict",
+                503, "the capture collided " + MAX_ATTEMPTS + " times with concurrent captures of the same units ("
+                + conflict.getMessage() + "); nothing was captured: post the document again", "/capture/" + jobId,
+                null, null, null);
+        finishFailed(jobId, run, error);
+        return new Outcome(false, List.of(error), run.count, 0, 0, List.of());
+    }
+
+    private Outcome run(Run run, String sha256, boolean proceed) throws ConcurrentCaptureConflict {
         long jobId = run.jobId;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -137,7 +181,7 @@ class CaptureProcessor {
                 List<CaptureError> reported = run.reported();
                 if (commit) {
                     jobs.finish(connection, jobId, reported.isEmpty(), reported, run.count, run.applied,
-                            run.duplicates);
+                            run.duplicates, run.eventTransaction != null);
                     run.commit(connection);
                     return new Outcome(reported.isEmpty(), reported, run.count, run.applied, run.duplicates,
                             run.eventIds);
@@ -154,17 +198,25 @@ class CaptureProcessor {
             run.batch.clear();
             run.chunk.clear();
             run.preparing.forEach(task -> task.cancel(true));
+            String conflict = ConcurrentCaptureConflict.stateOf(e);
+            if (conflict != null) {
+                throw new ConcurrentCaptureConflict(conflict, e);
+            }
             String incident = UUID.randomUUID().toString();
             log.error("Capture job {} failed, incident {}", jobId, incident, e);
             CaptureError error = new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(),
                     EpcisProblemType.IMPLEMENTATION.title(), 500, "the capture failed: incident " + incident
                     + " (see the gateway log); nothing was captured", "/capture/" + jobId, null, null, null);
-            try (Connection connection = dataSource.getConnection()) {
-                jobs.finish(connection, jobId, false, List.of(error), run.count, 0, 0);
-            } catch (SQLException again) {
-                log.error("Capture job {} could not be marked failed; it will be at the next start", jobId, again);
-            }
+            finishFailed(jobId, run, error);
             return new Outcome(false, List.of(error), run.count, 0, 0, List.of());
+        }
+    }
+
+    private void finishFailed(long jobId, Run run, CaptureError error) {
+        try (Connection connection = dataSource.getConnection()) {
+            jobs.finish(connection, jobId, false, List.of(error), run.count, 0, 0);
+        } catch (SQLException again) {
+            log.error("Capture job {} could not be marked failed; it will be at the next start", jobId, again);
         }
     }
 
@@ -219,6 +271,8 @@ class CaptureProcessor {
         final long jobId;
         final List<CaptureError> errors = new ArrayList<>();
         final List<String> eventIds = new ArrayList<>();
+        /** The eventIDs given by the events of this job applied so far. */
+        final Set<String> eventIdsGiven = new HashSet<>();
         int refused;
         int count;
         int applied;
@@ -232,6 +286,8 @@ class CaptureProcessor {
         long epcs;
         final long maxEvents;
         final boolean proceed;
+        final ActingKey key;
+        final LifecycleMode mode;
         /** The events' own transaction, from the first large batch under rollback on; else null. */
         EventTransaction eventTransaction;
         /** The events of the current batch being written there. */
@@ -241,16 +297,21 @@ class CaptureProcessor {
         /** Events read, for {@link CaptureProgress}. */
         final AtomicInteger read;
 
-        Run(long jobId, long maxEvents, boolean proceed, AtomicInteger read) {
+        Run(long jobId, long maxEvents, boolean proceed, ActingKey key, LifecycleMode mode, AtomicInteger read) {
             this.jobId = jobId;
             this.maxEvents = maxEvents;
             this.proceed = proceed;
+            this.key = key;
+            this.mode = mode;
             this.read = read;
         }
 
         /**
          * Commits the job's transaction, and the events' own, if any, with it: prepared first, committed once the
-         * job's transaction is. If the job's commit fails, the job's row (read anew) tells whether it happened.
+         * job's transaction is (whose row then says that the events are pending). If the job's commit fails, the
+         * job's row (read anew) tells whether it happened. If committing the prepared transaction fails (its
+         * connection lost, say), the job stays shown as running and {@link CaptureService} commits it from another
+         * connection within seconds: this worker moves on to the next job.
          */
         void commit(Connection connection) throws SQLException {
             if (eventTransaction == null) {
@@ -268,11 +329,12 @@ class CaptureProcessor {
             try {
                 eventTransaction.commitPrepared();
                 metrics.twoPhaseCommitted();
-            } catch (SQLException e) {
-                // the job is committed: its events must not be rolled back, and the next start commits them
+                jobs.eventsVisible(jobId);
+            } catch (SQLException | DataAccessException e) {
+                // the job is committed: its events must not be rolled back
                 eventTransaction.leavePrepared();
-                log.error("Capture job {}: its events stay prepared until the gateway's next start commits them",
-                        jobId, e);
+                log.warn("Capture job {}: committing its prepared events failed ({}); they are committed from"
+                        + " another connection", jobId, e.getMessage());
             }
         }
 
@@ -355,7 +417,8 @@ class CaptureProcessor {
                         if (checked.prepared() != null) {
                             batch.add(checked.prepared());
                         } else {
-                            refuse(checked.index(), checked.eventId(), checked.findings());
+                            refuse(checked.index(), checked.eventId(), checked.findings(),
+                                    EpcisProblemType.VALIDATION);
                         }
                     }
                 }
@@ -372,21 +435,24 @@ class CaptureProcessor {
                 }
             }
             // decided at the first batch: all of a job's events go through one transaction, which alone can tell
-            // its own earlier batches' events from new ones
-            if (firstBatch && !proceed && batchEpcs >= TWO_CONNECTIONS_FROM && twoConnections()) {
+            // its own earlier batches' events from new ones; a single event (POST /events, answered when its
+            // event is visible) is committed on one connection
+            if (firstBatch && !proceed && maxEvents > 1 && batchEpcs >= TWO_CONNECTIONS_FROM
+                    && twoConnections()) {
                 eventTransaction = EventTransaction.begin(dataSource, jobId);
             }
             Connection eventConnection = eventTransaction == null ? connection : eventTransaction.connection();
             Set<String> stored = events.existing(eventConnection, unique.keySet());
-            List<PreparedEvent> fresh = new ArrayList<>();
+            List<PreparedEvent> notStored = new ArrayList<>();
             for (PreparedEvent e : unique.values()) {
                 if (stored.contains(e.hash())) {
                     duplicates++;
                     eventIds.add(e.eventId());
                 } else {
-                    fresh.add(e);
+                    notStored.add(e);
                 }
             }
+            List<PreparedEvent> fresh = withoutTakenEventIds(eventConnection, notStored);
             List<Long> refs = events.allocate(connection, fresh.size());
             for (int i = 0; i < fresh.size(); i++) {
                 fresh.get(i).ref(refs.get(i));
@@ -411,7 +477,8 @@ class CaptureProcessor {
             SerialStore.SecondConnection second = writing != null && firstBatch && last
                     ? new SerialStore.SecondConnection(eventConnection, writing, preparation) : null;
             SerialLifecycle.Outcome outcome =
-                    lifecycle.apply(connection, fresh.stream().map(PreparedEvent::lifecycle).toList(), second);
+                    lifecycle.apply(connection, fresh.stream().map(PreparedEvent::lifecycle).toList(), key, mode,
+                            second);
             Map<Integer, List<LifecycleFinding>> refusals = outcome.refused();
             Set<Long> accepted = new HashSet<>();
             for (PreparedEvent e : fresh) {
@@ -422,7 +489,9 @@ class CaptureProcessor {
                     eventIds.add(e.eventId());
                 } else {
                     refuse(e.index(), e.event().eventId(), findings.stream()
-                            .map(f -> new CaptureError.Finding(f.rule(), f.epc(), null, f.message())).toList());
+                            .map(f -> new CaptureError.Finding(f.rule(), f.epc(), null, f.message())).toList(),
+                            findings.stream().anyMatch(LifecycleFinding::isKeyLimit) ? EpcisProblemType.SECURITY
+                                    : EpcisProblemType.VALIDATION);
                 }
             }
             if (writing == null) {
@@ -438,10 +507,38 @@ class CaptureProcessor {
             batchEpcs = 0;
         }
 
-        private void refuse(int index, String eventId, List<CaptureError.Finding> findings) {
+        /**
+         * These new events less those whose eventID names another event already (stored, or earlier in this job),
+         * which are refused: an eventID names one event.
+         */
+        private List<PreparedEvent> withoutTakenEventIds(Connection eventConnection, List<PreparedEvent> fresh)
+                throws SQLException {
+            Set<String> given = new HashSet<>();
+            for (PreparedEvent e : fresh) {
+                if (e.event().eventId() != null) {
+                    given.add(e.event().eventId());
+                }
+            }
+            Set<String> taken = events.takenEventIds(eventConnection, given);
+            List<PreparedEvent> free = new ArrayList<>(fresh.size());
+            for (PreparedEvent e : fresh) {
+                String id = e.event().eventId();
+                if (id != null && (taken.contains(id) || !eventIdsGiven.add(id))) {
+                    refuse(e.index(), id, List.of(new CaptureError.Finding("capture.event-id-taken", null,
+                            "eventList[" + e.index() + "].eventID", "the eventID " + id + " already names another"
+                            + " event (one with other content); an eventID names one event")),
+                            EpcisProblemType.RESOURCE_ALREADY_EXISTS);
+                } else {
+                    free.add(e);
+                }
+            }
+            return free;
+        }
+
+        private void refuse(int index, String eventId, List<CaptureError.Finding> findings, EpcisProblemType type) {
             refused++;
             if (errors.size() < MAX_REPORTED) {
-                errors.add(new CaptureError(EpcisProblemType.VALIDATION.uri().toString(), "Event refused", 400,
+                errors.add(new CaptureError(type.uri().toString(), "Event refused", type.status().value(),
                         "event " + index + " was refused: " + findings.get(0).message()
                                 + (findings.get(0).epc() == null ? "" : " (" + findings.get(0).epc() + ", "
                                 + findings.get(0).rule() + ")")

@@ -3,17 +3,23 @@ package io.tracegate.gateway.capture;
 import io.tracegate.epcis.io.EpcisReadException;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.gateway.config.TracegateProperties;
+import io.tracegate.gateway.ops.ShutdownProperties;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.security.ApiPrincipal;
 import io.tracegate.gateway.security.Role;
+import io.tracegate.gateway.serials.ActingKey;
+import io.tracegate.gateway.serials.LifecycleMode;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +38,7 @@ public class CaptureService {
 
     private static final Logger log = LoggerFactory.getLogger(CaptureService.class);
     private static final int LISTED_JOBS = 100;
+    private static final Duration RESOLVE_EVERY = Duration.ofSeconds(1);
 
     private final DocumentStore documents;
     private final CaptureJobs jobs;
@@ -39,10 +46,14 @@ public class CaptureService {
     private final TracegateProperties.Capture limits;
     private final ThreadPoolExecutor workers;
     private final CaptureProgress progress;
+    /** Commits the events of jobs whose own commit of them failed (see {@link CaptureJobs#resolvePrepared}). */
+    private final ScheduledExecutorService resolver;
+    private final Duration shutdownGrace;
 
-    CaptureService(DocumentStore documents, CaptureJobs jobs, CaptureProcessor processor, CaptureProgress progress,
-            TracegateProperties properties) {
+    CaptureService(DocumentStore documents, CaptureJobs jobs, EventStore events, CaptureProcessor processor,
+            CaptureProgress progress, TracegateProperties properties, ShutdownProperties shutdown) {
         this.documents = documents;
+        this.shutdownGrace = shutdown.captureGrace();
         this.progress = progress;
         this.jobs = jobs;
         this.processor = processor;
@@ -58,6 +69,18 @@ public class CaptureService {
         if (prepared > 0) {
             log.warn("{} capture job(s) stopped between their two commits were committed or rolled back", prepared);
         }
+        int clashes = events.eventIdClashes();
+        if (clashes > 0) {
+            log.warn("{} eventID(s) name more than one stored event, captured before eventIDs were checked (listed in"
+                    + " the table event_id_clash); GET /events/<eventID> answers the first captured", clashes);
+        }
+        this.resolver = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "capture-commit-resolver");
+            thread.setDaemon(true);
+            return thread;
+        });
+        resolver.scheduleWithFixedDelay(this::resolvePrepared, RESOLVE_EVERY.toMillis(), RESOLVE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         int interrupted = jobs.failInterrupted(new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(),
                 "Capture interrupted", 500, "the gateway stopped while this job was running; its transaction was"
                 + " rolled back and nothing was captured: post the document again", null, null, null, null));
@@ -66,14 +89,24 @@ public class CaptureService {
         }
     }
 
-    /** Stores the document and queues its job; the job is returned as just created (running). */
-    public CaptureJob submit(ApiPrincipal caller, String behaviour, String mediaType, InputStream body) {
+    /**
+     * Stores the document and queues its job; the job is returned as just created (running). {@code mode}
+     * {@link LifecycleMode#OBSERVE} imports history, for ADMIN keys and keys that may import.
+     */
+    public CaptureJob submit(ApiPrincipal caller, String behaviour, LifecycleMode mode, String mediaType,
+            InputStream body) {
+        if (mode == LifecycleMode.OBSERVE && !caller.mayImportHistory()) {
+            throw new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN, "the key '" + caller.name()
+                    + "' may not import history (Tracegate-Lifecycle: observe): that takes an ADMIN key or a key"
+                    + " created with \"import\": true");
+        }
         DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
         checkLimits(caller, document);
-        long id = jobs.create(caller.name(), behaviour, mediaType, document);
+        long id = jobs.create(caller, behaviour, mode, mediaType, document);
         try {
+            ActingKey key = KeyLimits.actingKey(caller);
             workers.execute(() -> processor.run(id, document.sha256(), behaviour.equals("proceed"),
-                    limits.maxEvents()));
+                    limits.maxEvents(), key, mode));
         } catch (RejectedExecutionException busy) {
             String detail = "the gateway is busy: " + limits.queue() + " capture jobs are waiting; try again later";
             jobs.fail(id, new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(), "Capture refused", 503,
@@ -87,20 +120,21 @@ public class CaptureService {
     public CaptureProcessor.Outcome captureEvent(ApiPrincipal caller, String mediaType, InputStream body) {
         DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
         checkLimits(caller, document);
-        long id = jobs.create(caller.name(), "rollback", mediaType, document);
-        return processor.run(id, document.sha256(), false, 1); // a second event rolls the first back
+        long id = jobs.create(caller, "rollback", LifecycleMode.ENFORCE, mediaType, document);
+        // a second event rolls the first back
+        return processor.run(id, document.sha256(), false, 1, KeyLimits.actingKey(caller), LifecycleMode.ENFORCE);
     }
 
-    /** A job, if the caller may see it (its own, or any for ADMIN and COMPLIANCE). */
+    /** A job, if the caller may see it (its key's own, or any for ADMIN and COMPLIANCE). */
     public CaptureJob job(ApiPrincipal caller, long id) {
-        return jobs.find(id).filter(job -> seesAll(caller) || job.submittedBy().equals(caller.name()))
+        return jobs.find(id).filter(job -> seesAll(caller) || job.submittedByKey() == caller.keyId())
                 .map(progress::withProgress)
                 .orElseThrow(() -> ApiProblem.noSuchResource("no capture job " + id));
     }
 
     /** The latest jobs the caller may see, newest first. */
     public List<CaptureJob> jobs(ApiPrincipal caller) {
-        return jobs.latest(seesAll(caller) ? null : caller.name(), LISTED_JOBS).stream().map(progress::withProgress)
+        return jobs.latest(seesAll(caller) ? null : caller.keyId(), LISTED_JOBS).stream().map(progress::withProgress)
                 .toList();
     }
 
@@ -114,6 +148,10 @@ public class CaptureService {
             return;
         }
         try (InputStream in = documents.open(document.sha256()); EpcisReader reader = EpcisReader.open(in)) {
+            String masterData = KeyLimits.violation(caller, reader.header().masterData());
+            if (masterData != null) {
+                throw new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN, masterData);
+            }
             int index = 0;
             while (reader.hasNext()) {
                 String violation = KeyLimits.violation(caller, reader.next(), index++);
@@ -128,11 +166,33 @@ public class CaptureService {
         }
     }
 
-    /** Graceful shutdown: running jobs finish (or, past the timeout, die with their transaction, rolled back). */
+    /** Ends the prepared event transactions of jobs whose own commit of them failed; never throws. */
+    private void resolvePrepared() {
+        try {
+            if (jobs.anyEventsPending()) {
+                int ended = jobs.resolvePrepared();
+                if (ended > 0) {
+                    log.info("Committed the prepared events of {} capture job(s) from another connection", ended);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Prepared capture events could not be resolved yet: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Graceful shutdown: jobs waiting for a worker are dropped (the next start marks them failed), running jobs get
+     * {@code tracegate.shutdown.capture-grace} to finish; past it they are cut off, their transactions rolled back
+     * when the pool and the database close.
+     */
     @PreDestroy
     void stop() throws InterruptedException {
+        resolver.shutdownNow();
+        workers.getQueue().clear();
         workers.shutdown();
-        if (!workers.awaitTermination(25, TimeUnit.SECONDS)) {
+        if (!workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("{} capture job(s) still running after the shutdown grace of {} s are cut off: rolled back and"
+                    + " reported failed", workers.getActiveCount(), shutdownGrace.toSeconds());
             workers.shutdownNow();
         }
     }

@@ -1,6 +1,7 @@
 package io.tracegate.gateway.capture;
 
 import io.tracegate.gateway.serials.PgCopy;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,6 +78,38 @@ public class EventStore {
             }
         }
         return found;
+    }
+
+    /**
+     * The eventIDs among these that already name a stored event. Each is locked first (a transaction-level advisory
+     * lock on its hash, taken in order), so that two captures giving one eventID to different events wait for each
+     * other and the second finds it taken.
+     */
+    Set<String> takenEventIds(Connection connection, Collection<String> eventIds) throws SQLException {
+        Set<String> taken = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return taken;
+        }
+        Array ids = connection.createArrayOf("text", eventIds.toArray());
+        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(h) from (select"
+                + " distinct hashtextextended(id, 0) as h from unnest(?::text[]) as id order by 1) as ids");
+             PreparedStatement find = connection.prepareStatement(
+                     "select distinct event_id from epcis_event where event_id = any(?)")) {
+            lock.setArray(1, ids);
+            lock.execute();
+            find.setArray(1, ids);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    taken.add(rs.getString(1));
+                }
+            }
+        }
+        return taken;
+    }
+
+    /** How many eventIDs the store held for several events when it began to refuse that (V9 migration). */
+    int eventIdClashes() {
+        return jdbc.sql("select count(*) from event_id_clash").query(Integer.class).single();
     }
 
     /** Row ids for this many new events, in one round trip. */

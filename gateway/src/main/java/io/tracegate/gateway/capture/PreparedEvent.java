@@ -45,6 +45,8 @@ final class PreparedEvent {
     private final List<UnitRef> inputUnits = new ArrayList<>();
     private final List<UnitRef> outputUnits = new ArrayList<>();
     private final UnitRef parentUnit;
+    /** Identifiers of the parentID, epcList and childEPCs that are not GS1 keys, as written. */
+    private final List<String> notGs1 = new ArrayList<>();
     private long ref;
 
     PreparedEvent(int index, EpcisEvent event) {
@@ -55,9 +57,19 @@ final class PreparedEvent {
         if (event.parentId() != null) {
             keys.add(parentUnit != null ? new Key(parentUnit.key(), 'p', true)
                     : new Key(Identifiers.key(event.parentId()), 'p', false));
+            if (parentUnit == null && Identifiers.parse(event.parentId()) == null) {
+                notGs1.add(event.parentId());
+            }
         }
         units(event.epcList(), 'e', epcUnits);
         units(event.childEpcs(), 'c', childUnits);
+        for (List<String> list : List.of(event.epcList(), event.childEpcs())) {
+            for (String epc : list) {
+                if (Identifiers.parse(epc) == null) {
+                    notGs1.add(epc);
+                }
+            }
+        }
         units(event.inputEpcList(), 'i', inputUnits);
         units(event.outputEpcList(), 'o', outputUnits);
         classes(event.quantityList(), 'q');
@@ -157,7 +169,7 @@ final class PreparedEvent {
                 event.readPoint() == null ? null : event.readPoint().id(),
                 event.bizLocation() == null ? null : event.bizLocation().id(), party(event.sourceList(),
                 "owning_party"), party(event.destinationList(), "owning_party"),
-                party(event.destinationList(), "location"));
+                party(event.destinationList(), "location"), notGs1);
     }
 
     private String ilmd(String localName) {

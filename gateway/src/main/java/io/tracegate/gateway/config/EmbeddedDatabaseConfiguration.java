@@ -14,7 +14,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The one-command default: without {@code spring.datasource.url} the gateway runs its own PostgreSQL with the
- * cluster under {@code <tracegate.data-dir>/postgres}. With the URL set, Boot's usual data source is used instead.
+ * cluster under {@code <tracegate.data-dir>/postgres}, and connects to it as a role that owns the schema and is no
+ * superuser. With the URL set, Boot's usual data source is used instead.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDataSourceUrl.class)
@@ -27,8 +28,10 @@ public class EmbeddedDatabaseConfiguration {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
                 properties.postgresDataDir().toAbsolutePath().normalize(), properties.embeddedDatabase().port(),
                 properties.embeddedDatabase().settings());
-        log.info("Embedded PostgreSQL listening on localhost:{} with its data in {} (connect with {})",
-                server.port(), server.dataDirectory(), server.jdbcUrl());
+        // Says how to connect, never the password itself (benchmarks read this line: keep its form).
+        log.info("Embedded PostgreSQL listening on localhost:{} with its data in {} (connect with {} as user {},"
+                        + " password in {})", server.port(), server.dataDirectory(), server.jdbcUrl(), server.username(),
+                server.passwordFile());
         return server;
     }
 
@@ -38,6 +41,8 @@ public class EmbeddedDatabaseConfiguration {
     HikariDataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(server.username());
+        dataSource.setPassword(server.password());
         dataSource.setPoolName("tracegate-embedded");
         return dataSource;
     }

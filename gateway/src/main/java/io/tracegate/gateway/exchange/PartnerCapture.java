@@ -3,6 +3,7 @@ package io.tracegate.gateway.exchange;
 import io.tracegate.gateway.capture.CaptureService;
 import io.tracegate.gateway.security.ApiPrincipal;
 import io.tracegate.gateway.security.Role;
+import io.tracegate.gateway.serials.LifecycleMode;
 import io.tracegate.gs1.Gln;
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
@@ -28,20 +29,23 @@ public class PartnerCapture {
 
     /**
      * The caller a partner acts as, in capture jobs and on the mutual-TLS connector: {@code partner:<AS2 name>},
-     * role PARTNER, limited to the partner's GLNs (none: no limit).
+     * role PARTNER, limited to the partner's GLNs (none: no limit), allowed to import history. Its key id is the
+     * partner's id negated: API keys' ids are positive, so a partner's capture jobs are its own and no key's.
      */
     public static ApiPrincipal principal(Partner partner) {
-        return new ApiPrincipal("partner:" + partner.as2Id(), Set.of(Role.PARTNER), Set.of(),
-                partner.glns().stream().map(Gln::new).collect(Collectors.toSet()));
+        return new ApiPrincipal(-partner.id(), "partner:" + partner.as2Id(), Set.of(Role.PARTNER), Set.of(),
+                partner.glns().stream().map(Gln::new).collect(Collectors.toSet()), true);
     }
 
     /**
-     * Submits a received document to capture; returns the job's id.
+     * Submits a received document to capture as a history import ({@link LifecycleMode#OBSERVE}: what the partner
+     * did happened elsewhere, so the store takes the states the events say instead of refusing them); returns the
+     * job's id.
      *
      * @throws io.tracegate.gateway.problem.ApiProblem when capture refuses it (503: busy, try again later)
      */
     long capture(Partner partner, String contentType, byte[] document) {
-        return captures.submit(principal(partner), "rollback", mediaType(contentType),
+        return captures.submit(principal(partner), "rollback", LifecycleMode.OBSERVE, mediaType(contentType),
                 new ByteArrayInputStream(document)).id();
     }
 

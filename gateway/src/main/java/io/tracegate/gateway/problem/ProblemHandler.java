@@ -3,6 +3,9 @@ package io.tracegate.gateway.problem;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -28,7 +31,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return respond(problem.type(), problem.status(), problem.getMessage(), new HttpHeaders());
+        return respond(problem.type(), problem.status(), problem.getMessage(), problem.headers());
     }
 
     @ExceptionHandler
@@ -44,6 +47,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         return respond(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN, e.getMessage(), new HttpHeaders());
+    }
+
+    /**
+     * The database is down or unreachable (restarting after a failure, a lost network, every connection busy past
+     * the pool's timeout): nothing about the request was wrong, and it may be sent again shortly. The outage itself
+     * is logged once, by {@code ops.DatabaseAvailability}.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return respond(EpcisProblemType.IMPLEMENTATION, HttpStatus.SERVICE_UNAVAILABLE,
+                "the database is unavailable; try again in a few seconds", headers);
     }
 
     /** A bug or an outage: the client gets an incident id to quote, the log gets the stack trace. */
@@ -78,7 +94,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(EpcisProblemType type, HttpStatus status, String detail,
+    static ResponseEntity<ProblemDetail> respond(EpcisProblemType type, HttpStatus status, String detail,
             HttpHeaders headers) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type.uri());

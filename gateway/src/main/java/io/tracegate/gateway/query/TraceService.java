@@ -43,10 +43,13 @@ public class TraceService {
                               String action, String disposition, String readPoint, String bizLocation, String via) {
     }
 
-    /** A trace: the unit's state (null fields when the store does not know the EPC but events name it). */
+    /**
+     * A trace: the unit's state (null fields when the store does not know the EPC but events name it);
+     * {@code observed} when the unit was first seen in a history import, so its history did not start here.
+     */
     public record Trace(String epc, String kind, String gtin, String status, String disposition, String owner,
                         String location, String lot, String expiry, String parent, List<String> children,
-                        OffsetDateTime commissionedAt, List<TracedEvent> events) {
+                        OffsetDateTime commissionedAt, Boolean observed, List<TracedEvent> events) {
     }
 
     /** One read-only transaction: the state and the history come from the same snapshot, over one connection. */
@@ -68,12 +71,12 @@ public class TraceService {
         history.sort(Comparator.comparing(TracedEvent::eventTime));
         if (unit.isEmpty()) {
             return new Trace(epcText, null, null, null, null, null,
-                    null, null, null, null, List.of(), null, history);
+                    null, null, null, null, List.of(), null, null, history);
         }
         UnitView u = unit.get();
         return new Trace(u.epc(), u.kind(), u.gtin(), u.status().word(), u.disposition(), u.owner(), u.location(),
                 u.lot(), u.expiry() == null ? null : u.expiry().toString(), u.parent(),
-                units.children(key).stream().map(UnitView::epc).toList(), u.commissionedAt(), history);
+                units.children(key).stream().map(UnitView::epc).toList(), u.commissionedAt(), u.observed(), history);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tracegate.gateway.security;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.security.ApiKeys.ApiKeyInfo;
 import io.tracegate.gs1.Gln;
@@ -30,8 +31,12 @@ class AdminKeyController {
         this.apiKeys = apiKeys;
     }
 
-    /** {@code gtins} and {@code glns} are optional limits; GTIN-8/12/13 are stored as GTIN-14. */
-    record NewKeyRequest(String name, List<String> roles, List<String> gtins, List<String> glns) {
+    /**
+     * {@code gtins} and {@code glns} are optional limits; GTIN-8/12/13 are stored as GTIN-14. {@code import}: the key
+     * may import history ({@code Tracegate-Lifecycle: observe}), which otherwise only ADMIN keys may.
+     */
+    record NewKeyRequest(String name, List<String> roles, List<String> gtins, List<String> glns,
+                         @JsonProperty("import") Boolean mayImport) {
     }
 
     record NewKey(String name, String key) {
@@ -45,7 +50,8 @@ class AdminKeyController {
             throw ApiProblem.validation("roles: at least one role is required");
         }
         ApiPrincipal grant = new ApiPrincipal(name, parseAll("roles", request.roles(), Role::parse),
-                parseAll("gtins", request.gtins(), Gtin::of), parseAll("glns", request.glns(), Gln::new));
+                parseAll("gtins", request.gtins(), Gtin::of), parseAll("glns", request.glns(), Gln::new),
+                Boolean.TRUE.equals(request.mayImport()));
         return new NewKey(name, apiKeys.create(grant));
     }
 

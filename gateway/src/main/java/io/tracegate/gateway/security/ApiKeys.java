@@ -1,5 +1,7 @@
 package io.tracegate.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gs1.Gln;
 import io.tracegate.gs1.Gtin;
@@ -12,15 +14,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,6 +36,11 @@ import org.springframework.transaction.annotation.Transactional;
  * A slow password hash (bcrypt, Argon2) protects low-entropy human passwords against guessing after a database leak;
  * a 256-bit random key cannot be guessed whatever the hash speed, so SHA-256 is as safe here and lets every request
  * find its key with one indexed look-up instead of a deliberately slow computation.
+ *
+ * <p>Authenticated keys are remembered for {@link #REMEMBERED} (by hash, never the key itself), so that a busy
+ * client (a VRS requestor sending thousands of verifications a second) costs no SQL query per request. A revoked key
+ * is forgotten at once by the instance that revoked it, and stops working on every other instance sharing the
+ * database within {@link #REMEMBERED}. Unknown keys are not remembered.
  */
 @Service
 public class ApiKeys {
@@ -40,8 +50,13 @@ public class ApiKeys {
     private static final String PREFIX = "tg_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How long an authenticated key is used without asking the database again: the bound on revocation. */
+    public static final Duration REMEMBERED = Duration.ofSeconds(10);
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Cache<String, ApiPrincipal> authenticated = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(REMEMBERED).build();
 
     public ApiKeys(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -49,7 +64,8 @@ public class ApiKeys {
     }
 
     /** A key listed without its secret. */
-    public record ApiKeyInfo(String name, Set<Role> roles, List<String> gtins, List<String> glns, Instant createdAt) {
+    public record ApiKeyInfo(String name, Set<Role> roles, List<String> gtins, List<String> glns,
+                             @JsonProperty("import") boolean mayImport, Instant createdAt) {
     }
 
     /** Creates a key with a new random secret and returns the secret: it is shown once and never stored. */
@@ -59,29 +75,43 @@ public class ApiKeys {
         return secret;
     }
 
-    /** Creates a key whose secret was chosen outside (the bootstrap admin key). */
+    /**
+     * Creates a key whose secret was chosen outside (the bootstrap admin key). The fast hash relies on the key being
+     * impossible to guess: a short or predictable one is refused (see {@link KeyStrength}).
+     */
     public void create(ApiPrincipal grant, String secret) {
-        if (secret.length() < MIN_KEY_LENGTH) {
-            throw new IllegalArgumentException("an API key must have at least " + MIN_KEY_LENGTH
-                    + " characters (e.g. the output of 'openssl rand -base64 32'), got " + secret.length());
-        }
+        KeyStrength.weakness(secret).ifPresent(why -> {
+            throw new IllegalArgumentException(why + ". Use a generated key, e.g. the output of 'openssl rand"
+                    + " -base64 32', or none: the gateway then generates one and logs it once");
+        });
         store(grant, secret);
     }
 
     /** The principal of an active key, or empty when the key is unknown or revoked. */
     public Optional<ApiPrincipal> authenticate(String secret) {
-        return jdbc.sql("select name, roles, gtins, glns from api_key where key_hash = ? and revoked_at is null")
-                .param(hash(secret))
-                .query((rs, row) -> new ApiPrincipal(rs.getString("name"),
-                        array(rs, "roles", Role::valueOf), array(rs, "gtins", Gtin::new), array(rs, "glns", Gln::new)))
+        byte[] hash = hash(secret);
+        String remembered = HexFormat.of().formatHex(hash);
+        ApiPrincipal known = authenticated.getIfPresent(remembered);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ApiPrincipal> principal = jdbc.sql("select id, name, roles, gtins, glns, may_import from api_key"
+                        + " where key_hash = ? and revoked_at is null")
+                .param(hash)
+                .query((rs, row) -> new ApiPrincipal(rs.getLong("id"), rs.getString("name"),
+                        array(rs, "roles", Role::valueOf), array(rs, "gtins", Gtin::new), array(rs, "glns", Gln::new),
+                        rs.getBoolean("may_import")))
                 .optional();
+        principal.ifPresent(p -> authenticated.put(remembered, p));
+        return principal;
     }
 
     public List<ApiKeyInfo> list() {
-        return jdbc.sql("select name, roles, gtins, glns, created_at from api_key where revoked_at is null order by name")
+        return jdbc.sql("select name, roles, gtins, glns, may_import, created_at from api_key where revoked_at is null"
+                        + " order by name")
                 .query((rs, row) -> new ApiKeyInfo(rs.getString("name"), array(rs, "roles", Role::valueOf),
                         List.copyOf(array(rs, "gtins", Function.identity())),
-                        List.copyOf(array(rs, "glns", Function.identity())),
+                        List.copyOf(array(rs, "glns", Function.identity())), rs.getBoolean("may_import"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
@@ -111,13 +141,15 @@ public class ApiKeys {
         if (revoked == 0) {
             throw ApiProblem.noSuchResource("no active API key named '" + name + "'");
         }
+        authenticated.asMap().values().removeIf(principal -> principal.name().equals(name));
     }
 
     private void store(ApiPrincipal grant, String secret) {
         try {
-            jdbc.sql("insert into api_key (name, key_hash, roles, gtins, glns, created_at) values (?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into api_key (name, key_hash, roles, gtins, glns, may_import, created_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?)")
                     .params(grant.name(), hash(secret), names(grant.roles(), Role::name),
-                            names(grant.gtins(), Gtin::value), names(grant.glns(), Gln::value),
+                            names(grant.gtins(), Gtin::value), names(grant.glns(), Gln::value), grant.mayImport(),
                             Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException e) {

@@ -1,5 +1,6 @@
 package io.tracegate.gateway.security;
 
+import io.tracegate.gateway.problem.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,6 +27,13 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         if (resolver.resolveException(request, response, null, e) == null) {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        }
+    }
+
+    /** Refuses a request before any controller with a problem of our own (429 for too many failed keys). */
+    void refuse(HttpServletRequest request, HttpServletResponse response, ApiProblem problem) throws IOException {
+        if (resolver.resolveException(request, response, null, problem) == null) {
+            response.sendError(problem.status().value());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tracegate.gateway.security;
 
 import io.tracegate.gateway.exchange.Exchange;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -11,10 +12,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, Exchange exchange,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, AuthFailures failures, Exchange exchange,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(resolver);
         RequestMatcher capture = PathPatternRequestMatcher.withDefaults().matcher("/capture/**"); // and /capture
@@ -38,10 +39,13 @@ public class SecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .addFilterBefore(new ApiKeyFilter(apiKeys, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(apiKeys, failures, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new ClientCertificateFilter(exchange, problems), ApiKeyFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(paths -> paths
+                        // An error dispatch renders the error of a request that these rules already let through
+                        // or refused; it has no key of its own (the key filter runs once per request).
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // The mutual-TLS connector serves partners' capture and nothing else.
                         .requestMatchers(request -> exchange.onMutualTlsConnector(request)
                                 && !capture.matches(request)).denyAll()
@@ -66,6 +70,15 @@ public class SecurityConfiguration {
                                 .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/masterdata/**")
                                 .hasAnyRole(Role.LINE.name(), Role.ADMIN.name())
+                        // verification (io.tracegate.gateway.verify) and the console's pages (io.tracegate.gateway.web)
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
+                        .requestMatchers("/vrs/log").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers("/vrs/directory", "/vrs/directory/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/vrs/**", "/verify/**").hasAnyRole(Role.PARTNER.name(),
+                                Role.PHARMACIST.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        // recalls and unit marks (io.tracegate.gateway.compliance)
+                        .requestMatchers("/recalls", "/recalls/**", "/units/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -30,12 +30,13 @@ import java.util.function.BiConsumer;
  * @param sourceOwner         source of type owning_party, or null
  * @param destinationOwner    destination of type owning_party, or null
  * @param destinationLocation destination of type location, or null
+ * @param notGs1              identifiers of the parentID, epcList and childEPCs that are not GS1 keys, as written
  */
 public record LifecycleEvent(int index, long eventRef, OffsetDateTime eventTime, EventType type, Action action,
                              String bizStep, String disposition, UnitRef parent, List<UnitRef> epcs,
                              List<UnitRef> children, List<UnitRef> inputs, List<UnitRef> outputs, String lot,
                              LocalDate expiry, String readPoint, String bizLocation, String sourceOwner,
-                             String destinationOwner, String destinationLocation) {
+                             String destinationOwner, String destinationLocation, List<String> notGs1) {
 
     public LifecycleStep step() {
         return LifecycleStep.of(type, action, bizStep, disposition);

@@ -86,6 +86,14 @@ public final class PgCopy implements AutoCloseable {
         return this;
     }
 
+    public PgCopy bool(boolean value) {
+        field();
+        int32(1);
+        ensure(1);
+        buffer[size++] = (byte) (value ? 1 : 0);
+        return this;
+    }
+
     /** A bigint[] (one dimension, no nulls; empty when there are no values), in PostgreSQL's binary array form. */
     public PgCopy numbers(long[] values) {
         field();

@@ -81,14 +81,14 @@ public class SerialLifecycle {
      * @param second a second connection of the same capture to write half of the new units on, or null (see
      *               {@link SerialStore.SecondConnection})
      */
-    public Outcome apply(Connection connection, List<LifecycleEvent> events,
+    public Outcome apply(Connection connection, List<LifecycleEvent> events, ActingKey key, LifecycleMode mode,
             SerialStore.SecondConnection second) throws SQLException {
         if (events.stream().noneMatch(e -> e.step() == LifecycleStep.COMMISSION)) {
-            return apply(connection, events, true, second);
+            return apply(connection, events, key, mode, true, second);
         }
         Savepoint beforeWrite = connection.setSavepoint();
         try {
-            Outcome outcome = apply(connection, events, false, second);
+            Outcome outcome = apply(connection, events, key, mode, false, second);
             if (outcome != null) {
                 connection.releaseSavepoint(beforeWrite);
                 return outcome;
@@ -99,15 +99,15 @@ public class SerialLifecycle {
             }
             connection.rollback(beforeWrite);
         }
-        return apply(connection, events, true, null);
+        return apply(connection, events, key, mode, true, null);
     }
 
     /**
      * One pass over the batch; null, having written nothing, when a commissioning was refused after the units the
      * batch commissions were taken to be new without a lookup.
      */
-    private Outcome apply(Connection connection, List<LifecycleEvent> events, boolean lookUpCommissioned,
-            SerialStore.SecondConnection second) throws SQLException {
+    private Outcome apply(Connection connection, List<LifecycleEvent> events, ActingKey key, LifecycleMode mode,
+            boolean lookUpCommissioned, SerialStore.SecondConnection second) throws SQLException {
         Set<String> keys = new HashSet<>();
         Set<String> commissioned = new HashSet<>();
         Set<String> withContent = new HashSet<>();
@@ -145,7 +145,7 @@ public class SerialLifecycle {
         }
         keys.removeAll(commissioned);
         Batch batch = new Batch(store.load(connection, keys, withContent, withContainers),
-                store.lotExpiries(connection, lotGtins, lotNumbers));
+                store.lotExpiries(connection, lotGtins, lotNumbers), key, mode == LifecycleMode.OBSERVE);
         Map<Integer, List<LifecycleFinding>> refused = new LinkedHashMap<>();
         Map<Long, Set<String>> notHeld = new HashMap<>();
         for (LifecycleEvent e : events) {
@@ -185,10 +185,17 @@ public class SerialLifecycle {
         final List<LocalDate> newLotExpiries = new ArrayList<>();
         final Map<String, String> glns = new HashMap<>();
         final OffsetDateTime now = OffsetDateTime.now(clock);
+        final ActingKey key;
+        /** a history import: see {@link LifecycleMode#OBSERVE} */
+        final boolean observing;
+        /** Units an event of this batch packed, in an import: another event packing one elsewhere is refused. */
+        final Set<String> packedHere = new HashSet<>();
 
-        Batch(Map<String, Unit> units, Map<String, LocalDate> lots) {
+        Batch(Map<String, Unit> units, Map<String, LocalDate> lots, ActingKey key, boolean observing) {
             this.units = units;
             this.lots = lots;
+            this.key = key;
+            this.observing = observing;
             for (Unit unit : units.values()) {
                 if (unit.parent != null) {
                     children.computeIfAbsent(unit.parent, k -> new LinkedHashSet<>()).add(unit.key);
@@ -198,13 +205,58 @@ public class SerialLifecycle {
 
         List<LifecycleFinding> check(LifecycleEvent e, LifecycleStep step) {
             List<LifecycleFinding> findings = new ArrayList<>();
+            if (!observing) {
+                // the store follows GS1 keys; anything else named as an object would be silently not followed
+                e.notGs1().forEach(id -> findings.add(new LifecycleFinding(id, "lifecycle.not-a-gs1-key",
+                        "the serial store follows GS1 keys (EPC URNs or GS1 Digital Links) and this is none")));
+            }
             switch (step) {
                 case COMMISSION -> checkCommission(e, findings);
                 case PACK -> checkPack(e, findings);
                 case UNPACK -> checkUnpack(e, findings);
                 default -> checkObjectStep(e, step, findings);
             }
+            if (findings.isEmpty() && key.isLimited()) {
+                checkKeyLimits(e, step, findings);
+            }
             return findings;
+        }
+
+        /**
+         * Whether the key may act on every stored unit the event changes, including all that is packed in the
+         * containers it names: by the unit's GTIN, and by the site where the unit is. New units were checked by
+         * their identifiers before the capture was accepted.
+         */
+        private void checkKeyLimits(LifecycleEvent e, LifecycleStep step, List<LifecycleFinding> findings) {
+            List<UnitRef> withContent = switch (step) {
+                case COMMISSION -> List.of();
+                case PACK, UNPACK -> e.children().isEmpty() ? List.of(e.parent()) : e.children();
+                default -> e.epcs();
+            };
+            if ((step == LifecycleStep.PACK || step == LifecycleStep.UNPACK) && !e.children().isEmpty()) {
+                checkKeyLimits(units.get(e.parent().key()), "", findings);
+            }
+            for (UnitRef ref : withContent) {
+                Unit top = units.get(ref.key());
+                if (top != null) {
+                    for (Unit unit : withDescendants(top)) {
+                        checkKeyLimits(unit, unit == top ? "" : " (packed in " + ref.written() + ")", findings);
+                    }
+                }
+            }
+        }
+
+        private void checkKeyLimits(Unit unit, String via, List<LifecycleFinding> findings) {
+            if (unit == null) {
+                return;
+            }
+            if (unit.gtin != null && !key.gtins().isEmpty() && !key.gtins().contains(unit.gtin)) {
+                findings.add(new LifecycleFinding(unit.written, "key.gtin-not-allowed", "the key '" + key.name()
+                        + "' may not act on GTIN " + unit.gtin + via));
+            } else if (unit.location != null && !key.glns().isEmpty() && !key.glns().contains(gln(unit.location))) {
+                findings.add(new LifecycleFinding(unit.written, "key.site-not-allowed", "the key '" + key.name()
+                        + "' may not act on units at " + unit.location + via));
+            }
         }
 
         void apply(LifecycleEvent e, LifecycleStep step) {
@@ -219,13 +271,14 @@ public class SerialLifecycle {
         private void checkCommission(LifecycleEvent e, List<LifecycleFinding> findings) {
             Set<String> seen = new HashSet<>();
             for (UnitRef ref : e.epcs()) {
-                if (units.containsKey(ref.key()) || !seen.add(ref.key())) {
+                Unit stored = units.get(ref.key());
+                if (stored != null && !(observing && stored.observed) || !seen.add(ref.key())) {
                     findings.add(new LifecycleFinding(ref.written(), "lifecycle.duplicate-commission",
-                            "the EPC is already commissioned"));
+                            "the EPC is already commissioned" + (observing ? " by this gateway" : "")));
                 }
             }
-            if (e.lot() == null) {
-                return;
+            if (e.lot() == null || observing) {
+                return; // an import keeps the expiry each of its events gives
             }
             e.epcs().stream().map(UnitRef::gtin).filter(Objects::nonNull).distinct().forEach(gtin -> {
                 String lotKey = SerialStore.lotKey(gtin, e.lot());
@@ -239,7 +292,12 @@ public class SerialLifecycle {
 
         private void applyCommission(LifecycleEvent e) {
             for (UnitRef ref : e.epcs()) {
-                Unit unit = create(ref, e);
+                Unit unit = units.get(ref.key());
+                if (unit == null) {
+                    unit = create(ref, e);
+                } else {
+                    touch(unit, e); // an observed unit, commissioned in an import again
+                }
                 if (ref.gtin() != null && e.lot() != null) {
                     unit.lot = e.lot();
                     unit.expiry = e.expiry();
@@ -262,8 +320,15 @@ public class SerialLifecycle {
             unit.location = e.place();
             unit.updatedAt = now;
             unit.lastEvent = e.eventRef();
+            unit.observed = observing;
             units.put(unit.key, unit);
             return unit;
+        }
+
+        /** The unit, created as observed when an import names it first. */
+        private Unit held(UnitRef ref, LifecycleEvent e) {
+            Unit unit = units.get(ref.key());
+            return unit != null ? unit : create(ref, e);
         }
 
         private void checkPack(LifecycleEvent e, List<LifecycleFinding> findings) {
@@ -274,21 +339,27 @@ public class SerialLifecycle {
                 return;
             }
             Unit parent = units.get(parentRef.key());
-            if (parent == null && !parentRef.kind().equals("sscc")) {
+            if (parent == null && !parentRef.kind().equals("sscc") && !observing) {
                 findings.add(new LifecycleFinding(parentRef.written(), "lifecycle.unknown-parent",
                         "the parent was never commissioned (only an SSCC may be used as a parent without it)"));
-            } else if (parent != null && parent.status != UnitStatus.ACTIVE) {
+            } else if (parent != null && parent.status != UnitStatus.ACTIVE && !observing) {
                 findings.add(new LifecycleFinding(parentRef.written(), "lifecycle.parent-not-active",
                         "cannot pack into a parent that is " + parent.status.word()));
             }
             for (UnitRef ref : e.children()) {
                 Unit child = units.get(ref.key());
                 if (child == null) {
-                    findings.add(new LifecycleFinding(ref.written(), "lifecycle.unknown-child",
-                            "cannot pack a child that was never commissioned"));
-                } else if (Transitions.next(child.status, LifecycleStep.PACK) == null) {
+                    if (ref.key().equals(parentRef.key())) {
+                        findings.add(new LifecycleFinding(ref.written(), "lifecycle.pack-cycle",
+                                "a unit cannot be packed into itself"));
+                    } else if (!observing) {
+                        findings.add(new LifecycleFinding(ref.written(), "lifecycle.unknown-child",
+                                "cannot pack a child that was never commissioned"));
+                    }
+                } else if (Transitions.next(child.status, LifecycleStep.PACK) == null && !observing) {
                     findings.add(illegal(ref.written(), child, LifecycleStep.PACK, null));
-                } else if (child.parent != null && !child.parent.equals(parentRef.key())) {
+                } else if (child.parent != null && !child.parent.equals(parentRef.key())
+                        && (!observing || packedHere.contains(child.key))) {
                     findings.add(new LifecycleFinding(ref.written(), "lifecycle.child-in-other-parent",
                             "the child is already packed in " + written(child.parent) + "; unpack it first"));
                 } else if (ref.key().equals(parentRef.key()) || isAncestor(ref.key(), parentRef.key())) {
@@ -299,13 +370,14 @@ public class SerialLifecycle {
         }
 
         private void applyPack(LifecycleEvent e) {
-            Unit parent = units.get(e.parent().key());
-            if (parent == null) {
-                parent = create(e.parent(), e);
-            }
+            Unit parent = held(e.parent(), e);
             touch(parent, e);
             for (UnitRef ref : e.children()) {
-                Unit child = units.get(ref.key());
+                Unit child = held(ref, e);
+                if (observing) {
+                    detach(child); // packed elsewhere meanwhile, as far as the import knows
+                    packedHere.add(child.key);
+                }
                 child.parent = parent.key;
                 children.computeIfAbsent(parent.key, k -> new LinkedHashSet<>()).add(child.key);
                 touch(child, e);
@@ -314,10 +386,13 @@ public class SerialLifecycle {
 
         private void checkUnpack(LifecycleEvent e, List<LifecycleFinding> findings) {
             Unit parent = e.parent() == null ? null : units.get(e.parent().key());
-            if (parent == null) {
+            if (parent == null && (e.parent() == null || !observing)) {
                 findings.add(new LifecycleFinding(e.parent() == null ? "" : e.parent().written(),
                         "lifecycle.unknown-parent", "cannot unpack a parent the store does not know"));
                 return;
+            }
+            if (observing) {
+                return; // what the import says came out is out
             }
             for (UnitRef ref : e.children()) {
                 Unit child = units.get(ref.key());
@@ -331,18 +406,26 @@ public class SerialLifecycle {
         }
 
         private void applyUnpack(LifecycleEvent e) {
-            Unit parent = units.get(e.parent().key());
-            List<String> out = e.children().isEmpty()
-                    ? new ArrayList<>(children.getOrDefault(parent.key, Set.of()))
-                    : e.children().stream().map(UnitRef::key).toList();
-            for (String key : out) {
-                detach(units.get(key));
-                touch(units.get(key), e);
+            Unit parent = held(e.parent(), e);
+            List<Unit> out = new ArrayList<>();
+            if (e.children().isEmpty()) {
+                children.getOrDefault(parent.key, Set.of()).forEach(key -> out.add(units.get(key)));
+            } else {
+                e.children().forEach(ref -> out.add(held(ref, e)));
+            }
+            for (Unit unit : out) {
+                if (parent.key.equals(unit.parent)) {
+                    detach(unit);
+                }
+                touch(unit, e);
             }
             touch(parent, e);
         }
 
         private void checkObjectStep(LifecycleEvent e, LifecycleStep step, List<LifecycleFinding> findings) {
+            if (observing) {
+                return; // an import's units take the state its events say
+            }
             for (UnitRef ref : e.epcs()) {
                 Unit unit = units.get(ref.key());
                 if (unit == null) {
@@ -370,13 +453,14 @@ public class SerialLifecycle {
 
         private void applyObjectStep(LifecycleEvent e, LifecycleStep step) {
             for (UnitRef ref : e.epcs()) {
-                Unit top = units.get(ref.key());
+                Unit top = held(ref, e);
                 if (step == LifecycleStep.DISPENSE || step == LifecycleStep.DECOMMISSION
                         || step == LifecycleStep.DESTROY) {
                     detach(top);
                 }
                 for (Unit unit : withDescendants(top)) {
-                    unit.status = Transitions.next(unit.status, step);
+                    unit.status = observing ? Transitions.observed(unit.status, step)
+                            : Transitions.next(unit.status, step);
                     switch (step) {
                         case SHIP -> {
                             unit.owner = e.destinationOwner() != null ? e.destinationOwner() : unit.owner;

@@ -14,9 +14,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -32,7 +34,7 @@ public class SerialStore {
 
     /** A unit's state: what the lifecycle rules read. */
     private static final String STATE = "epc, written, kind, gtin, lot, expiry, status, disposition, owner, "
-            + "location, parent, in_transit_to, commissioned_at, updated_at, last_event";
+            + "location, parent, in_transit_to, commissioned_at, updated_at, last_event, observed";
     /** What a batch writes: the state and the events naming the unit (new ones, for a stored unit). */
     private static final String COLUMNS = STATE + ", event_refs, event_roles";
 
@@ -45,10 +47,13 @@ public class SerialStore {
         this.jdbc = jdbc;
     }
 
-    /** A unit as the trace shows it; {@code parent} is the parent's EPC as written. */
+    /**
+     * A unit as the trace shows it; {@code parent} is the parent's EPC as written; {@code observed} when it was first
+     * seen in a history import (its state derived from imported events, its history begun elsewhere).
+     */
     public record UnitView(String key, String epc, String kind, String gtin, String lot, LocalDate expiry,
                            UnitStatus status, String disposition, String owner, String location, String parentKey,
-                           String parent, OffsetDateTime commissionedAt) {
+                           String parent, OffsetDateTime commissionedAt, boolean observed) {
     }
 
     /** The unit with this canonical key. */
@@ -56,6 +61,24 @@ public class SerialStore {
         return jdbc.sql("select u.*, p.written as parent_written from serial_unit u"
                         + " left join serial_unit p on p.epc = u.parent where u.epc = ?")
                 .param(key).query((rs, n) -> view(rs, rs.getString("parent_written"))).optional();
+    }
+
+    /** Whether the store has a lot of this GTIN (units of it were commissioned with a lot). */
+    public boolean knowsGtin(String gtin) {
+        return jdbc.sql("select exists (select 1 from lot where gtin = ?)").param(gtin).query(Boolean.class).single();
+    }
+
+    /** A lot as commissioning declared it; {@code expiry} null when none was given. */
+    public record Lot(String gtin, String lot, LocalDate expiry) {
+    }
+
+    /** The lot of this GTIN with this number, if the store knows it. */
+    public Optional<Lot> lot(String gtin, String lot) {
+        return jdbc.sql("select expiry from lot where gtin = ? and lot = ?").params(gtin, lot)
+                .query((rs, n) -> {
+                    Date expiry = rs.getDate(1);
+                    return new Lot(gtin, lot, expiry == null ? null : expiry.toLocalDate());
+                }).optional();
     }
 
     /** The units packed directly in this one, by EPC. */
@@ -70,19 +93,62 @@ public class SerialStore {
                 rs.getString("gtin"), rs.getString("lot"), expiry == null ? null : expiry.toLocalDate(),
                 UnitStatus.valueOf(rs.getString("status")), rs.getString("disposition"), rs.getString("owner"),
                 rs.getString("location"), rs.getString("parent"), parentWritten,
-                rs.getObject("commissioned_at", OffsetDateTime.class));
+                rs.getObject("commissioned_at", OffsetDateTime.class), rs.getBoolean("observed"));
     }
+
+    /** Rounds of locking the rows a batch reads before concurrent repacking is reported as a conflict. */
+    private static final int LOCK_ROUNDS = 4;
 
     /**
      * These units, by key, with everything packed in those of {@code withContent} (at any depth) and the containers
-     * of those of {@code withContainers} (up to the top): one query.
+     * of those of {@code withContainers} (up to the top), each row locked ({@code FOR NO KEY UPDATE}) until the
+     * transaction ends: the rules check and then write these rows, and two captures must not both check one state
+     * and each write its own (a destroyed unit shipped, one child in two cases). The rows are found, locked in key
+     * order (so that two batches locking overlapping sets wait for each other instead of deadlocking), and read
+     * again: a row's latest committed state is read only once it is locked. Whoever packs into or unpacks from a
+     * container locks the container too, so once a container is locked its content is stable; should the second
+     * read find rows the first did not (packed in between), those are locked and everything read once more.
      */
     Map<String, Unit> load(Connection connection, Collection<String> keys, Collection<String> withContent,
             Collection<String> withContainers) throws SQLException {
-        Map<String, Unit> units = new HashMap<>(keys.size() * 2);
         if (keys.isEmpty()) {
-            return units;
+            return new HashMap<>();
         }
+        Set<String> locked = new HashSet<>();
+        Map<String, Unit> units = read(connection, keys, withContent, withContainers);
+        for (int round = 0; round < LOCK_ROUNDS; round++) {
+            List<String> unlocked = units.keySet().stream().filter(key -> !locked.contains(key)).sorted().toList();
+            if (unlocked.isEmpty()) {
+                return units;
+            }
+            lock(connection, unlocked);
+            locked.addAll(unlocked);
+            units = read(connection, keys, withContent, withContainers);
+        }
+        throw new SQLException("the units kept being repacked by concurrent captures while they were locked",
+                SERIALIZATION_FAILURE);
+    }
+
+    /** SQLSTATE serialization_failure: a conflict with a concurrent transaction that a new attempt resolves. */
+    public static final String SERIALIZATION_FAILURE = "40001";
+
+    private static void lock(Connection connection, List<String> sortedKeys) throws SQLException {
+        // rows are locked as the sort hands them over: in key order
+        try (PreparedStatement statement = connection.prepareStatement("select 1 from serial_unit where epc = any(?)"
+                + " order by epc for no key update")) {
+            statement.setFetchSize(10_000);
+            statement.setArray(1, connection.createArrayOf("text", sortedKeys.toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    // locked as read
+                }
+            }
+        }
+    }
+
+    private static Map<String, Unit> read(Connection connection, Collection<String> keys,
+            Collection<String> withContent, Collection<String> withContainers) throws SQLException {
+        Map<String, Unit> units = new HashMap<>(keys.size() * 2);
         String sql = "with recursive down as (select * from serial_unit where epc = any(?)"
                 + " union all select u.* from serial_unit u join down on u.parent = down.epc),"
                 + " up as (select * from serial_unit where epc = any(?)"
@@ -112,6 +178,7 @@ public class SerialStore {
                     unit.inTransitTo = rs.getString(12);
                     unit.updatedAt = rs.getObject(14, OffsetDateTime.class);
                     unit.lastEvent = rs.getLong(15);
+                    unit.observed = rs.getBoolean(16);
                     units.put(unit.key, unit);
                 }
             }
@@ -195,7 +262,8 @@ public class SerialStore {
             }
         }
         try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("update serial_unit u set status = s.status, disposition = s.disposition,"
+            statement.executeUpdate("update serial_unit u set lot = s.lot, expiry = s.expiry, status = s.status,"
+                    + " disposition = s.disposition,"
                     + " owner = s.owner, location = s.location, parent = s.parent, in_transit_to = s.in_transit_to,"
                     + " updated_at = s.updated_at, last_event = s.last_event,"
                     + " event_refs = u.event_refs || s.event_refs, event_roles = u.event_roles || s.event_roles"
@@ -237,7 +305,8 @@ public class SerialStore {
         copy.text(unit.key).text(unit.written).text(unit.kind).text(unit.gtin).text(unit.lot).date(unit.expiry)
                 .text(unit.status.name()).text(unit.disposition).text(unit.owner).text(unit.location)
                 .text(unit.parent).text(unit.inTransitTo).time(unit.commissionedAt).time(unit.updatedAt)
-                .number(unit.lastEvent).numbers(unit.newEventRefs).text(unit.newEventRoles).endRow();
+                .number(unit.lastEvent).bool(unit.observed).numbers(unit.newEventRefs).text(unit.newEventRoles)
+                .endRow();
     }
 
     /** The known expiry of each of these lots ({@code gtin + '\t' + lot} to expiry, null when none was given). */

@@ -52,6 +52,21 @@ public final class Transitions {
         TABLE.put(from, row);
     }
 
+    /**
+     * The status an imported event ({@link LifecycleMode#OBSERVE}) leaves a unit in: where the step is legal, as
+     * {@link #next}; elsewhere the status the step leads to from where it normally starts (a receiving from in
+     * transit, anything else from active), or the unit's own status for a step that changes none (observing,
+     * packing).
+     */
+    public static UnitStatus observed(UnitStatus from, LifecycleStep step) {
+        UnitStatus next = next(from, step);
+        if (next != null) {
+            return next;
+        }
+        next = next(step == RECEIVE ? IN_TRANSIT : ACTIVE, step);
+        return next == null || step == OBSERVE || step == PACK || step == UNPACK ? from : next;
+    }
+
     /** The status a unit in {@code from} reaches by {@code step}, or null when the step is illegal there. */
     public static UnitStatus next(UnitStatus from, LifecycleStep step) {
         Map<LifecycleStep, UnitStatus> row = TABLE.get(from);

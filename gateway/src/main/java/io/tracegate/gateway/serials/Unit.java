@@ -23,6 +23,8 @@ final class Unit {
     long lastEvent;
     /** not yet in the table */
     final boolean created;
+    /** first seen in a history import: its state was derived from what the imported events say */
+    boolean observed;
     boolean changed;
     /** Events of this batch that name the unit (appended to its {@code event_refs}), and its role in each. */
     long[] newEventRefs = NO_EVENTS;

@@ -44,8 +44,8 @@ class CaptureProgressTest extends CaptureTest {
         assertThat((Boolean) json(job, "$.running")).isFalse();
         assertThat((Integer) json(job, "$.eventCount")).isEqualTo(2);
         long id = Long.parseLong(json(job, "$.captureID"));
-        CaptureJob asIfRunning = new CaptureJob(id, String.valueOf(id), null, null, true, true, "rollback", List.of(),
-                7, 0, 0, "x", 0, "someone");
+        CaptureJob asIfRunning = new CaptureJob(id, String.valueOf(id), null, null, true, true, "rollback", "enforce",
+                List.of(), 7, 0, 0, "x", 0, 1);
         assertThat(progress.withProgress(asIfRunning).eventCount()).as("the job is no longer registered as running")
                 .isEqualTo(7);
     }

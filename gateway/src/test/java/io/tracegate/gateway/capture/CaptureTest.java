@@ -108,6 +108,10 @@ public abstract class CaptureTest extends GatewayTest {
             return children(children.toArray(String[]::new));
         }
 
+        public Event eventId(String id) {
+            return field("eventID", id);
+        }
+
         public Event bizStep(String word) {
             return field("bizStep", word);
         }
@@ -226,11 +230,16 @@ public abstract class CaptureTest extends GatewayTest {
         return capture(document(events), null);
     }
 
-    /** Polls a job until it is no longer running. */
+    /** Polls a job of the LINE key until it is no longer running. */
     protected HttpResponse<String> awaitJob(String location) {
+        return awaitJob(location, lineKey());
+    }
+
+    /** Polls a job, as seen with this key, until it is no longer running. */
+    protected HttpResponse<String> awaitJob(String location, String key) {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (true) {
-            HttpResponse<String> job = get(location, lineKey());
+            HttpResponse<String> job = get(location, key);
             assertThat(job.statusCode()).as(job.body()).isEqualTo(200);
             if (!(Boolean) json(job, "$.running")) {
                 return job;

@@ -168,4 +168,88 @@ class TwoConnectionCaptureTest extends CaptureTest {
                 .params(-finished, -interrupted).query(String.class).list())
                 .containsExactly("prepared by job " + finished);
     }
+
+    /**
+     * The events' connection dies after its transaction was prepared and before the worker commits it (a trigger
+     * deferred to the job's commit terminates it): the job must not show success until its events are visible, and
+     * they are committed from another connection within seconds; the next capture is not held up.
+     */
+    @Test
+    void eventsWhoseConnectionIsLostBeforeTheirCommitAreCommittedFromAnotherAndShownOnlyThen() throws Exception {
+        jdbc.sql("create table test_killed_event_connection (pid int)").update();
+        jdbc.sql("create function test_kill_event_connection() returns trigger language plpgsql as $$ begin"
+                + " insert into test_killed_event_connection select pid from pg_stat_activity"
+                + "  where query = 'PREPARE TRANSACTION ''" + EventTransaction.PREFIX + "' || new.id || '''';"
+                + " perform pg_terminate_backend(pid, 5000) from test_killed_event_connection;"
+                + " return null; end $$").update();
+        jdbc.sql("create constraint trigger test_kill_event_connection after update on capture_job"
+                + " deferrable initially deferred for each row when (new.events_pending)"
+                + " execute function test_kill_event_connection()").update();
+        try {
+            List<String> events = commissioning(units("lost"));
+            HttpResponse<String> accepted = postDocument(document(events), lineKey(), null);
+            String location = accepted.headers().firstValue("Location").orElseThrow();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            HttpResponse<String> job;
+            do {
+                assertThat(System.nanoTime()).as("the job ends within a minute").isLessThan(deadline);
+                Thread.sleep(10);
+                job = get(location, lineKey());
+                if ((Boolean) json(job, "$.success") && !(Boolean) json(job, "$.running")) {
+                    assertThat(storedEvents(job)).as("events of a job shown successful").isEqualTo(events.size());
+                }
+            } while ((Boolean) json(job, "$.running"));
+
+            assertSucceeded(job);
+            assertThat(jdbc.sql("select count(*) from test_killed_event_connection").query(Long.class).single())
+                    .as("event connections terminated").isEqualTo(1);
+            assertThat(prepared()).isZero();
+        } finally {
+            jdbc.sql("drop trigger test_kill_event_connection on capture_job").update();
+            jdbc.sql("drop function test_kill_event_connection()").update();
+            jdbc.sql("drop table test_killed_event_connection").update();
+        }
+        assertSucceeded(capture(commission(sgtin("after"))));
+    }
+
+    /**
+     * A job whose prepared events cannot be committed yet (here its row is held by another transaction, as while
+     * its own is still open) shows on health and in the stuck-jobs gauge, does not block another capture, and is
+     * committed as soon as it can be.
+     */
+    @Test
+    void aJobStuckBetweenItsCommitsShowsOnHealthAndIsResolvedOnceItCanBe() throws Exception {
+        long stuck = jdbc.sql("insert into capture_job (created_at, finished_at, running, success, events_pending,"
+                + " error_behaviour, submitted_by, document_sha256, document_bytes) values (now(),"
+                + " now() - interval '1 minute', false, true, true, 'rollback', 'test', 'x', 0) returning id")
+                .query(Long.class).single();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("insert into event_attribute (event_ref, kind, name, value) values (" + -stuck
+                    + ", 't', '', 'stuck job " + stuck + "')");
+            statement.execute("prepare transaction '" + EventTransaction.PREFIX + stuck + "'");
+            connection.setAutoCommit(true);
+        }
+        try (Connection holder = dataSource.getConnection(); Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.execute("select 1 from capture_job where id = " + stuck + " for update");
+
+            Thread.sleep(1500); // the resolver runs every second: it must leave the job alone
+            assertThat(get("/actuator/health", null).body()).contains("\"status\":\"DOWN\"");
+            assertThat(meters.get("tracegate.capture.stuck.jobs").gauge().value()).isEqualTo(1);
+            assertThat(get("/capture/" + stuck, ADMIN_KEY).body()).contains("\"running\":true");
+            assertSucceeded(capture(commission(sgtin("meanwhile"))));
+
+            holder.rollback();
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (prepared() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(prepared()).isZero();
+        assertThat(jdbc.sql("select value from event_attribute where event_ref = ?").param(-stuck)
+                .query(String.class).list()).containsExactly("stuck job " + stuck);
+        assertThat(get("/capture/" + stuck, ADMIN_KEY).body()).contains("\"running\":false", "\"success\":true");
+        assertThat(meters.get("tracegate.capture.stuck.jobs").gauge().value()).isZero();
+    }
 }

@@ -77,7 +77,7 @@ class EmbeddedPostgresServerTest {
     @Test
     void aCommitReachesTheDiskBeforeItIsAcknowledged() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0);
-             Connection connection = DriverManager.getConnection(server.jdbcUrl());
+             Connection connection = connect(server);
              Statement statement = connection.createStatement()) {
             for (String setting : List.of("fsync", "synchronous_commit")) {
                 try (ResultSet rs = statement.executeQuery("show " + setting)) {
@@ -92,7 +92,7 @@ class EmbeddedPostgresServerTest {
     void settingsGivenOverrideTheDefaultsWithDashesForUnderscores() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, 0,
                 Map.of("track-io-timing", "on", "synchronous_commit", "off"));
-             Connection connection = DriverManager.getConnection(server.jdbcUrl());
+             Connection connection = connect(server);
              Statement statement = connection.createStatement()) {
             for (var expected : Map.of("track_io_timing", "on", "synchronous_commit", "off", "fsync", "on")
                     .entrySet()) {
@@ -102,6 +102,11 @@ class EmbeddedPostgresServerTest {
                 }
             }
         }
+    }
+
+    /** A connection as the gateway connects: its role, with the password from the cluster's password file. */
+    static Connection connect(EmbeddedPostgresServer server) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
     }
 
     private long postmasterPid() throws IOException {
@@ -117,7 +122,7 @@ class EmbeddedPostgresServerTest {
     }
 
     private static List<String> rows(EmbeddedPostgresServer server) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+        try (Connection connection = connect(server);
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("select note from survivor")) {
             List<String> notes = new ArrayList<>();
@@ -132,7 +137,7 @@ class EmbeddedPostgresServerTest {
     public static final class CrashingGateway {
         public static void main(String[] args) throws Exception {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), 0);
-            try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+            try (Connection connection = connect(server);
                  Statement statement = connection.createStatement()) {
                 statement.execute("create table survivor (note text)");
                 statement.execute("insert into survivor values ('committed before the kill')");

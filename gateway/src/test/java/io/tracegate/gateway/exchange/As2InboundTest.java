@@ -76,6 +76,10 @@ class As2InboundTest extends ExchangeTest {
         assertThat((Integer) json(job, "$.appliedCount")).isEqualTo(3);
         assertThat(jdbc.sql("select submitted_by from capture_job where id = ?").param(captureId)
                 .query(String.class).single()).isEqualTo("partner:" + party.as2Id());
+        assertThat(jdbc.sql("select api_key_id from capture_job where id = ?").param(captureId)
+                .query(Long.class).single()).as("the partner's own jobs").isEqualTo(-partnerId);
+        assertThat(jdbc.sql("select lifecycle from capture_job where id = ?").param(captureId)
+                .query(String.class).single()).as("a history import").isEqualTo("observe");
     }
 
     @Test

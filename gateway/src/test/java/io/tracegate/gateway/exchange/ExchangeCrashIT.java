@@ -3,7 +3,7 @@ package io.tracegate.gateway.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
-import io.tracegate.gateway.GatewayProcess;
+import io.tracegate.gateway.GatewayJar;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class ExchangeCrashIT {
 
-    private static final String ADMIN_KEY = "exchange-crash-admin-key-0123456789abcdefghijklmnop";
+    private static final String ADMIN_KEY = GatewayJar.ADMIN_KEY;
 
-    private final GatewayProcess gateway = new GatewayProcess("exchange-crash-it", ADMIN_KEY);
+    private final GatewayJar gateway = new GatewayJar("exchange-crash-it");
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -38,7 +38,7 @@ class ExchangeCrashIT {
 
     @Test
     void aMessageStoredButNotProcessedIsProcessedAfterARestartWithAConsistentMdn() throws Exception {
-        gateway.start(1);
+        gateway.start();
         TestParties.Party party = TestParties.party("CRASH-PARTNER");
         HttpResponse<String> created = gateway.send(gateway.request("/partners", ADMIN_KEY)
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"name\":\"p\","
@@ -69,7 +69,7 @@ class ExchangeCrashIT {
         }
         assertThat(lost).failsWithin(Duration.ofSeconds(30)); // its connection died with the gateway
 
-        gateway.start(2);
+        gateway.start();
         awaitStatus(messageId, "processed");
         HttpResponse<byte[]> resent = As2Sender.post(URI.create("http://localhost:" + gateway.port() + "/as2"),
                 message);

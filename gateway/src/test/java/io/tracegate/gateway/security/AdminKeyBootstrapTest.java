@@ -73,6 +73,14 @@ class AdminKeyBootstrapTest extends GatewayTest {
     }
 
     @Test
+    void aLongButPredictableConfiguredKeyIsRefusedSayingWhyAndHowToMakeAGoodOne() {
+        inFirstStart(() -> assertThatThrownBy(() -> bootstrap("a".repeat(32)).ensureAdminKey())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("TRACEGATE_ADMIN_KEY (tracegate.admin-key): the API key is too easy to guess")
+                .hasMessageContaining("openssl rand -base64 32"));
+    }
+
+    @Test
     void onceAnAdminKeyExistsTheConfiguredKeyIsIgnored() {
         String configured = "a-later-admin-key-that-must-be-ignored-0123456789";
 

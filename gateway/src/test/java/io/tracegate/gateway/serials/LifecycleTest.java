@@ -55,6 +55,17 @@ class LifecycleTest extends CaptureTest {
                 unit, "lifecycle.lot-expiry-mismatch");
     }
 
+    /** Identifiers the store cannot follow are refused, not silently left without a unit. */
+    @Test
+    void identifiersThatAreNotGs1KeysAreRefused() {
+        for (String notGs1 : List.of("urn:example:thing:" + unique("x"), "URN:EPC:ID:SGTIN:030001.0012345.LOUD",
+                "https://example.com/" + unique("x"))) {
+            assertRefused(capture(objectEvent("ADD").epcs(notGs1).bizStep("commissioning").at(SITE)), notGs1,
+                    "lifecycle.not-a-gs1-key");
+            assertRefused(capture(pack(sscc(), notGs1)), notGs1, "lifecycle.not-a-gs1-key");
+        }
+    }
+
     @Nested
     class Packing {
 

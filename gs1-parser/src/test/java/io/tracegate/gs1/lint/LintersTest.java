@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tracegate.gs1.ai.AiComponent;
 import io.tracegate.gs1.ai.AiDefinition;
 import io.tracegate.gs1.ai.AiTable;
+import io.tracegate.gs1.testing.SettableClock;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,10 +74,10 @@ class LintersTest {
         SettableClock clock = new SettableClock(Instant.parse("2049-12-31T23:59:59Z"));
         Linter yymmdd = Linters.withClock(clock).get("yymmdd");
         assertNull(yymmdd.lint("000229", 0, 6), "in 2049, 00 is 2000, a leap year");
-        clock.now = Instant.parse("2050-01-01T00:00:00Z");
+        clock.set(Instant.parse("2050-01-01T00:00:00Z"));
         assertEquals(new LintError("GS1_LINTER_ILLEGAL_DAY", 4, 6), yymmdd.lint("000229", 0, 6),
                 "from 2050, 00 is 2100, not a leap year");
-        clock.now = Instant.parse("1949-06-01T00:00:00Z");
+        clock.set(Instant.parse("1949-06-01T00:00:00Z"));
         assertEquals(new LintError("GS1_LINTER_ILLEGAL_DAY", 4, 6), yymmdd.lint("000229", 0, 6),
                 "in 1949, 00 is 1900, not a leap year");
         assertNull(yymmdd.lint("960229", 0, 6), "96 is a leap year in any century");
@@ -137,29 +137,5 @@ class LintersTest {
                 linters.get("couponcode").lint(coupon, 0, coupon.length()));
         String ok = "012345612345611110123" + "3000101" + "4991231";
         assertNull(linters.get("couponcode").lint(ok, 0, ok.length()));
-    }
-
-    /** A clock a test can move. */
-    private static final class SettableClock extends Clock {
-        Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
