@@ -171,8 +171,8 @@ class CamelAs2InteropIT {
                 null);
 
         ClassicHttpResponse response = (ClassicHttpResponse) exchange.getResponse();
-        assertThat(response.getCode()).isEqualTo(200);
         HttpEntity entity = response.getEntity();
+        assertThat(response.getCode()).as(() -> describe(entity)).isEqualTo(200);
         assertThat(entity).as("a signed MDN").isInstanceOf(MultipartSignedEntity.class);
         MultipartSignedEntity signed = (MultipartSignedEntity) entity;
         assertThat(SigningUtils.isValid(signed, new Certificate[] {gatewayCertificate}))
@@ -219,6 +219,14 @@ class CamelAs2InteropIT {
                 return message;
             }
             Thread.sleep(200);
+        }
+    }
+
+    private static String describe(HttpEntity entity) {
+        try {
+            return entity == null ? "(no body)" : new String(entity.getContent().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A MIME entity kept as the octets it arrived in: its header fields (unfolded) and its body.
@@ -19,6 +20,8 @@ import java.util.Locale;
 final class MimeEntity {
 
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final Set<String> TRANSFER_ENCODINGS = Set.of("binary", "8bit", "7bit", "base64",
+            "quoted-printable");
 
     /** A header field; the value is unfolded and stripped. */
     record Header(String name, String value) {
@@ -118,10 +121,19 @@ final class MimeEntity {
         return value == null ? ContentType.of("text/plain") : ContentType.parse(value);
     }
 
-    /** Its Content-Transfer-Encoding in lower case; {@code 7bit} when absent. */
+    /**
+     * Its Content-Transfer-Encoding in lower case; {@code 7bit} when absent. Some AS2 products (Apache Camel) put the
+     * transfer encoding of the message in the HTTP header {@code Content-Encoding} instead: a MIME transfer encoding
+     * there counts too.
+     */
     String transferEncoding() {
         String value = header("Content-Transfer-Encoding");
-        return value == null ? "7bit" : value.strip().toLowerCase(Locale.ROOT);
+        if (value == null) {
+            String encoding = header("Content-Encoding");
+            value = encoding != null && TRANSFER_ENCODINGS.contains(encoding.strip().toLowerCase(Locale.ROOT))
+                    ? encoding : "7bit";
+        }
+        return value.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Header block and body, exactly as read. */

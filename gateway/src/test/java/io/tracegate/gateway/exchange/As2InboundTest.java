@@ -217,6 +217,20 @@ class As2InboundTest extends ExchangeTest {
         assertThat(text).contains(", sha256\r\n").contains("micalg=sha256;");
     }
 
+    /** Apache Camel sends the outermost transfer encoding as the HTTP header Content-Encoding. */
+    @Test
+    void aTransferEncodingGivenAsContentEncodingIsUnderstood() {
+        Partner.InteropSwitches base64 = new Partner.InteropSwitches(true, true, false, true, false, "base64");
+        OutboundComposer.Composed message = new As2Sender(party, As2Sender.gateway("TRACEGATE", gatewayCertificate(),
+                false, base64)).compose(EpcisDocuments.commissioning(unique("ce").replace("-", ""), 1));
+        List<MimeEntity.Header> headers = message.headers().stream().map(h -> h.name().equals(
+                "Content-Transfer-Encoding") ? new MimeEntity.Header("Content-Encoding", h.value()) : h).toList();
+        assertThat(header(message, "Content-Transfer-Encoding")).isEqualTo("base64");
+        Mdns.Received mdn = sender.mdn(As2Sender.post(as2(), headers, message.body()));
+        assertThat(mdn.disposition().isProcessed()).as(mdn.disposition().value()).isTrue();
+        assertThat(mdn.mic()).isEqualTo(message.mic());
+    }
+
     @Test
     void anAsynchronousMdnGoesToAnAllowedHostOnly() throws Exception {
         BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
