@@ -57,6 +57,13 @@ class DockerSetupTest {
         assertThat(environment).containsKey("TRACEGATE_ADMIN_KEY");
         assertThat(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
 
+        // large captures commit their events by two-phase commit: the server must allow prepared transactions
+        assertThat(String.join(" ", list(services.get("postgres").get("command")).stream().map(Object::toString)
+                .toList())).containsPattern("-c max_prepared_transactions=([1-9][0-9]*)");
+        assertThat(Files.readString(MODULE.resolve("src/test/java/io/tracegate/gateway/GatewayTest.java")))
+                .as("the Testcontainers database of the tests allows prepared transactions as compose's does")
+                .contains("\"-c\", \"max_prepared_transactions=64\"");
+
         Map<String, Object> kafka = map(services.get("kafka").get("environment"));
         assertThat(kafka.get("KAFKA_PROCESS_ROLES").toString()).contains("controller");
         assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS").toString()).contains("kafka:9092");

@@ -160,7 +160,10 @@ public abstract class GatewayTest {
 
         static synchronized PostgreSQLContainer container() {
             if (container == null) {
-                container = new PostgreSQLContainer("postgres:17-alpine");
+                // large captures commit by two-phase commit (TwoConnectionCaptureTest), as on the embedded server
+                // and in docker/compose.yaml
+                container = new PostgreSQLContainer("postgres:17-alpine")
+                        .withCommand("postgres", "-c", "max_prepared_transactions=64");
                 container.start(); // stopped by Testcontainers' reaper when the JVM ends
             }
             return container;

@@ -2,6 +2,7 @@ package io.tracegate.gateway.capture;
 
 import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gateway.query.Pages;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.security.ApiPrincipal;
 import io.tracegate.gateway.serials.LifecycleMode;
@@ -11,12 +12,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,16 +42,22 @@ class CaptureController {
 
     private final CaptureService captures;
     private final DocumentStore documents;
+    private final EventStore events;
+    private final Pages pages;
     private final TracegateProperties.Capture limits;
 
-    CaptureController(CaptureService captures, DocumentStore documents, TracegateProperties properties) {
+    CaptureController(CaptureService captures, DocumentStore documents, EventStore events, Pages pages,
+            TracegateProperties properties) {
         this.captures = captures;
         this.documents = documents;
+        this.events = events;
+        this.pages = pages;
         this.limits = properties.capture();
     }
 
+    /** 202 and the job's URL in Location, no body: as the bindings define it (GET the Location for the job). */
     @PostMapping("/capture")
-    ResponseEntity<CaptureJob> capture(@AuthenticationPrincipal ApiPrincipal caller, HttpServletRequest request,
+    ResponseEntity<Void> capture(@AuthenticationPrincipal ApiPrincipal caller, HttpServletRequest request,
             @RequestHeader(name = BEHAVIOUR, required = false) String behaviour,
             @RequestHeader(name = LIFECYCLE, required = false) String lifecycle) throws IOException {
         String mediaType = mediaType(request);
@@ -57,27 +65,57 @@ class CaptureController {
         CaptureJob job = captures.submit(caller, behaviour(behaviour), lifecycle(lifecycle), mediaType,
                 request.getInputStream());
         return ResponseEntity.accepted().location(URI.create("/capture/" + job.captureId()))
-                .headers(standardHeaders()).body(job);
+                .headers(standardHeaders()).build();
     }
 
+    /** The jobs the caller may see, newest first, paged as the REST bindings page every list. */
     @GetMapping("/capture")
-    ResponseEntity<List<CaptureJob>> jobs(@AuthenticationPrincipal ApiPrincipal caller) {
-        return ResponseEntity.ok().headers(standardHeaders()).body(captures.jobs(caller));
+    ResponseEntity<List<CaptureJob>> jobs(@AuthenticationPrincipal ApiPrincipal caller, HttpServletRequest request) {
+        Pages.Page page = pages.request(request, "capture", List.of());
+        Pages.Result<CaptureJob> jobs = pages.result(request, page, captures.jobs(caller,
+                page.after() == null ? null : Long.valueOf(page.after()), page.perPage() + 1), CaptureJob::captureId);
+        return ResponseEntity.ok().headers(standardHeaders()).headers(jobs.headers()).body(jobs.items());
     }
 
+    /** A job in JSON, or as {@code epcis:EPCISCaptureJob} XML for {@code Accept: application/xml}. */
     @GetMapping("/capture/{captureId}")
-    ResponseEntity<CaptureJob> job(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String captureId) {
+    ResponseEntity<?> job(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String captureId,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         long id;
         try {
             id = Long.parseLong(captureId);
         } catch (NumberFormatException e) {
             throw ApiProblem.noSuchResource("no capture job " + captureId);
         }
-        return ResponseEntity.ok().headers(standardHeaders()).body(captures.job(caller, id));
+        CaptureJob job = captures.job(caller, id);
+        MediaType type = xmlPreferred(accept);
+        if (type != null) {
+            return ResponseEntity.ok().headers(standardHeaders()).contentType(type).body(CaptureJobXml.write(job));
+        }
+        return ResponseEntity.ok().headers(standardHeaders()).contentType(MediaType.APPLICATION_JSON).body(job);
     }
 
+    /** The XML type the Accept header prefers over JSON, or null for JSON. */
+    private static MediaType xmlPreferred(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return null;
+        }
+        List<MediaType> accepted = MediaType.parseMediaTypes(accept);
+        for (MediaType a : accepted.stream().sorted(Comparator.comparingDouble(MediaType::getQualityValue)
+                .reversed()).toList()) {
+            if (a.getQualityValue() > 0 && a.includes(MediaType.APPLICATION_JSON)) {
+                return null;
+            }
+            if (a.getQualityValue() > 0 && (a.includes(MediaType.APPLICATION_XML) || a.includes(MediaType.TEXT_XML))) {
+                return a.includes(MediaType.APPLICATION_XML) ? MediaType.APPLICATION_XML : MediaType.TEXT_XML;
+            }
+        }
+        return null;
+    }
+
+    /** One event, captured synchronously: 201, its URL in Location and the event (with its context) in the body. */
     @PostMapping("/events")
-    ResponseEntity<Map<String, Object>> event(@AuthenticationPrincipal ApiPrincipal caller,
+    ResponseEntity<String> event(@AuthenticationPrincipal ApiPrincipal caller,
             HttpServletRequest request) throws IOException {
         String mediaType = mediaType(request);
         checkSize(request);
@@ -101,7 +139,8 @@ class CaptureController {
             throw ApiProblem.alreadyExists("the event is already captured as " + eventId);
         }
         return ResponseEntity.created(URI.create("/events/" + URLEncoder.encode(eventId, StandardCharsets.UTF_8)))
-                .headers(standardHeaders()).body(Map.of("eventID", eventId));
+                .headers(standardHeaders()).contentType(MediaType.APPLICATION_JSON)
+                .body(events.standalone(eventId));
     }
 
     private static String mediaType(HttpServletRequest request) {
@@ -152,8 +191,6 @@ class CaptureController {
 
     private HttpHeaders standardHeaders() {
         HttpHeaders headers = new HttpHeaders();
-        headers.set("GS1-EPCIS-Version", "2.0.0");
-        headers.set("GS1-CBV-Version", "2.0.0");
         headers.set("GS1-EPCIS-Capture-Limit", String.valueOf(limits.maxEvents()));
         headers.set("GS1-EPCIS-Capture-File-Size-Limit", String.valueOf(limits.maxFileBytes().toBytes()));
         headers.set(BEHAVIOUR, "all"); // both rollback and proceed are supported

@@ -52,11 +52,15 @@ class CaptureJobs {
         return jdbc.sql("select * from capture_job where id = ?").param(id).query((rs, n) -> job(rs)).optional();
     }
 
-    /** The latest jobs, newest first; only those of one key (its id) unless {@code keyId} is null. */
-    List<CaptureJob> latest(Long keyId, int limit) {
+    /**
+     * Jobs newest first, older than job {@code before} (all when null); only those of one key (its id) unless
+     * {@code keyId} is null.
+     */
+    List<CaptureJob> latest(Long keyId, Long before, int limit) {
         return jdbc.sql("select * from capture_job where (cast(? as bigint) is null or api_key_id = ?)"
-                        + " order by id desc limit ?")
-                .params(keyId, keyId, limit).query((rs, n) -> job(rs)).list();
+                        + " and id < ? order by id desc limit ?")
+                .params(keyId, keyId, before == null ? Long.MAX_VALUE : before, limit)
+                .query((rs, n) -> job(rs)).list();
     }
 
     /**

@@ -37,7 +37,6 @@ import org.springframework.stereotype.Service;
 public class CaptureService {
 
     private static final Logger log = LoggerFactory.getLogger(CaptureService.class);
-    private static final int LISTED_JOBS = 100;
     private static final Duration RESOLVE_EVERY = Duration.ofSeconds(1);
 
     private final DocumentStore documents;
@@ -132,10 +131,10 @@ public class CaptureService {
                 .orElseThrow(() -> ApiProblem.noSuchResource("no capture job " + id));
     }
 
-    /** The latest jobs the caller may see, newest first. */
-    public List<CaptureJob> jobs(ApiPrincipal caller) {
-        return jobs.latest(seesAll(caller) ? null : caller.keyId(), LISTED_JOBS).stream().map(progress::withProgress)
-                .toList();
+    /** Up to {@code limit} jobs the caller may see, newest first, older than job {@code before} (null: all). */
+    public List<CaptureJob> jobs(ApiPrincipal caller, Long before, int limit) {
+        return jobs.latest(seesAll(caller) ? null : caller.keyId(), before, limit).stream()
+                .map(progress::withProgress).toList();
     }
 
     private static boolean seesAll(ApiPrincipal caller) {

@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code epcis_event} and {@code event_epc} tables: written by COPY in the capture transaction, read by the
@@ -23,6 +27,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class EventStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -51,6 +57,14 @@ public class EventStore {
             + " where x.epc = any(?) union all select r.ref, substr(u.event_roles, r.n::int, 1)"
             + " from serial_unit u, unnest(u.event_refs) with ordinality as r(ref, n) where u.epc = any(?)";
 
+    /**
+     * {@link #NAMED_BY} for the identifiers in a range of keys (those starting with one prefix: an EPC pattern). Its
+     * parameters: the range's first key and the first key after it, twice.
+     */
+    public static final String NAMED_IN_RANGE = "select x.event_ref, x.role::text as role from event_epc x"
+            + " where x.epc >= ? and x.epc < ? union all select r.ref, substr(u.event_roles, r.n::int, 1)"
+            + " from serial_unit u, unnest(u.event_refs) with ordinality as r(ref, n) where u.epc >= ? and u.epc < ?";
+
     /** Every event naming this canonical identifier, in time order. */
     public List<Appearance> appearances(String key) {
         String[] keys = {key};
@@ -63,6 +77,33 @@ public class EventStore {
                         rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9)), rs.getString(10).charAt(0), rs.getString(11)))
                 .list();
+    }
+
+    /**
+     * The stored event with this eventID as a standalone JSON-LD event: the event object of its one-event document,
+     * with the document's {@code @context} (and the event's own, if any) as its own.
+     */
+    String standalone(String eventId) {
+        String body = jdbc.sql("select body from epcis_event where event_id = ? order by id limit 1").param(eventId)
+                .query(String.class).single();
+        JsonNode document = JSON.readTree(body);
+        JsonNode event = document.path("epcisBody").path("eventList").path(0);
+        ArrayNode context = JSON.createArrayNode();
+        for (JsonNode source : List.of(document.path("@context"), event.path("@context"))) {
+            if (source.isArray()) {
+                source.forEach(context::add);
+            } else if (!source.isMissingNode()) {
+                context.add(source);
+            }
+        }
+        ObjectNode standalone = JSON.createObjectNode();
+        standalone.set("@context", context);
+        event.properties().forEach(field -> {
+            if (!field.getKey().equals("@context")) {
+                standalone.set(field.getKey(), field.getValue());
+            }
+        });
+        return JSON.writeValueAsString(standalone);
     }
 
     /** The hashes among these that are already stored. */

@@ -79,9 +79,14 @@ class MasterDataController {
             throw new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN,
                     "the key '" + caller.name() + "' may not set master data of GLN " + sgln.gln());
         }
+        Sgln parent = body.parent() == null ? null : sgln(body.parent());
+        if (parent != null && parent.equals(sgln)) {
+            throw ApiProblem.validation("parent: a location cannot be its own parent (" + body.parent() + ")");
+        }
         return store.put(new Location(sgln.gln().value(), extension(sgln), body.name(), body.streetAddressOne(),
                 body.streetAddressTwo(), body.city(), body.state(), body.postalCode(), body.countryCode(),
-                body.licences() == null ? List.of() : body.licences(), null));
+                body.licences() == null ? List.of() : body.licences(),
+                parent == null ? null : parent.gln().value() + "." + extension(parent), List.of(), null));
     }
 
     private static int page(int limit) {

@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -47,6 +48,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         return respond(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN, e.getMessage(), new HttpHeaders());
+    }
+
+    /** What the firewall refuses once a controller reads it (a parameter name with a control character, ...). */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return respond(EpcisProblemType.VALIDATION, HttpStatus.BAD_REQUEST, e.getMessage(), new HttpHeaders());
     }
 
     /**

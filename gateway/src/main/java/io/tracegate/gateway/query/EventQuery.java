@@ -8,6 +8,7 @@ import io.tracegate.epcis.model.EventType;
 import io.tracegate.gateway.capture.EventAttributes;
 import io.tracegate.gateway.capture.EventStore;
 import io.tracegate.gateway.capture.Identifiers;
+import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gs1.Gs1Exception;
@@ -69,12 +70,6 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
     private static final Set<String> CONTROLS = Set.of("orderBy", "orderDirection", "eventCountLimit",
             "maxEventCount", "perPage", "nextPageToken");
 
-    /** Standard EPCIS query parameters this gateway does not evaluate: refused by name rather than ignored. */
-    private static final Set<String> UNSUPPORTED = Set.of("WD_readPoint", "WD_bizLocation", "GE_startTime",
-            "LT_startTime", "GE_endTime", "LT_endTime", "EQ_type", "EQ_deviceID", "EQ_dataProcessingMethod",
-            "EQ_microorganism", "EQ_chemicalSubstance", "EQ_bizRules", "EQ_stringValue", "EQ_hexBinaryValue",
-            "EQ_uriValue", "EQ_booleanValue");
-
     /** MATCH_ parameters and the roles (see {@link EventStore#NAMED_BY}) an identifier must have in the event. */
     private static final Map<String, String> MATCH_ROLES = Map.of("MATCH_epc", "ec", "MATCH_parentID", "p",
             "MATCH_inputEPC", "i", "MATCH_outputEPC", "o", "MATCH_anyEPC", "ecpio", "MATCH_epcClass", "q",
@@ -85,11 +80,14 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
             "GE_quantity", ">=", "LT_quantity", "<", "LE_quantity", "<=");
 
     /** A parameter that asks for nothing (an {@code EXISTS_} parameter given as false). */
-    private static final Condition NONE = new Condition("true", List.of());
+    static final Condition NONE = new Condition("true", List.of());
 
-    /** EQ_<prefix><name> parameters of the {@code event_attribute} table, with their kind. */
-    private static final Map<String, String> ATTRIBUTE_KINDS = Map.of("EQ_ILMD_", "i", "EQ_bizTransaction_", "b",
+    /** EQ_<prefix><type> parameters of the {@code event_attribute} table, with their kind. */
+    private static final Map<String, String> ATTRIBUTE_KINDS = Map.of("EQ_bizTransaction_", "b",
             "EQ_source_", "s", "EQ_destination_", "d");
+    /** The fields EQ_ATTR_, HASATTR_ and WD_ parameters name, with their column. */
+    private static final Map<String, String> LOCATION_FIELDS = Map.of("readPoint", "e.read_point",
+            "bizLocation", "e.biz_location");
 
     /**
      * Parses the query string's parameters (each given once) together with the conditions a resource path implies
@@ -97,22 +95,24 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
      *
      * @throws ApiProblem a {@code QueryParameterException} naming the parameter and what is wrong with it
      */
-    static EventQuery parse(Map<String, List<String>> query, Map<String, String> implied) {
+    static EventQuery parse(Map<String, List<String>> query, Map<String, String> implied, MasterDataStore masterData) {
         List<Condition> conditions = new ArrayList<>();
         Map<String, String> single = new TreeMap<>();
         query.forEach((name, values) -> {
+            checkText(name, values.toArray(String[]::new));
             if (values.size() != 1) {
                 throw parameter(name, "is given " + values.size() + " times; give it once, with several values"
                         + " separated by '|'");
             }
             single.put(name, values.get(0));
         });
+        implied.forEach((name, value) -> checkText(name, new String[] {value}));
         single.forEach((name, value) -> {
             if (!CONTROLS.contains(name)) {
-                conditions.add(condition(name, value));
+                conditions.add(condition(name, value, masterData));
             }
         });
-        implied.forEach((name, value) -> conditions.add(condition(name, value)));
+        implied.forEach((name, value) -> conditions.add(condition(name, value, masterData)));
 
         OrderBy orderBy = OrderBy.EVENT_TIME;
         String order = single.get("orderBy");
@@ -120,12 +120,17 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
             orderBy = Arrays.stream(OrderBy.values()).filter(o -> o.parameter.equals(order)).findFirst()
                     .orElseThrow(() -> parameter("orderBy", "'" + order + "' is not eventTime or recordTime"));
         }
-        String direction = single.getOrDefault("orderDirection", "ASC");
+        // the standard's default is DESC with an orderBy; without one the order is ours to choose: oldest first
+        String direction = single.getOrDefault("orderDirection", order == null ? "ASC" : "DESC");
         if (!direction.equals("ASC") && !direction.equals("DESC")) {
             throw parameter("orderDirection", "'" + direction + "' is not ASC or DESC");
         }
         Integer limit = single.containsKey("eventCountLimit")
                 ? positive("eventCountLimit", single.get("eventCountLimit"), Integer.MAX_VALUE) : null;
+        if (limit != null && order == null) {
+            throw parameter("eventCountLimit", "needs orderBy: the first N events are only defined in an order"
+                    + " (orderBy=eventTime or recordTime, orderDirection=ASC or DESC)");
+        }
         Integer max = single.containsKey("maxEventCount")
                 ? positive("maxEventCount", single.get("maxEventCount"), Integer.MAX_VALUE) : null;
         if (limit != null && max != null) {
@@ -140,10 +145,37 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         identity.remove("perPage");
         implied.forEach((name, value) -> identity.put("path:" + name, value));
         return new EventQuery(List.copyOf(conditions), orderBy, direction.equals("DESC"), limit, max, perPage,
-                fingerprint(identity));
+                fingerprint("events", identity));
     }
 
-    private static Condition condition(String name, String value) {
+    /**
+     * Refuses text PostgreSQL cannot hold or that no parameter has a use for: NUL and the other C0 control
+     * characters (tab excepted), in a parameter's name or values.
+     *
+     * @throws ApiProblem a QueryParameterException naming the parameter
+     */
+    static void checkText(String name, String[] values) {
+        if (hasControl(name)) {
+            throw parameter(name.replaceAll("\\p{Cntrl}", "?"), "has a control character (such as NUL) in its name");
+        }
+        for (String value : values) {
+            if (hasControl(value)) {
+                throw parameter(name, "has a control character (such as NUL, U+0000) in its value");
+            }
+        }
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Condition condition(String name, String value, MasterDataStore masterData) {
         if (value.isEmpty()) {
             throw parameter(name, "has no value");
         }
@@ -216,34 +248,92 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         }
         String roles = MATCH_ROLES.get(name);
         if (roles != null) {
-            if (!name.endsWith("Class") && values.stream().anyMatch(v -> v.startsWith("urn:epc:idpat:"))) {
-                throw parameter(name, "names an EPC pattern (urn:epc:idpat:...): instance EPCs are matched exactly;"
-                        + " patterns are matched by the MATCH_...EPCClass parameters");
-            }
-            List<String> keys = keys(name, values);
-            return new Condition("e.id in (select x.event_ref from (" + EventStore.NAMED_BY + ") x"
-                    + " where x.role = any(?))", List.of(textArray(keys), textArray(keys),
-                    textArray(roles.chars().mapToObj(c -> String.valueOf((char) c)).toList())));
+            return match(name, roles, values);
         }
         for (Map.Entry<String, String> family : ATTRIBUTE_KINDS.entrySet()) {
             if (name.startsWith(family.getKey()) && name.length() > family.getKey().length()) {
                 return attribute(name, family.getValue(), name.substring(family.getKey().length()), values);
             }
         }
-        if (UNSUPPORTED.contains(name)) {
-            throw parameter(name, "is an EPCIS query parameter this gateway does not support" + (name.startsWith("WD_")
-                    ? " (the master data holds no location hierarchy to find descendants in; EQ_"
-                    + name.substring(3) + " matches the location itself)" : ""));
+        Condition masterDataCondition = masterData(name, values, masterData);
+        if (masterDataCondition != null) {
+            return masterDataCondition;
+        }
+        Condition flexible = FlexibleParameters.condition(name, value, values);
+        if (flexible != null) {
+            return flexible;
         }
         throw parameter(name, "is not an EPCIS query parameter");
     }
 
-    /** An event_attribute condition: the name is an ILMD field's local name or a CBV type. */
+    /**
+     * A MATCH_ parameter: events naming one of the identifiers in one of the roles, identifiers given as EPC URNs,
+     * Digital Links or EPC patterns ({@code urn:epc:idpat:...}, as key ranges: {@link EpcPatterns}).
+     */
+    private static Condition match(String name, String roles, List<String> values) {
+        SqlArrayValue roleArray = textArray(roles.chars().mapToObj(c -> String.valueOf((char) c)).toList());
+        List<String> sql = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        List<String> keys = keys(name, values.stream().filter(v -> !EpcPatterns.isPattern(v)).toList());
+        if (!keys.isEmpty()) {
+            sql.add("e.id in (select x.event_ref from (" + EventStore.NAMED_BY + ") x where x.role = any(?))");
+            params.addAll(List.of(textArray(keys), textArray(keys), roleArray));
+        }
+        for (String pattern : values.stream().filter(EpcPatterns::isPattern).toList()) {
+            for (String prefix : EpcPatterns.prefixes(name, pattern, !name.endsWith("Class"))) {
+                sql.add("e.id in (select x.event_ref from (" + EventStore.NAMED_IN_RANGE + ") x"
+                        + " where x.role = any(?))");
+                String end = EpcPatterns.end(prefix);
+                params.addAll(List.of(prefix, end, prefix, end, roleArray));
+            }
+        }
+        return new Condition("(" + String.join(" or ", sql) + ")", params);
+    }
+
+    /**
+     * The parameters answered with location master data: {@code WD_readPoint}/{@code WD_bizLocation} (the location
+     * or one below it in the hierarchy), {@code EQ_ATTR_<field>_<attribute>} (a location whose attribute has one of
+     * the values) and {@code HASATTR_<field>} (a location with one of the attributes); null for other names.
+     */
+    private static Condition masterData(String name, List<String> values, MasterDataStore masterData) {
+        String field;
+        if (name.startsWith("WD_") && LOCATION_FIELDS.containsKey(field = name.substring(3))) {
+            return anyOf(LOCATION_FIELDS.get(field), masterData.withDescendants(keys(name, values)));
+        }
+        try {
+            if (name.startsWith("HASATTR_") && LOCATION_FIELDS.containsKey(field = name.substring(8))) {
+                List<String> keys = new ArrayList<>();
+                for (String attribute : values) {
+                    keys.addAll(masterData.withAttribute(attribute.replaceAll("^.*[:#]", ""), List.of()));
+                }
+                return anyOf(LOCATION_FIELDS.get(field), keys);
+            }
+            if (name.startsWith("EQ_ATTR_")) {
+                String rest = name.substring(8);
+                int split = rest.indexOf('_');
+                field = split < 0 ? rest : rest.substring(0, split);
+                if (split < 0 || !LOCATION_FIELDS.containsKey(field)) {
+                    throw parameter(name, "names no location field: EQ_ATTR_readPoint_<attribute> and"
+                            + " EQ_ATTR_bizLocation_<attribute> are answered from location master data");
+                }
+                return anyOf(LOCATION_FIELDS.get(field), masterData.withAttribute(
+                        rest.substring(split + 1).replaceAll("^.*[:#]", ""), values));
+            }
+        } catch (IllegalArgumentException e) {
+            throw parameter(name, e.getMessage());
+        }
+        if (name.startsWith("HASATTR_")) {
+            throw parameter(name, "names no location field: HASATTR_readPoint and HASATTR_bizLocation are answered"
+                    + " from location master data");
+        }
+        return null;
+    }
+
+    /** An event_attribute condition: the name is a CBV type. */
     private static Condition attribute(String parameter, String kind, String field, List<String> values) {
         String name;
         List<String> accepted = values;
         switch (kind) {
-            case "i" -> name = field.replaceAll("^.*[:#/]", "");
             case "b" -> name = CbvValue.parse(CbvVocabulary.BIZ_TRANSACTION_TYPE, field, true).value();
             default -> {
                 name = CbvValue.parse(CbvVocabulary.SOURCE_DESTINATION_TYPE, field, true).value();
@@ -308,24 +398,42 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         return forms;
     }
 
-    private static OffsetDateTime time(String parameter, String value) {
+    /** Times PostgreSQL and the standard's xsd:dateTime both hold: years 1 to 9999. */
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+    private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59.999999Z");
+
+    static OffsetDateTime time(String parameter, String value) {
+        OffsetDateTime time;
         try {
             // an unencoded '+' of a time zone offset arrives as a space
-            return EpcisTime.parse(value.replace(' ', '+'));
+            time = EpcisTime.parse(value.replace(' ', '+'));
         } catch (DateTimeException e) {
             throw parameter(parameter, e.getMessage());
         }
+        if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            throw parameter(parameter, "'" + value + "' is outside the years 0001 to 9999");
+        }
+        return time;
     }
 
-    private static BigDecimal quantity(String parameter, String value) {
+    /** Digits a number may have before and after its decimal point: beyond, it is no quantity but an attack. */
+    private static final int MAX_DIGITS = 1000;
+
+    static BigDecimal quantity(String parameter, String value) {
+        BigDecimal number;
         try {
-            return new BigDecimal(value);
+            number = new BigDecimal(value);
         } catch (NumberFormatException e) {
             throw parameter(parameter, "'" + value + "' is not a number");
         }
+        if (number.signum() != 0 && (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS)) {
+            throw parameter(parameter, "'" + value + "' has more than " + MAX_DIGITS + " digits before or after its"
+                    + " decimal point");
+        }
+        return number;
     }
 
-    private static int positive(String parameter, String value, int max) {
+    static int positive(String parameter, String value, int max) {
         try {
             int n = Integer.parseInt(value);
             if (n >= 1 && n <= max) {
@@ -341,11 +449,12 @@ record EventQuery(List<Condition> conditions, OrderBy orderBy, boolean descendin
         return new ApiProblem(EpcisProblemType.QUERY_PARAMETER, "query parameter " + name + " " + problem);
     }
 
-    private static String fingerprint(Map<String, String> identity) {
+    /** What a page token of this list with these parameters is bound to. */
+    static String fingerprint(String list, Map<String, String> identity) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString()
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((list + identity)
                     .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

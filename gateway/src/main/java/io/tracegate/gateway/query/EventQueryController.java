@@ -18,11 +18,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The EPCIS 2.0 REST query bindings: {@code GET /events} with the SimpleEventQuery parameters in the query string,
@@ -35,15 +35,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class EventQueryController {
 
     private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
-    /** What a query document can be written as, in order of preference. */
-    private static final List<MediaType> OFFERED = List.of(JSON_LD, MediaType.APPLICATION_JSON,
+    /**
+     * What a query document can be written as, in order of preference: JSON first, the one JSON type the bindings'
+     * definition declares (a JSON-LD document is JSON), JSON-LD's own type for a client that asks for it.
+     */
+    private static final List<MediaType> OFFERED = List.of(MediaType.APPLICATION_JSON, JSON_LD,
             MediaType.APPLICATION_XML, MediaType.TEXT_XML);
 
     private final EventQueryService queries;
+    private final Pages pages;
     private final Clock clock;
 
-    EventQueryController(EventQueryService queries, Clock clock) {
+    EventQueryController(EventQueryService queries, Pages pages, Clock clock) {
         this.queries = queries;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -88,49 +93,80 @@ class EventQueryController {
     }
 
     @GetMapping("/eventTypes")
-    Map<String, Object> eventTypes() {
-        return collection(Arrays.stream(EventType.values()).map(EventType::elementName).toList());
+    ResponseEntity<Map<String, Object>> eventTypes(HttpServletRequest request) {
+        Pages.Page page = pages.request(request, "eventTypes", List.of());
+        List<String> types = Arrays.stream(EventType.values()).map(EventType::elementName).sorted()
+                .filter(t -> page.after() == null || t.compareTo(page.after()) > 0).toList();
+        return collection(request, page, types);
     }
 
-    @GetMapping("/bizSteps")
-    Map<String, Object> bizSteps() {
-        return collection(queries.distinct(EventSearch.Field.BIZ_STEP));
+    /** The distinct values of a field in the store: {@code /bizSteps}, {@code /dispositions}, ... */
+    @GetMapping("/{resource:bizSteps|dispositions|readPoints|bizLocations}")
+    ResponseEntity<Map<String, Object>> values(@PathVariable String resource, HttpServletRequest request) {
+        Pages.Page page = pages.request(request, resource, List.of());
+        return collection(request, page, queries.distinct(FIELDS.get(resource), page.after(), page.perPage() + 1));
     }
 
-    @GetMapping("/dispositions")
-    Map<String, Object> dispositions() {
-        return collection(queries.distinct(EventSearch.Field.DISPOSITION));
+    /** The EPCs the store knows (units and every identifier events name), as the GS1-EPC-Format asks. */
+    @GetMapping("/epcs")
+    ResponseEntity<Map<String, Object>> epcs(HttpServletRequest request,
+            @RequestHeader(value = ResultForms.EPC_FORMAT, required = false) String epcFormat) {
+        ResultForms forms = ResultForms.of(epcFormat, null);
+        Pages.Page page = pages.request(request, "epcs", List.of());
+        Pages.Result<String> keys = pages.result(request, page, queries.epcs(page.after(), page.perPage() + 1),
+                key -> key);
+        HttpHeaders headers = keys.headers();
+        headers.set(ResultForms.EPC_FORMAT, forms.epcHeader());
+        return ResponseEntity.ok().headers(headers)
+                .body(DiscoveryController.collection(keys.items().stream().map(forms::identifier).toList()));
     }
 
-    @GetMapping("/readPoints")
-    Map<String, Object> readPoints() {
-        return collection(queries.distinct(EventSearch.Field.READ_POINT));
+    private static final Map<String, EventSearch.Field> FIELDS = Map.of("bizSteps", EventSearch.Field.BIZ_STEP,
+            "dispositions", EventSearch.Field.DISPOSITION, "readPoints", EventSearch.Field.READ_POINT,
+            "bizLocations", EventSearch.Field.BIZ_LOCATION);
+
+    private ResponseEntity<Map<String, Object>> collection(HttpServletRequest request, Pages.Page page,
+            List<String> members) {
+        Pages.Result<String> result = pages.result(request, page, members, member -> member);
+        return ResponseEntity.ok().headers(result.headers()).body(DiscoveryController.collection(result.items()));
     }
 
-    @GetMapping("/bizLocations")
-    Map<String, Object> bizLocations() {
-        return collection(queries.distinct(EventSearch.Field.BIZ_LOCATION));
+    /**
+     * The bindings' optional release of a page token's resources: a token here is a signed position, holding
+     * nothing on the server, so there is nothing to release.
+     */
+    @DeleteMapping("/nextPageToken/{token}")
+    ResponseEntity<Void> releaseToken(@PathVariable String token) {
+        return ResponseEntity.noContent().build();
     }
 
     /** A resource instance ({@code /bizSteps/shipping}, ...): its sub-resources, which are its events. */
     @GetMapping({"/eventTypes/{value}", "/epcs/{value}", "/bizSteps/{value}", "/bizLocations/{value}",
             "/readPoints/{value}", "/dispositions/{value}"})
     Map<String, Object> resource() {
-        return collection(List.of("events"));
+        return DiscoveryController.collection(List.of("events"));
     }
 
     private ResponseEntity<byte[]> page(HttpServletRequest request, String accept, ResultForms forms,
             Map<String, String> implied) throws IOException {
-        MediaType type = negotiate(accept);
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, List.of(values)));
+        return page(request, accept, forms, parameters, implied);
+    }
+
+    /** Checks a query's parameters as a query: a QueryParameterException names the first bad one. */
+    void check(Map<String, List<String>> parameters) {
+        queries.check(parameters);
+    }
+
+    /** A page of a query's events, the next announced in {@code Link}. */
+    ResponseEntity<byte[]> page(HttpServletRequest request, String accept, ResultForms forms,
+            Map<String, List<String>> parameters, Map<String, String> implied) throws IOException {
+        MediaType type = negotiate(accept);
         EventQueryService.Page page = queries.run(parameters, implied);
         HttpHeaders headers = new HttpHeaders();
         if (page.next() != null) {
-            String next = ServletUriComponentsBuilder.fromRequest(request)
-                    .replaceQueryParam("nextPageToken", page.next().encode()).build().toUriString();
-            headers.add(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
-            headers.add("GS1-Next-Page-Token-Expires", page.next().expires().toString());
+            pages.next(request, page.next(), headers);
         }
         return document(page.bodies(), type, forms, headers);
     }
@@ -147,8 +183,6 @@ class EventQueryController {
             QueryDocument.writeJsonLd(bodies, now, out);
         }
         headers.set(ResultForms.EPC_FORMAT, forms.epcHeader());
-        headers.set("GS1-EPCIS-Version", "2.0.0");
-        headers.set("GS1-CBV-Version", "2.0.0");
         return ResponseEntity.ok().headers(headers).contentType(type).body(out.toByteArray());
     }
 
@@ -168,13 +202,5 @@ class EventQueryController {
                 .findFirst()
                 .orElseThrow(() -> new ApiProblem(EpcisProblemType.NOT_ACCEPTABLE, "query results are available"
                         + " as application/ld+json, application/json, application/xml or text/xml, not " + accept));
-    }
-
-    private static Map<String, Object> collection(List<String> members) {
-        Map<String, Object> collection = new LinkedHashMap<>();
-        collection.put("@context", List.of(Namespaces.EPCIS_CONTEXT));
-        collection.put("type", "Collection");
-        collection.put("member", members);
-        return collection;
     }
 }

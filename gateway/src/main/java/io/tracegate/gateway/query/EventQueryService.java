@@ -2,11 +2,13 @@ package io.tracegate.gateway.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,15 +18,17 @@ import org.springframework.stereotype.Service;
 @Service
 class EventQueryService {
 
-    /** How long a {@code nextPageToken} stays usable. */
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
-
     private final EventSearch search;
+    private final MasterDataStore masterData;
+    private final SignedTokens tokens;
     private final Clock clock;
     private final Timer latency;
 
-    EventQueryService(EventSearch search, Clock clock, MeterRegistry meters) {
+    EventQueryService(EventSearch search, MasterDataStore masterData, SignedTokens tokens, Clock clock,
+            MeterRegistry meters) {
         this.search = search;
+        this.masterData = masterData;
+        this.tokens = tokens;
         this.clock = clock;
         this.latency = Timer.builder("tracegate.query").description("EPCIS event query pages, from parameters"
                 + " to the events read").publishPercentileHistogram().register(meters);
@@ -36,10 +40,10 @@ class EventQueryService {
 
     Page run(Map<String, List<String>> parameters, Map<String, String> implied) {
         return latency.record(() -> {
-            EventQuery query = EventQuery.parse(parameters, implied);
+            EventQuery query = EventQuery.parse(parameters, implied, masterData);
             List<String> token = parameters.get("nextPageToken");
             Instant now = clock.instant();
-            PageToken after = token == null ? null : PageToken.decode(token.get(0), query.fingerprint(), now);
+            PageToken after = token == null ? null : PageToken.decode(token.get(0), query.fingerprint(), now, tokens);
             Integer max = query.maxEventCount();
             // checked once, on the first page: the token's pages belong to a query found small enough
             if (max != null && after == null && search.count(query, max + 1L) > max) {
@@ -60,16 +64,43 @@ class EventQueryService {
             EventSearch.Found last = page.get(size - 1);
             boolean limitReached = query.eventCountLimit() != null && served + size >= query.eventCountLimit();
             return new Page(page.stream().map(EventSearch.Found::body).toList(), limitReached ? null
-                    : PageToken.after(last.orderTime(), last.id(), served + size, now.plus(TOKEN_LIFETIME),
+                    : PageToken.afterEvent(last.orderTime(), last.id(), served + size, now.plus(Pages.TOKEN_LIFETIME),
                     query.fingerprint()));
         });
+    }
+
+    /** Parses a query, refusing it as {@link #run} would. */
+    void check(Map<String, List<String>> parameters) {
+        EventQuery.parse(parameters, Map.of(), masterData);
+    }
+
+    /**
+     * What a subscription delivers: the events of a query (its ordering and paging controls ignored) that also meet
+     * {@code extra}, in record time order, after {@code after} (null: from the first).
+     */
+    List<EventSearch.Found> forSubscription(Map<String, List<String>> parameters, EventQuery.Condition extra,
+            EventSearch.Found after, int limit) {
+        Map<String, List<String>> conditions = new LinkedHashMap<>(parameters);
+        List.of("orderBy", "orderDirection", "eventCountLimit", "maxEventCount", "perPage", "nextPageToken")
+                .forEach(conditions::remove);
+        EventQuery query = EventQuery.parse(conditions, Map.of(), masterData);
+        List<EventQuery.Condition> all = new ArrayList<>(query.conditions());
+        all.add(extra);
+        EventQuery subscribed = new EventQuery(all, EventQuery.OrderBy.RECORD_TIME, false, null, null, limit,
+                query.fingerprint());
+        return search.find(subscribed, after == null ? null
+                : PageToken.afterEvent(after.orderTime(), after.id(), 0, clock.instant(), ""), limit);
     }
 
     Optional<String> event(String eventId) {
         return search.byEventId(eventId);
     }
 
-    List<String> distinct(EventSearch.Field field) {
-        return search.distinct(field);
+    List<String> distinct(EventSearch.Field field, String after, int limit) {
+        return search.distinct(field, after, limit);
+    }
+
+    List<String> epcs(String after, int limit) {
+        return search.epcs(after, limit);
     }
 }

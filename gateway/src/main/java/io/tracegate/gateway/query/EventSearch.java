@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,14 +84,32 @@ class EventSearch {
     }
 
     /**
-     * The distinct values of a field in the store, in order: a skip scan over the field's index (one index probe
-     * per value), not a scan of the events.
+     * Up to {@code limit} distinct values of a field in the store after {@code after} (null: from the first), in
+     * order: a skip scan over the field's index (one index probe per value), not a scan of the events.
      */
-    List<String> distinct(Field field) {
+    List<String> distinct(Field field, String after, int limit) {
         String c = field.column;
-        return jdbc.sql("with recursive v(value) as (select min(" + c + ") from epcis_event union all"
-                        + " select (select min(" + c + ") from epcis_event where " + c + " > v.value) from v"
-                        + " where v.value is not null) select value from v where value is not null")
-                .query(String.class).list();
+        return jdbc.sql("with recursive v(value) as ((select min(" + c + ") from epcis_event where " + c + " > ?)"
+                        + " union all select (select min(" + c + ") from epcis_event where " + c + " > v.value)"
+                        + " from v where v.value is not null) select value from v where value is not null limit ?")
+                .params(after == null ? "" : after, limit).query(String.class).list();
+    }
+
+    /**
+     * Up to {@code limit} EPCs (canonical keys) after {@code after}, in order: the serial store's units and the
+     * instance identifiers events name (not EPC classes), each by a skip scan of its index.
+     */
+    List<String> epcs(String after, int limit) {
+        String from = after == null ? "" : after;
+        List<String> units = jdbc.sql("select epc from serial_unit where epc > ? order by epc limit ?")
+                .params(from, limit).query(String.class).list();
+        List<String> named = jdbc.sql("with recursive v(epc) as ((select min(epc) from event_epc where epc > ?"
+                        + " and role in ('p', 'e', 'c', 'i', 'o')) union all select (select min(epc) from event_epc"
+                        + " where epc > v.epc and role in ('p', 'e', 'c', 'i', 'o')) from v where v.epc is not null)"
+                        + " select epc from v where epc is not null limit ?")
+                .params(from, limit).query(String.class).list();
+        TreeSet<String> all = new TreeSet<>(units);
+        all.addAll(named);
+        return all.stream().limit(limit).toList();
     }
 }

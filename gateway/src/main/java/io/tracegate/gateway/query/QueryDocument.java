@@ -37,6 +37,12 @@ final class QueryDocument {
     }
 
     static void writeJsonLd(List<String> bodies, OffsetDateTime created, OutputStream out) throws IOException {
+        writeJsonLd(bodies, null, created, out);
+    }
+
+    /** The JSON-LD form, for a subscription's notification when {@code subscriptionId} is not null. */
+    static void writeJsonLd(List<String> bodies, String subscriptionId, OffsetDateTime created, OutputStream out)
+            throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
             g.writeArrayFieldStart("@context");
@@ -48,6 +54,9 @@ final class QueryDocument {
             g.writeObjectFieldStart("epcisBody");
             g.writeObjectFieldStart("queryResults");
             g.writeStringField("queryName", QUERY_NAME);
+            if (subscriptionId != null) {
+                g.writeStringField("subscriptionID", subscriptionId);
+            }
             g.writeObjectFieldStart("resultsBody");
             g.writeArrayFieldStart("eventList");
             for (String body : bodies) {

@@ -6,6 +6,9 @@ import io.tracegate.epcis.convert.EpcisConverter;
 import io.tracegate.epcis.io.CbvXmlFormat;
 import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gs1.Gs1Exception;
+import io.tracegate.gs1.epc.Epc;
+import io.tracegate.gs1.epc.GcpLengthResolver;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +59,21 @@ record ResultForms(String epcHeader, EpcFormat epcFormat, String cbvXmlHeader, C
             return fromHeader.apply(value);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.validation("request header " + header + " '" + given + "' is not one of " + allowed);
+        }
+    }
+
+    /**
+     * A canonical identifier key (a GS1 Digital Link, or another URI as written) in the chosen form: an EPC URN for
+     * {@code Always_EPC_URN} when GS1's prefix table knows its company prefix length, else as stored.
+     */
+    String identifier(String key) {
+        if (epcFormat != EpcFormat.ALWAYS_EPC_URN || !key.startsWith("https://id.gs1.org/")) {
+            return key;
+        }
+        try {
+            return Epc.parse(key).toUrn(GcpLengthResolver.standard());
+        } catch (Gs1Exception unknownPrefix) {
+            return key;
         }
     }
 

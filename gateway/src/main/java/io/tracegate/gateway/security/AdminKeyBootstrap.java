@@ -38,8 +38,11 @@ public class AdminKeyBootstrap implements ApplicationRunner {
     /** @return the generated key, when one had to be generated */
     public Optional<String> ensureAdminKey() {
         if (apiKeys.hasActiveKeyWithRole(Role.ADMIN)) {
-            if (configuredKey != null) {
-                log.info("TRACEGATE_ADMIN_KEY is only read while no ADMIN key exists; the stored ADMIN keys apply");
+            if (configuredKey != null && !isActiveAdmin(configuredKey)) {
+                // the usual way to be locked out: a fresh key exported for a data directory that already has one
+                log.warn("TRACEGATE_ADMIN_KEY is IGNORED and does not authenticate: this data directory already has"
+                        + " an ADMIN key (it is read only at the first start of a data directory). Use the ADMIN key"
+                        + " of that first start, or start with a fresh --tracegate.data-dir.");
             }
             return Optional.empty();
         }
@@ -51,6 +54,10 @@ public class AdminKeyBootstrap implements ApplicationRunner {
         String generated = apiKeys.create(admin);
         announce(generated);
         return Optional.of(generated);
+    }
+
+    private boolean isActiveAdmin(String key) {
+        return apiKeys.authenticate(key).map(admin -> admin.hasRole(Role.ADMIN)).orElse(false);
     }
 
     private void installConfigured(ApiPrincipal admin) {

@@ -65,6 +65,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/events", "/events/**", "/eventTypes/**", "/epcs/**",
                                 "/bizSteps/**", "/bizLocations/**", "/readPoints/**", "/dispositions/**")
                                 .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/queries", "/queries/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/queries", "/queries/*/subscriptions")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.DELETE, "/queries/*", "/queries/*/subscriptions/*")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.PARTNER.name(), Role.ADMIN.name())
                         .requestMatchers("/trace/**").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/masterdata/**")
                                 .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())

@@ -28,6 +28,7 @@ class CaptureProgressTest extends CaptureTest {
             HttpResponse<String> job = get("/capture/" + id, complianceKey());
             assertThat((Boolean) json(job, "$.running")).isTrue();
             assertThat((Integer) json(job, "$.eventCount")).isEqualTo(4242);
+            assertThat(job.body()).as("the bindings' schema has no null finishedAt").doesNotContain("finishedAt");
             List<Integer> listed = json(get("/capture", complianceKey()),
                     "$[?(@.captureID == '" + id + "')].eventCount");
             assertThat(listed).containsExactly(4242);

@@ -8,6 +8,11 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The master data API. */
@@ -44,6 +49,42 @@ class MasterDataTest extends GatewayTest {
         assertThat((String) json(read, "$.name")).isEqualTo("Wholesaler DC");
         assertThat((List<String>) json(read, "$.licences")).containsExactly("OH-WD-1234");
     }
+
+    @Test
+    void theHierarchyRefusesCyclesAlsoWhenTwoChangesComeAtOnce() throws Exception {
+        int base = 40_000 + NEXT.getAndAdd(10);
+        String a = "urn:epc:id:sgln:0614141." + base + ".0";
+        String b = "urn:epc:id:sgln:0614141." + (base + 1) + ".0";
+        String path = "/masterdata/locations/";
+        assertThat(put(path + URLEncoder.encode(a, StandardCharsets.UTF_8), "{\"parent\":\"" + a + "\"}").statusCode())
+                .as("its own parent").isEqualTo(400);
+        for (int round = 0; round < 5; round++) {
+            put(path + URLEncoder.encode(a, StandardCharsets.UTF_8), "{}");
+            put(path + URLEncoder.encode(b, StandardCharsets.UTF_8), "{}");
+            CyclicBarrier start = new CyclicBarrier(2);
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                Future<Integer> aUnderB = two.submit(() -> {
+                    start.await();
+                    return put(path + URLEncoder.encode(a, StandardCharsets.UTF_8), "{\"parent\":\"" + b + "\"}")
+                            .statusCode();
+                });
+                Future<Integer> bUnderA = two.submit(() -> {
+                    start.await();
+                    return put(path + URLEncoder.encode(b, StandardCharsets.UTF_8), "{\"parent\":\"" + a + "\"}")
+                            .statusCode();
+                });
+                assertThat(List.of(aUnderB.get(), bUnderA.get())).as("round " + round)
+                        .containsExactlyInAnyOrder(200, 400);
+            } finally {
+                two.shutdown();
+            }
+        }
+        HttpResponse<String> read = get(path + URLEncoder.encode(a, StandardCharsets.UTF_8), ADMIN_KEY);
+        assertThat(read.body()).contains("\"children\"");
+    }
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
 
     @Test
     void badIdentifiersAreRefusedAndUnknownOnesNotFound() {

@@ -166,12 +166,9 @@ class EventQueryExtrasTest extends CaptureTest {
         assertRefused("EXISTS_errorDeclaration=yes", "EXISTS_errorDeclaration", "not true or false");
         assertRefused("GE_errorDeclarationTime=today", "GE_errorDeclarationTime", "today");
         assertRefused("maxEventCount=0", "maxEventCount", "from 1 to");
-        assertRefused("maxEventCount=5&eventCountLimit=5", "maxEventCount", "eventCountLimit");
-        assertRefused("MATCH_inputEPC=" + encode("urn:epc:idpat:sgtin:030001.0012345.*"), "MATCH_inputEPC",
-                "EPC pattern");
-        assertRefused("WD_readPoint=" + encode(SITE), "WD_readPoint", "location hierarchy");
-        assertRefused("WD_bizLocation=" + encode(SITE), "WD_bizLocation", "does not support");
-        assertRefused("EQ_deviceID=x", "EQ_deviceID", "does not support");
+        assertRefused("maxEventCount=5&eventCountLimit=5&orderBy=eventTime", "maxEventCount", "eventCountLimit");
+        assertRefused("MATCH_inputEPC=" + encode("urn:epc:idpat:giai:030001.*"), "MATCH_inputEPC",
+                "not an EPC pattern this gateway matches");
         assertRefused("EQ_quantities=1", "EQ_quantities", "is not an EPCIS query parameter");
     }
 

@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -89,10 +92,23 @@ class AdminKeyBootstrapTest extends GatewayTest {
         assertThat(apiKeys.authenticate(configured)).isEmpty();
     }
 
+    /** The README's walkthrough run against an existing data directory: the log must say why its key fails. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anIgnoredConfiguredKeyIsLoggedAsIgnoredUnlessItIsTheStoredOne(CapturedOutput output) {
+        bootstrap("a-fresh-key-for-an-old-data-directory-0123456789").ensureAdminKey();
+        assertThat(output.getOut()).contains("TRACEGATE_ADMIN_KEY is IGNORED", "--tracegate.data-dir");
+
+        int before = output.getOut().length();
+        bootstrap(ADMIN_KEY).ensureAdminKey();
+        assertThat(output.getOut().substring(before)).doesNotContain("TRACEGATE_ADMIN_KEY is IGNORED");
+    }
+
     private AdminKeyBootstrap bootstrap(String configuredKey) {
         return new AdminKeyBootstrap(apiKeys, new TracegateProperties(Path.of("unused"), configuredKey,
                 new TracegateProperties.EmbeddedDatabase(0, Map.of()),
-                new TracegateProperties.Capture(10, DataSize.ofBytes(10), 1, 1, 1), List.of()));
+                new TracegateProperties.Capture(10, DataSize.ofBytes(10), 1, 1, 1,
+                        TracegateProperties.Validation.RULES), List.of()));
     }
 
     /** Runs the check as on a database with no active key, then rolls back. */
