@@ -1,6 +1,5 @@
 package io.tracegate.gateway.exchange;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,7 +53,7 @@ class OutboundSender {
     private final ExchangeProperties.Outbound settings;
     private final Clock clock;
     private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(
-            daemon("exchange-dispatch"));
+            DaemonThreads.named("exchange-dispatch"));
     private final ExecutorService workers;
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicBoolean dispatchQueued = new AtomicBoolean();
@@ -65,10 +66,11 @@ class OutboundSender {
         this.metrics = metrics;
         this.settings = properties.outbound();
         this.clock = clock;
-        this.workers = Executors.newFixedThreadPool(settings.workers(), daemon("exchange-send"));
+        this.workers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("exchange-send"));
     }
 
-    @PostConstruct
+    /** Sends once the gateway serves HTTP (never in the key command, which runs without it). */
+    @EventListener(WebServerInitializedEvent.class)
     void start() {
         dispatcher.scheduleWithFixedDelay(this::sweep, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -91,6 +93,7 @@ class OutboundSender {
                 partnerName(id).ifPresent(p -> metrics.status("out", p, "failed"));
             }
             dispatch();
+            metrics.queueDepth(messages.queueDepth());
         } catch (RuntimeException e) {
             log.error("The outbound queue could not be read; trying again in {}", settings.poll(), e);
         }
@@ -298,15 +301,6 @@ class OutboundSender {
     private static String excerpt(byte[] body) {
         String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
         return text.isEmpty() ? "(no body)" : text;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Attempts under way may finish for a few seconds; what is left is resumed by the next start. */

@@ -25,16 +25,20 @@ class PartnerController {
     private final Partners partners;
     private final Exchange exchange;
     private final ExchangeProperties properties;
+    private final ExchangeHealthIndicator health;
 
-    PartnerController(Partners partners, Exchange exchange, ExchangeProperties properties) {
+    PartnerController(Partners partners, Exchange exchange, ExchangeProperties properties,
+            ExchangeHealthIndicator health) {
         this.partners = partners;
         this.exchange = exchange;
         this.properties = properties;
+        this.health = health;
     }
 
     @PostMapping
     ResponseEntity<Partner> create(@RequestBody PartnerRequest request) {
         long id = partners.create(request.settings());
+        health.refresh();
         return ResponseEntity.created(URI.create("/partners/" + id)).body(partners.find(id).orElseThrow());
     }
 
@@ -54,6 +58,7 @@ class PartnerController {
     Partner update(@PathVariable String id, @RequestBody PartnerRequest request) {
         long partnerId = id(id);
         partners.update(partnerId, request.settings());
+        health.refresh();
         return partners.find(partnerId).orElseThrow();
     }
 
@@ -61,6 +66,7 @@ class PartnerController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable String id) {
         partners.remove(id(id));
+        health.refresh();
     }
 
     /** The body is the document, with its media type as Content-Type; 202 with the message at Location. */

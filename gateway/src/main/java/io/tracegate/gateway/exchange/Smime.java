@@ -53,7 +53,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 final class Smime {
 
-    /** For what the JDK's providers lack: CMS names AES-GCM and its parameters by OID, which only Bouncy Castle maps. */
+    /** For what the JDK's providers lack: CMS names AES-GCM and its parameters by OID, which Bouncy Castle maps. */
     private static final Provider BC = new BouncyCastleProvider();
 
     private Smime() {
