@@ -7,6 +7,7 @@ import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.MasterData;
 import io.tracegate.epcis.validation.EventRules;
 import io.tracegate.epcis.validation.SchemaLayer;
+import io.tracegate.gateway.compliance.AuditTrail;
 import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.ops.CaptureMetrics;
@@ -82,6 +83,7 @@ class CaptureProcessor {
     private final Clock clock;
     private final CaptureMetrics metrics;
     private final CaptureProgress progress;
+    private final AuditTrail audit;
     private final QuerySubscriptions subscriptions;
     // Checking identifiers and preparing events (hash, canonical keys) is most of a capture's own CPU work, and the
     // database waits for it: spread over the cores, while the job's thread reads the document on.
@@ -92,7 +94,8 @@ class CaptureProcessor {
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
             SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
-            CaptureMetrics metrics, CaptureProgress progress, QuerySubscriptions subscriptions) {
+            CaptureMetrics metrics, CaptureProgress progress, QuerySubscriptions subscriptions,
+            AuditTrail audit) {
         this.dataSource = dataSource;
         this.documents = documents;
         this.jobs = jobs;
@@ -103,6 +106,7 @@ class CaptureProcessor {
         this.clock = clock;
         this.metrics = metrics;
         this.progress = progress;
+        this.audit = audit;
         this.subscriptions = subscriptions;
         try {
             this.schema = limits.validation() == TracegateProperties.Validation.SCHEMA ? SchemaLayer.bundled() : null;
@@ -146,7 +150,7 @@ class CaptureProcessor {
                     break;
                 } catch (ConcurrentCaptureConflict conflict) {
                     if (attempt == MAX_ATTEMPTS) {
-                        outcome = conflicted(jobId, run, conflict);
+                        outcome = conflicted(jobId, sha256, run, conflict);
                         break;
                     }
                     log.info("Capture job {} collided with a concurrent capture ({}); attempt {} of {}", jobId,
@@ -175,12 +179,12 @@ class CaptureProcessor {
         }
     }
 
-    private Outcome conflicted(long jobId, Run run, ConcurrentCaptureConflict conflict) {
+    private Outcome conflicted(long jobId, String sha256, Run run, ConcurrentCaptureConflict conflict) {
         CaptureError error = new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(), "Capture conflict",
                 503, "the capture collided " + MAX_ATTEMPTS + " times with concurrent captures of the same units ("
                 + conflict.getMessage() + "); nothing was captured: post the document again", "/capture/" + jobId,
                 null, null, null);
-        finishFailed(jobId, run, error);
+        finishFailed(jobId, sha256, run, error);
         return new Outcome(false, List.of(error), run.count, 0, 0, List.of());
     }
 
@@ -195,14 +199,18 @@ class CaptureProcessor {
                 if (commit) {
                     jobs.finish(connection, jobId, reported.isEmpty(), reported, run.count, run.applied,
                             run.duplicates, run.eventTransaction != null);
+                    // last before the commit: the append holds the audit trail until then
+                    audit.record(connection, run.key.name(), "capture.committed", auditObjects(jobId, sha256),
+                            sha256);
                     run.commit(connection);
                     subscriptions.eventsCaptured(run.committed);
                     return new Outcome(reported.isEmpty(), reported, run.count, run.applied, run.duplicates,
                             run.eventIds);
                 }
                 connection.rollback();
-                connection.setAutoCommit(true);
                 jobs.finish(connection, jobId, false, reported, run.count, 0, 0);
+                audit.record(connection, run.key.name(), "capture.refused", auditObjects(jobId, sha256), sha256);
+                connection.commit();
                 return new Outcome(false, reported, run.count, 0, 0, List.of());
             } finally {
                 run.endEvents();
@@ -221,14 +229,21 @@ class CaptureProcessor {
             CaptureError error = new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(),
                     EpcisProblemType.IMPLEMENTATION.title(), 500, "the capture failed: incident " + incident
                     + " (see the gateway log); nothing was captured", "/capture/" + jobId, null, null, null);
-            finishFailed(jobId, run, error);
+            finishFailed(jobId, sha256, run, error);
             return new Outcome(false, List.of(error), run.count, 0, 0, List.of());
         }
     }
 
-    private void finishFailed(long jobId, Run run, CaptureError error) {
+    private static List<String> auditObjects(long jobId, String sha256) {
+        return List.of("capture:" + jobId, "document:" + sha256);
+    }
+
+    private void finishFailed(long jobId, String sha256, Run run, CaptureError error) {
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
             jobs.finish(connection, jobId, false, List.of(error), run.count, 0, 0);
+            audit.record(connection, run.key.name(), "capture.failed", auditObjects(jobId, sha256), sha256);
+            connection.commit();
         } catch (SQLException again) {
             log.error("Capture job {} could not be marked failed; it will be at the next start", jobId, again);
         }
