@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works the durable outbound queue: outbound messages and the asynchronous MDNs we owe partners. A dispatcher
@@ -50,6 +51,8 @@ class OutboundSender {
     private final Partners partners;
     private final PartnerHttp http;
     private final ExchangeMetrics metrics;
+    private final ExchangeAudit audit;
+    private final TransactionTemplate transactions;
     private final ExchangeProperties.Outbound settings;
     private final Clock clock;
     private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(
@@ -59,11 +62,13 @@ class OutboundSender {
     private final AtomicBoolean dispatchQueued = new AtomicBoolean();
 
     OutboundSender(Messages messages, Partners partners, PartnerHttp http, ExchangeMetrics metrics,
-            ExchangeProperties properties, Clock clock) {
+            ExchangeAudit audit, TransactionTemplate transactions, ExchangeProperties properties, Clock clock) {
         this.messages = messages;
         this.partners = partners;
         this.http = http;
         this.metrics = metrics;
+        this.audit = audit;
+        this.transactions = transactions;
         this.settings = properties.outbound();
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("exchange-send"));
@@ -158,13 +163,22 @@ class OutboundSender {
             return;
         }
         if (!partner.isAs2()) {
-            if (messages.concluded(id, true, start, null, null, null)) {
+            if (Boolean.TRUE.equals(transactions.execute(t -> {
+                if (!messages.concluded(id, true, start, null, null, null)) {
+                    return false;
+                }
+                audit.sent(message, false);
+                return true;
+            }))) {
                 metrics.status("out", partner.as2Id(), "delivered");
             }
             return;
         }
         if (partner.mdn().async()) {
-            messages.sent(id, start);
+            transactions.executeWithoutResult(t -> {
+                messages.sent(id, start);
+                audit.sent(message, true);
+            });
             return;
         }
         List<MimeEntity.Header> headers = new ArrayList<>();
@@ -204,8 +218,18 @@ class OutboundSender {
             }
         }
         boolean delivered = problems.isEmpty();
-        if (!messages.concluded(message.id(), delivered, sentAt, raw, mdn,
-                delivered ? null : String.join("; ", problems))) {
+        Mdns.Received read = mdn;
+        if (!Boolean.TRUE.equals(transactions.execute(t -> {
+            if (!messages.concluded(message.id(), delivered, sentAt, raw, read,
+                    delivered ? null : String.join("; ", problems))) {
+                return false;
+            }
+            if (message.sentAt() == null) { // a synchronous MDN: sent and answered at once
+                audit.sent(message, true);
+            }
+            audit.mdnReceived(message, raw);
+            return true;
+        }))) {
             return;
         }
         metrics.status("out", partner.as2Id(), delivered ? "delivered" : "rejected");
