@@ -86,8 +86,11 @@ final class Smime {
 
     /** What a signature check found. */
     sealed interface Verification {
-        /** Signed by this certificate, over exactly the content given, with this digest. */
-        record Valid(X509Certificate signer, MicAlgorithm digest) implements Verification {
+        /**
+         * Signed by this certificate, over exactly the content given, with this digest; {@code contentDigest} is that
+         * content's digest as computed to verify it.
+         */
+        record Valid(X509Certificate signer, MicAlgorithm digest, byte[] contentDigest) implements Verification {
         }
 
         /** Signed by none of the certificates given; names the signer's issuer and serial. */
@@ -134,7 +137,7 @@ final class Smime {
             }
             try {
                 if (signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
-                    return new Verification.Valid(certificate, digest.get());
+                    return new Verification.Valid(certificate, digest.get(), signer.getContentDigest());
                 }
                 return new Verification.Invalid(certificate, "the signature does not verify");
             } catch (CMSSignerDigestMismatchException e) {
