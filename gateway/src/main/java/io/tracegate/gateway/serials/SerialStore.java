@@ -27,7 +27,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code serial_unit} and {@code lot} tables. The capture path reads and writes them set-based, a batch at a
- * time, on the connection of its transaction; {@link #find} and {@link #children} serve the trace.
+ * time, on the connection of its transaction; verification reads a unit or a lot at a time ({@link #find},
+ * {@link #lot}); the trace reads them in its own statement ({@code io.tracegate.gateway.query.TraceSearch}).
  */
 @Repository
 public class SerialStore {
@@ -48,8 +49,8 @@ public class SerialStore {
     }
 
     /**
-     * A unit as the trace shows it; {@code parent} is the parent's EPC as written; {@code observed} when it was first
-     * seen in a history import (its state derived from imported events, its history begun elsewhere).
+     * A unit's state; {@code parent} is the parent's EPC as written; {@code observed} when it was first seen in a
+     * history import (its state derived from imported events, its history begun elsewhere).
      */
     public record UnitView(String key, String epc, String kind, String gtin, String lot, LocalDate expiry,
                            UnitStatus status, String disposition, String owner, String location, String parentKey,
@@ -79,12 +80,6 @@ public class SerialStore {
                     Date expiry = rs.getDate(1);
                     return new Lot(gtin, lot, expiry == null ? null : expiry.toLocalDate());
                 }).optional();
-    }
-
-    /** The units packed directly in this one, by EPC. */
-    public List<UnitView> children(String key) {
-        return jdbc.sql("select * from serial_unit where parent = ? order by written").param(key)
-                .query((rs, n) -> view(rs, null)).list();
     }
 
     private static UnitView view(ResultSet rs, String parentWritten) throws SQLException {
