@@ -8,7 +8,6 @@ import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.security.ApiPrincipal;
 import io.tracegate.gateway.security.Role;
-import io.tracegate.gateway.serials.ActingKey;
 import io.tracegate.gateway.serials.LifecycleMode;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -103,9 +102,8 @@ public class CaptureService {
         checkLimits(caller, document);
         long id = jobs.create(caller, behaviour, mode, mediaType, document);
         try {
-            ActingKey key = KeyLimits.actingKey(caller);
             workers.execute(() -> processor.run(id, document.sha256(), behaviour.equals("proceed"),
-                    limits.maxEvents(), key, mode));
+                    limits.maxEvents(), caller, mode));
         } catch (RejectedExecutionException busy) {
             String detail = "the gateway is busy: " + limits.queue() + " capture jobs are waiting; try again later";
             jobs.fail(id, new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(), "Capture refused", 503,
@@ -121,7 +119,17 @@ public class CaptureService {
         checkLimits(caller, document);
         long id = jobs.create(caller, "rollback", LifecycleMode.ENFORCE, mediaType, document);
         // a second event rolls the first back
-        return processor.run(id, document.sha256(), false, 1, KeyLimits.actingKey(caller), LifecycleMode.ENFORCE);
+        return processor.run(id, document.sha256(), false, 1, caller, LifecycleMode.ENFORCE);
+    }
+
+    /** A stored capture document, as it was received ({@link CommittedCapture#documentSha256}). */
+    public InputStream document(String sha256) throws IOException {
+        return documents.open(sha256);
+    }
+
+    /** Whether the job has ended and its events can be read (a large job's second commit may come later). */
+    public boolean ended(long jobId) {
+        return jobs.find(jobId).map(job -> !job.running()).orElse(false);
     }
 
     /** A job, if the caller may see it (its key's own, or any for ADMIN and COMPLIANCE). */

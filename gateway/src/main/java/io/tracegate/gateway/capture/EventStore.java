@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,6 +78,27 @@ public class EventStore {
                         rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getString(9)), rs.getString(10).charAt(0), rs.getString(11)))
                 .list();
+    }
+
+    /** A stored event: its row and its body (a one-event EPCIS 2.0 JSON-LD document). */
+    public record StoredBody(long ref, String body) {
+    }
+
+    /** The stored events of these rows, in row order. */
+    public List<StoredBody> bodies(Collection<Long> refs) {
+        return jdbc.sql("select id, body from epcis_event where id = any(?) order by id")
+                .param(new SqlArrayValue("bigint", refs.toArray()))
+                .query((rs, n) -> new StoredBody(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /**
+     * The shipping and receiving events a capture job wrote, in row order (the partial index
+     * {@code epcis_event_shipping_receiving} finds them without reading the job's other events).
+     */
+    public List<StoredBody> shippingAndReceiving(long jobId) {
+        return jdbc.sql("select id, body from epcis_event where capture_job_id = ?"
+                        + " and biz_step in ('shipping', 'receiving') order by id")
+                .param(jobId).query((rs, n) -> new StoredBody(rs.getLong(1), rs.getString(2))).list();
     }
 
     /**
