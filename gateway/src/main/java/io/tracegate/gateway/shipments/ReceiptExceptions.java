@@ -73,7 +73,7 @@ public class ReceiptExceptions {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(properties.businessZone()));
+        return LocalDate.ofInstant(clock.instant(), properties.businessZone());
     }
 
     public ReceiptException find(long id) {

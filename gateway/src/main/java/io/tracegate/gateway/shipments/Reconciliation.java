@@ -16,7 +16,8 @@ import java.util.Set;
  * Compares what a shipment document says was shipped with what was received. A container received with nothing of
  * its content scanned is taken as received sealed, with everything the document packs in it; one whose content was
  * scanned (a child scanned, or scanned in it) was opened, and only what was scanned counts. Each difference is named
- * once, at the highest level it shows: a missing case is one shortage, not one per unit in it.
+ * once, at the highest level it shows: a missing case is one shortage, not one per unit in it; a container whose
+ * label was not scanned but some of whose content was is taken as broken down, and what is missing is its content.
  */
 final class Reconciliation {
 
@@ -74,9 +75,19 @@ final class Reconciliation {
             }
         }
 
+        // a container not received whose content partly was has been broken down: what is missing is its content
+        Set<String> brokenDown = new HashSet<>();
+        for (String key : present) {
+            Expected e = expected.get(key);
+            for (String up = e == null ? null : e.parent(); up != null && !present.contains(up)
+                    && brokenDown.add(up); up = expected.get(up).parent()) {
+                // every container above a received item, up to one that was received
+            }
+        }
         List<Mismatch> mismatches = new ArrayList<>();
         for (Expected e : expected.values()) {
-            if (!present.contains(e.key()) && (e.parent() == null || present.contains(e.parent()))) {
+            if (!present.contains(e.key()) && !brokenDown.contains(e.key()) && (e.parent() == null
+                    || present.contains(e.parent()) || brokenDown.contains(e.parent()))) {
                 int inside = count(e.key(), content);
                 mismatches.add(new Mismatch(ExceptionKind.SHORTAGE, e.written(), "not received: the document ships "
                         + e.written() + (inside == 0 ? "" : " with " + inside + " units and containers in it")

@@ -34,7 +34,7 @@ class ShipmentMetrics {
                 .description("receipt exceptions not resolved").register(meters);
         Gauge.builder("tracegate.receipt.exceptions.overdue", () -> jdbc.sql("select count(*) from receipt_exception"
                         + " where status = 'open' and due_on < ?")
-                        .param(LocalDate.now(clock.withZone(properties.businessZone()))).query(Long.class).single())
+                        .param(LocalDate.ofInstant(clock.instant(), properties.businessZone())).query(Long.class).single())
                 .description("receipt exceptions past their due day and not resolved").register(meters);
     }
 
