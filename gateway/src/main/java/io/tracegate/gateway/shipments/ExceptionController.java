@@ -46,8 +46,7 @@ class ExceptionController {
         Pages.Page page = pages.request(request, "exceptions", List.of("status", "overdue", "receipt"));
         String status = Ids.oneOf(request, "status", STATUSES);
         String overdue = Ids.oneOf(request, "overdue", BOOLEANS);
-        String receipt = request.getParameter("receipt");
-        Long receiptId = receipt == null ? null : Ids.parse("receipt", receipt);
+        Long receiptId = Ids.number(request, "receipt");
         Pages.Result<ReceiptExceptions.ReceiptException> result = pages.result(request, page, exceptions.list(status,
                 overdue == null ? null : Boolean.valueOf(overdue), receiptId, Ids.after(page), page.perPage() + 1),
                 e -> String.valueOf(e.id()));

@@ -26,6 +26,16 @@ final class Ids {
         return page.after() == null ? null : Long.valueOf(page.after());
     }
 
+    /** An optional numeric query parameter (an id), or null. */
+    static Long number(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        try {
+            return value == null ? null : Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.validation("parameter " + name + " is '" + value + "', not a number");
+        }
+    }
+
     /** An optional query parameter that must be one of these values. */
     static String oneOf(HttpServletRequest request, String name, Set<String> values) {
         String value = request.getParameter(name);

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Expected receipts: {@code GET /receipts[?status=expected]}, {@code GET /receipts/{id}} (with its exceptions),
+ * Expected receipts: {@code GET /receipts[?status=expected&capture=JOB]}, {@code GET /receipts/{id}} (with its exceptions),
  * {@code GET /receipts/{id}/items} and {@code POST /receipts/{id}/scans}, the physical receiving by scanner.
  */
 @RestController
@@ -59,10 +59,11 @@ class ReceiptController {
 
     @GetMapping("/receipts")
     ResponseEntity<List<Receipts.Receipt>> list(HttpServletRequest request) {
-        Pages.Page page = pages.request(request, "receipts", List.of("status"));
+        Pages.Page page = pages.request(request, "receipts", List.of("status", "capture"));
         String status = Ids.oneOf(request, "status", STATUSES);
-        Pages.Result<Receipts.Receipt> result = pages.result(request, page, receipts.list(status, Ids.after(page),
-                page.perPage() + 1), r -> String.valueOf(r.id()));
+        Pages.Result<Receipts.Receipt> result = pages.result(request, page, receipts.list(status,
+                Ids.number(request, "capture"), Ids.after(page), page.perPage() + 1),
+                r -> String.valueOf(r.id()));
         return ResponseEntity.ok().headers(result.headers()).body(result.items());
     }
 

@@ -197,17 +197,14 @@ public class Receipts {
                 .orElseThrow(() -> ApiProblem.noSuchResource("no receipt " + id));
     }
 
-    /** Receipts newest first, with this status (null: any), before id {@code before} (null: from the newest). */
-    public List<Receipt> list(String status, Long before, int limit) {
-        return jdbc.sql("select * from receipt where (cast(? as text) is null or status = ?) and id < ?"
-                        + " order by id desc limit ?")
-                .params(status, status, before == null ? Long.MAX_VALUE : before, limit)
-                .query((rs, n) -> receipt(rs)).list();
-    }
-
-    /** The receipts of a capture job (a partner's document), oldest first. */
-    public List<Receipt> ofCapture(long captureId) {
-        return jdbc.sql("select * from receipt where capture_job_id = ? order by id").param(captureId)
+    /**
+     * Receipts newest first, with this status and from this capture job (each null: any), before id {@code before}
+     * (null: from the newest).
+     */
+    public List<Receipt> list(String status, Long captureId, Long before, int limit) {
+        return jdbc.sql("select * from receipt where (cast(? as text) is null or status = ?)"
+                        + " and (cast(? as bigint) is null or capture_job_id = ?) and id < ? order by id desc limit ?")
+                .params(status, status, captureId, captureId, before == null ? Long.MAX_VALUE : before, limit)
                 .query((rs, n) -> receipt(rs)).list();
     }
 

@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Compares what a shipment document says was shipped with what was received. A container received with nothing of
- * its content scanned is taken as received sealed, with everything the document packs in it; one whose content was
- * scanned (a child scanned, or scanned in it) was opened, and only what was scanned counts. Each difference is named
+ * Compares what a shipment document says was shipped with what was received. A container received with nothing
+ * scanned in it is taken as received sealed, with everything the document packs in it; one that something was
+ * scanned in was opened, and only what was scanned in it counts. Each difference is named
  * once, at the highest level it shows: a missing case is one shortage, not one per unit in it; a container whose
  * label was not scanned but some of whose content was is taken as broken down, and what is missing is its content.
  */
@@ -58,14 +58,12 @@ final class Reconciliation {
         }
         Map<String, Received> received = new LinkedHashMap<>();
         receivedItems.forEach(r -> received.put(r.key(), r)); // scanned again: the later scan counts
+        // opened: something was scanned in it (a unit scanned without saying where, say a spot check of a label,
+        // opens nothing)
         Set<String> opened = new HashSet<>();
         for (Received r : received.values()) {
             if (r.parent() != null) {
                 opened.add(r.parent());
-            }
-            Expected e = expected.get(r.key());
-            if (e != null && e.parent() != null) {
-                opened.add(e.parent());
             }
         }
         Set<String> present = new HashSet<>(received.keySet());
