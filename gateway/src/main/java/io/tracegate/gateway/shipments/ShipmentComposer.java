@@ -12,6 +12,7 @@ import io.tracegate.epcis.io.WriteOptions;
 import io.tracegate.epcis.model.Action;
 import io.tracegate.epcis.model.EpcisDocument;
 import io.tracegate.epcis.model.EpcisEvent;
+import io.tracegate.epcis.model.EpcisHeader;
 import io.tracegate.epcis.model.EventType;
 import io.tracegate.epcis.model.SourceDestination;
 import io.tracegate.epcis.validation.ValidationFinding;
@@ -293,7 +294,11 @@ class ShipmentComposer {
     private byte[] write(EpcisDocument document, DocumentForm form) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
         if (form.format != EpcisFormat.XML_1_2) {
-            EpcisWriter.write(document, form.format, out, COMPACT);
+            // EPCIS 2.0 has no place for them in its header: the DSCSA elements go at the document's level
+            EpcisHeader h = document.header();
+            EpcisHeader header = new EpcisHeader("2.0", h.creationDate(), h.documentId(), h.sbdh(), h.masterData(),
+                    List.of(), h.headerExtensions());
+            EpcisWriter.write(new EpcisDocument(header, document.events()), form.format, out, COMPACT);
             return out.toByteArray();
         }
         ByteArrayOutputStream staged = new ByteArrayOutputStream(1 << 16);

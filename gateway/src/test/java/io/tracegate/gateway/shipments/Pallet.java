@@ -38,26 +38,40 @@ final class Pallet {
     private static final AtomicLong SSCCS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
     private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
+    final Product unit;
+    final Product box;
     final String sscc;
     /** Case SGTIN to the unit SGTINs in it. */
     final Map<String, List<String>> cases = new LinkedHashMap<>();
     final List<EpcisEvent> events = new ArrayList<>();
 
-    /** A pallet made at {@code site} at {@code at} (commissioning, then packing a minute later). */
+    /** A pallet of NDC 0001-0123-45 made at {@code site} at {@code at} (commissioning, then packing). */
     Pallet(int caseCount, int unitsPerCase, String site, OffsetDateTime at) {
+        this(UNIT, CASE, caseCount, unitsPerCase, site, at);
+    }
+
+    /** A pallet of cases of product {@code box} holding units of product {@code unit}. */
+    Pallet(Product unit, Product box, int caseCount, int unitsPerCase, String site, OffsetDateTime at) {
+        this.unit = unit;
+        this.box = box;
         sscc = "urn:epc:id:sscc:030001.7" + String.format("%010d", SSCCS.incrementAndGet() % 10_000_000_000L);
         for (int c = 0; c < caseCount; c++) {
-            String box = "urn:epc:id:sgtin:030001.1012345.C" + SERIALS.incrementAndGet();
+            String carton = sgtin(box, "C");
             List<String> units = new ArrayList<>();
             for (int u = 0; u < unitsPerCase; u++) {
-                units.add("urn:epc:id:sgtin:030001.0012345.U" + SERIALS.incrementAndGet());
+                units.add(sgtin(unit, "U"));
             }
-            cases.put(box, units);
+            cases.put(carton, units);
             events.add(DscsaEvent.commission(at, site, units).lot(LOT).expiry(EXPIRY).build());
-            events.add(DscsaEvent.commission(at, site, List.of(box)).lot(LOT).expiry(EXPIRY).build());
-            events.add(DscsaEvent.pack(at.plusMinutes(1), site, box, units).build());
+            events.add(DscsaEvent.commission(at, site, List.of(carton)).lot(LOT).expiry(EXPIRY).build());
+            events.add(DscsaEvent.pack(at.plusMinutes(1), site, carton, units).build());
         }
         events.add(DscsaEvent.pack(at.plusMinutes(2), site, sscc, List.copyOf(cases.keySet())).build());
+    }
+
+    /** A new SGTIN of the product. */
+    static String sgtin(Product product, String serialPrefix) {
+        return product.epcClass().replace(":idpat:", ":id:").replace("*", serialPrefix + SERIALS.incrementAndGet());
     }
 
     List<String> units() {
@@ -74,7 +88,7 @@ final class Pallet {
     /** The complete shipment document (R1.3, EPCIS 1.2 XML) a seller sends the buyer. */
     String shipmentDocument(OffsetDateTime shippedAt, String seller, String shipFrom, String buyer, String shipTo) {
         ShipmentDocumentBuilder document = ShipmentDocumentBuilder.forRelease(DscsaRelease.R1_3, Clock.systemUTC())
-                .sender(seller).receiver(buyer).documentNumber("DOC-" + sscc.hashCode()).product(UNIT).product(CASE);
+                .sender(seller).receiver(buyer).documentNumber("DOC-" + sscc.hashCode()).product(unit).product(box);
         for (String party : List.of(seller, shipFrom, buyer, shipTo)) {
             document.location(new Location(party, "Party " + party, "1 Main St", "Springfield", "IL", "62701",
                     "US"));
