@@ -5,6 +5,7 @@ import io.tracegate.epcis.io.Namespaces;
 import io.tracegate.epcis.model.BizTransaction;
 import io.tracegate.epcis.model.CbvValue;
 import io.tracegate.epcis.model.CbvVocabulary;
+import io.tracegate.epcis.model.Decimals;
 import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.ExtensionElement;
 import io.tracegate.epcis.model.LocationRef;
@@ -530,11 +531,14 @@ final class PreHashWriter {
         return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
 
-    /** A numeric sensor value without trailing zeros ({@code 26.0} is {@code 26}); other text as written. */
+    /**
+     * A numeric sensor value without trailing zeros ({@code 26.0} is {@code 26}); other text, and a number out of
+     * {@link Decimals}' range (whose plain form could be millions of digits long), as written.
+     */
     private static String number(String value) {
         try {
-            return plain(new BigDecimal(value));
-        } catch (NumberFormatException e) {
+            return plain(Decimals.parse(value));
+        } catch (IllegalArgumentException e) {
             return value;
         }
     }

@@ -4,15 +4,19 @@ import io.tracegate.epcis.model.EpcisDocument;
 import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.EpcisHeader;
 import io.tracegate.epcis.xml.DocumentLimits;
+import io.tracegate.epcis.xml.StrictUtf8InputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads an EPCIS document event by event, in bounded memory. The header (SBDH, master data, header extensions) is
@@ -32,6 +36,8 @@ import java.util.NoSuchElementException;
  */
 public abstract class EpcisReader implements Iterator<EpcisEvent>, AutoCloseable {
 
+    private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']+)[\"']");
+
     private EpcisEvent pending;
     private boolean finished;
     private int returned;
@@ -46,12 +52,38 @@ public abstract class EpcisReader implements Iterator<EpcisEvent>, AutoCloseable
         BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 65536);
         int first = firstSignificantByte(buffered);
         return switch (first) {
-            case '<', 0xFE, 0xFF -> new XmlEpcisReader(buffered, limits);    // 0xFE, 0xFF: a UTF-16 byte order mark
-            case '{' -> new JsonLdEpcisReader(buffered, limits);
+            case '<' -> new XmlEpcisReader(declaresUtf8(buffered) ? new StrictUtf8InputStream(buffered) : buffered,
+                    limits);
+            case 0xFE, 0xFF -> new XmlEpcisReader(buffered, limits);    // a UTF-16 byte order mark
+            case '{' -> new JsonLdEpcisReader(new StrictUtf8InputStream(buffered), limits);   // JSON is UTF-8
             case -1 -> throw new EpcisReadException("empty input: not an EPCIS document");
             default -> throw new EpcisReadException("not an EPCIS document: it starts with byte 0x"
                     + Integer.toHexString(first) + ", expected '<' (XML) or '{' (JSON-LD)");
         };
+    }
+
+    /**
+     * Whether an XML document is UTF-8: it has no XML declaration, or one without an encoding, or one naming UTF-8.
+     * Other encodings (ISO-8859-1, say) are left to the XML parser.
+     */
+    private static boolean declaresUtf8(BufferedInputStream in) {
+        try {
+            in.mark(1024);
+            byte[] start = in.readNBytes(1024);
+            in.reset();
+            String prologue = new String(start, StandardCharsets.ISO_8859_1).stripLeading();
+            if (prologue.startsWith("\u00EF\u00BB\u00BF")) {
+                return true;    // a UTF-8 byte order mark
+            }
+            int end = prologue.indexOf("?>");
+            if (!prologue.startsWith("<?xml") || end < 0) {
+                return true;
+            }
+            Matcher m = ENCODING.matcher(prologue.substring(0, end));
+            return !m.find() || m.group(1).equalsIgnoreCase("UTF-8") || m.group(1).equalsIgnoreCase("UTF8");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the document", e);
+        }
     }
 
     private static int firstSignificantByte(BufferedInputStream in) {

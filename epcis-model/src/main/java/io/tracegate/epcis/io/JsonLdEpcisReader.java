@@ -1,9 +1,11 @@
 package io.tracegate.epcis.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,7 @@ import io.tracegate.epcis.model.Action;
 import io.tracegate.epcis.model.BizTransaction;
 import io.tracegate.epcis.model.CbvValue;
 import io.tracegate.epcis.model.CbvVocabulary;
+import io.tracegate.epcis.model.Decimals;
 import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.EpcisHeader;
 import io.tracegate.epcis.model.ErrorDeclaration;
@@ -29,7 +32,9 @@ import io.tracegate.epcis.model.StandardBusinessDocumentHeader;
 import io.tracegate.epcis.xml.DocumentLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
@@ -39,26 +44,51 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.commons.io.output.DeferredFileOutputStream;
 
 /**
  * Streams EPCIS 2.0 JSON-LD with Jackson: the document is walked token by token and each event (small) is read as a
- * tree and mapped. Extension keys are expanded through the document's {@code @context}.
+ * tree and mapped. Extension keys are expanded through the document's {@code @context}, and an event's own.
+ *
+ * <p>JSON members have no order, so the {@code @context} may come after {@code epcisBody} (all of GS1's
+ * {@code WithFullCombinationOfFields} examples put it last). Events cannot be read before the context is known: when
+ * the body comes first, it is copied token by token to a spool (in memory up to {@value #SPOOL_IN_MEMORY} bytes,
+ * beyond that a temporary file deleted on {@link #close()}), the rest of the document is read, and the events are
+ * then read from the spool. Memory stays bounded either way; a document with its context first is read in one pass.
+ * Other members after the body (the {@code epcisHeader}) are in {@link #header()} once the events are read.
  *
  * <p>JSON has no attributes: XML attributes of extension elements travel as {@code "@name"} keys and
  * {@code xsi:type} as {@code "@type"}; a leaf that has attributes is an object with {@code "@value"}. These are the
- * conventions {@link JsonLdEpcisWriter} uses, so XML to JSON-LD to XML keeps them.
+ * conventions {@link JsonLdEpcisWriter} uses, so XML to JSON-LD to XML keeps them. An unprefixed {@code extension}
+ * member of an event, location, error declaration, sensor element or master data element is the JSON form of XML's
+ * {@code extension} wrapper, and as transparent as the XML reader makes it.
+ *
+ * <p>Hostile input is refused, naming where: duplicate member names, invalid UTF-8 (checked below this reader),
+ * characters XML 1.0 forbids (NUL, lone surrogates) in any string, member names that are no XML names, and numbers
+ * outside {@link Decimals}' range in quantities and numeric sensor values.
  */
 final class JsonLdEpcisReader extends EpcisReader {
 
-    private final JsonParser p;
+    /** Bytes of a spooled body kept in memory before it goes to a temporary file. */
+    static final int SPOOL_IN_MEMORY = 1 << 20;
+    private static final Set<String> NUMERIC_SENSOR_FIELDS =
+            Set.of("value", "minValue", "maxValue", "meanValue", "sDev", "percRank", "percValue");
+
+    private final JsonFactory factory;
     private final ObjectMapper mapper;
     private final JsonLdContext context = new JsonLdContext();
     private final Deque<String> containers = new ArrayDeque<>();
     private final ObjectNode rest;
     private final List<ExtensionElement> trailing = new ArrayList<>();
+    private JsonParser p;
     private EpcisHeader header;
     private String documentType;
+    private boolean contextSeen;
+    /** The body, when it came before the context; read again once the rest of the document is read. */
+    private DeferredFileOutputStream spool;
+    private boolean readingSpool;
     private boolean inEventList;
     private boolean lateKeys;
     private boolean done;
@@ -68,11 +98,12 @@ final class JsonLdEpcisReader extends EpcisReader {
         StreamReadConstraints.Builder c = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxElementDepth())
                 .maxStringLength(limits.maxTextLength())
-                .maxNumberLength(1000);
+                .maxNumberLength(Decimals.MAX_LITERAL);
         if (limits.maxDocumentBytes() != Long.MAX_VALUE) {
             c.maxDocumentLength(limits.maxDocumentBytes());
         }
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(c.build()).build();
+        factory = JsonFactory.builder().streamReadConstraints(c.build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         mapper = new ObjectMapper(factory)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
@@ -85,7 +116,11 @@ final class JsonLdEpcisReader extends EpcisReader {
             containers.push("root");
             advanceToEvents();
         } catch (IOException e) {
+            deleteSpool();
             throw failure(e);
+        } catch (RuntimeException e) {
+            deleteSpool();
+            throw e;
         }
     }
 
@@ -115,7 +150,20 @@ final class JsonLdEpcisReader extends EpcisReader {
             p.close();
         } catch (IOException e) {
             throw failure(e);
+        } finally {
+            deleteSpool();
         }
+    }
+
+    private void deleteSpool() {
+        if (spool != null && !spool.isInMemory()) {
+            try {
+                Files.deleteIfExists(spool.getPath());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the spooled body " + spool.getPath(), e);
+            }
+        }
+        spool = null;
     }
 
     // ---------------------------------------------------------------- document walk
@@ -128,6 +176,10 @@ final class JsonLdEpcisReader extends EpcisReader {
         while (true) {
             JsonToken t = p.nextToken();
             if (t == null) {
+                if (readingSpool) {
+                    done = true;
+                    return;
+                }
                 throw error("the document ends before its closing brace");
             }
             if (inEventList) {
@@ -143,10 +195,14 @@ final class JsonLdEpcisReader extends EpcisReader {
             if (t == JsonToken.END_OBJECT) {
                 String closed = containers.pop();
                 if (closed.equals("root")) {
+                    if (spool != null) {
+                        readSpool();
+                        continue;
+                    }
                     if (header == null) {
                         finishWithoutBody();
-                    } else if (lateKeys) {
-                        buildHeader();
+                    } else if (lateKeys || documentType == null) {
+                        buildHeader(true);
                     }
                     done = true;
                     return;
@@ -184,14 +240,22 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     private void rootKey(String key) throws IOException {
         switch (key) {
-            case "@context" -> readContext(mapper.readTree(p), context);
+            case "@context" -> {
+                readContext(mapper.readTree(p), context);
+                contextSeen = true;
+            }
             case "epcisBody" -> {
-                buildHeader();
-                enterObject(key);
+                if (contextSeen) {
+                    buildHeader(false);
+                    enterObject(key);
+                } else {
+                    spoolBody();
+                }
             }
             case "type" -> {
-                documentType = p.getValueAsString();
+                documentType = scalar(mapper.readTree(p), "type");
                 rest.put("type", documentType);
+                lateKeys = header != null;
             }
             default -> {
                 rest.set(key, mapper.readTree(p));
@@ -200,20 +264,60 @@ final class JsonLdEpcisReader extends EpcisReader {
         }
     }
 
+    /** Copies the body, token by token, until the context (which must follow it) has been read. */
+    private void spoolBody() throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw error("epcisBody must be an object");
+        }
+        spool = DeferredFileOutputStream.builder().setThreshold(SPOOL_IN_MEMORY)
+                .setPrefix("tracegate-epcis-body-").setSuffix(".json").get();
+        try (JsonGenerator g = factory.createGenerator(spool)) {
+            g.copyCurrentStructure(p);
+        }
+    }
+
+    /** The whole document is read and its context known: the header is built and the events read from the spool. */
+    private void readSpool() throws IOException {
+        buildHeader(true);
+        JsonParser body = factory.createParser(spool.toInputStream());
+        p.close();
+        p = body;
+        readingSpool = true;
+        p.nextToken();
+        containers.push("epcisBody");
+    }
+
     private void finishWithoutBody() {
+        requireContext();
         EventType bare = documentType == null ? null : EventType.fromElementName(documentType);
         if (bare != null) {
             header = EpcisHeader.minimal(null, null);
             eventIndex++;
             singleEvent(event(rest, context));
         } else {
-            buildHeader();
+            buildHeader(true);
         }
     }
 
-    private void buildHeader() {
-        if (documentType != null && !documentType.equals("EPCISDocument") && !documentType.equals("EPCISQueryDocument")
-                && EventType.fromElementName(documentType) == null) {
+    private void requireContext() {
+        if (!contextSeen) {
+            throw error("the document has no @context: a JSON-LD EPCIS document names the EPCIS 2.0 context ("
+                    + Namespaces.EPCIS_CONTEXT + ") in its @context");
+        }
+    }
+
+    /**
+     * Builds the header from the members read so far; {@code complete} once the whole document is read, when a
+     * missing type is an error (while streaming, the type may still follow the body).
+     */
+    private void buildHeader(boolean complete) {
+        requireContext();
+        if (documentType == null && complete) {
+            throw error("the document has no type: an EPCIS JSON-LD document is an EPCISDocument, an"
+                    + " EPCISQueryDocument or one event");
+        }
+        if (documentType != null && !documentType.equals("EPCISDocument")
+                && !documentType.equals("EPCISQueryDocument") && EventType.fromElementName(documentType) == null) {
             throw error("type '" + documentType + "' is not an EPCIS document, query document or event");
         }
         String schemaVersion = null;
@@ -231,12 +335,12 @@ final class JsonLdEpcisReader extends EpcisReader {
             JsonNode v = f.getValue();
             switch (f.getKey()) {
                 case "type" -> { }
-                case "schemaVersion" -> schemaVersion = v.asText();
+                case "schemaVersion" -> schemaVersion = scalar(v, "schemaVersion");
                 case "creationDate" -> creationDate = time(v, "creationDate");
-                case "id" -> id = v.asText();
-                case "sender" -> sender = v.asText();
-                case "receiver" -> receiver = v.asText();
-                case "instanceIdentifier" -> instance = v.asText();
+                case "id" -> id = scalar(v, "id");
+                case "sender" -> sender = scalar(v, "sender");
+                case "receiver" -> receiver = scalar(v, "receiver");
+                case "instanceIdentifier" -> instance = scalar(v, "instanceIdentifier");
                 case "epcisHeader" -> {
                     for (Iterator<Map.Entry<String, JsonNode>> h = v.fields(); h.hasNext(); ) {
                         Map.Entry<String, JsonNode> hf = h.next();
@@ -294,9 +398,9 @@ final class JsonLdEpcisReader extends EpcisReader {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 JsonNode v = f.getValue();
-                String uri = v.isTextual() ? v.asText() : v.isObject() && v.has("@id") ? v.get("@id").asText() : null;
-                if (uri != null && !f.getKey().startsWith("@") && !f.getKey().contains(":")) {
-                    into.declare(f.getKey(), uri);
+                JsonNode id = v.isObject() ? v.get("@id") : v;
+                if (id != null && id.isTextual() && !f.getKey().startsWith("@") && !f.getKey().contains(":")) {
+                    into.declare(f.getKey(), text(id, "@context member " + f.getKey()));
                 }
             }
         }
@@ -321,7 +425,23 @@ final class JsonLdEpcisReader extends EpcisReader {
                     + "TransactionEvent, TransformationEvent, AssociationEvent");
         }
         EpcisEvent.Builder b = EpcisEvent.builder(type);
-        boolean seenTime = false;
+        boolean[] seenTime = new boolean[1];
+        eventMembers(node, b, ctx, seenTime);
+        if (!seenTime[0]) {
+            throw error(type.elementName() + " has no eventTime");
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    /**
+     * The members of an event, or of its {@code extension} (or 1.2-style {@code baseExtension}) wrapper, which is
+     * transparent as in XML.
+     */
+    private void eventMembers(JsonNode node, EpcisEvent.Builder b, JsonLdContext ctx, boolean[] seenTime) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             String key = f.getKey();
@@ -330,7 +450,7 @@ final class JsonLdEpcisReader extends EpcisReader {
                 case "type", "@context" -> { }
                 case "eventTime" -> {
                     b.eventTime(time(v, "eventTime"));
-                    seenTime = true;
+                    seenTime[0] = true;
                 }
                 case "recordTime" -> b.recordTime(time(v, "recordTime"));
                 case "eventTimeZoneOffset" -> b.eventTimeZoneOffset(text(v, key));
@@ -383,6 +503,9 @@ final class JsonLdEpcisReader extends EpcisReader {
                     }
                 }
                 case "ilmd" -> {
+                    if (!v.isObject()) {
+                        throw error("ilmd must be an object");
+                    }
                     List<ExtensionElement> ilmd = new ArrayList<>();
                     for (Iterator<Map.Entry<String, JsonNode>> i = v.fields(); i.hasNext(); ) {
                         Map.Entry<String, JsonNode> e = i.next();
@@ -390,20 +513,15 @@ final class JsonLdEpcisReader extends EpcisReader {
                     }
                     b.ilmd(ilmd);
                 }
-                default -> {
-                    for (ExtensionElement e : extension(key, v, ctx)) {
-                        b.addExtension(e);
+                case "extension", "baseExtension" -> {
+                    if (v.isObject()) {
+                        eventMembers(v, b, ctx, seenTime);
+                    } else {
+                        extension(key, v, ctx).forEach(b::addExtension);
                     }
                 }
+                default -> extension(key, v, ctx).forEach(b::addExtension);
             }
-        }
-        if (!seenTime) {
-            throw error(type.elementName() + " has no eventTime");
-        }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
         }
     }
 
@@ -418,7 +536,7 @@ final class JsonLdEpcisReader extends EpcisReader {
                 case "declarationTime" -> time = time(f.getValue(), "errorDeclaration.declarationTime");
                 case "reason" -> reason = cbv(CbvVocabulary.ERROR_REASON, f.getValue(), "errorDeclaration.reason");
                 case "correctiveEventIDs" -> strings(f.getValue(), "correctiveEventIDs", corrective::add);
-                default -> extensions.addAll(extension(f.getKey(), f.getValue(), ctx));
+                default -> extensions.addAll(wrapped(f.getKey(), f.getValue(), ctx));
             }
         }
         if (time == null) {
@@ -435,7 +553,7 @@ final class JsonLdEpcisReader extends EpcisReader {
             if (f.getKey().equals("id")) {
                 id = text(f.getValue(), field + ".id");
             } else {
-                extensions.addAll(extension(f.getKey(), f.getValue(), ctx));
+                extensions.addAll(wrapped(f.getKey(), f.getValue(), ctx));
             }
         }
         if (id == null) {
@@ -469,13 +587,16 @@ final class JsonLdEpcisReader extends EpcisReader {
                         reports.add(sensorFields(r, ctx));
                     }
                 }
-                default -> extensions.addAll(extension(f.getKey(), f.getValue(), ctx));
+                default -> extensions.addAll(wrapped(f.getKey(), f.getValue(), ctx));
             }
         }
         return new SensorElement(metadata, reports, extensions);
     }
 
     private List<NamedValue> sensorFields(JsonNode node, JsonLdContext ctx) {
+        if (!node.isObject()) {
+            throw error("sensorMetadata and sensorReport must be objects");
+        }
         List<NamedValue> fields = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
@@ -485,10 +606,14 @@ final class JsonLdEpcisReader extends EpcisReader {
             if (colon < 0) {
                 if (key.equals("type") && value.indexOf(':') < 0) {
                     value = "gs1:" + value;     // the XML form of a GS1 measurement type
+                } else if (NUMERIC_SENSOR_FIELDS.contains(key)) {
+                    sensorNumber(value, key);
                 }
+                name(key, key);
                 fields.add(NamedValue.unqualified(key, value));
             } else {
                 String prefix = key.substring(0, colon);
+                name(key, key.substring(colon + 1));
                 fields.add(new NamedValue(namespace(prefix, key, ctx), prefix, key.substring(colon + 1), value));
             }
         }
@@ -512,7 +637,7 @@ final class JsonLdEpcisReader extends EpcisReader {
                             elements.add(vocabularyElement(el));
                         }
                     }
-                    default -> vocabularyExtensions.addAll(extension(f.getKey(), f.getValue(), context));
+                    default -> vocabularyExtensions.addAll(wrapped(f.getKey(), f.getValue(), context));
                 }
             }
             vocabularies.add(new MasterData.Vocabulary(type, elements, vocabularyExtensions));
@@ -547,7 +672,7 @@ final class JsonLdEpcisReader extends EpcisReader {
                     }
                 }
                 case "children" -> strings(f.getValue(), "children", children::add);
-                default -> extensions.addAll(extension(f.getKey(), f.getValue(), context));
+                default -> extensions.addAll(wrapped(f.getKey(), f.getValue(), context));
             }
         }
         return new MasterData.VocabularyElement(id, attributes, children, extensions);
@@ -555,8 +680,27 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     // ---------------------------------------------------------------- extension trees
 
+    /**
+     * The elements of a member of an event part with an extension point (location, error declaration, sensor
+     * element, master data): an unprefixed {@code extension} object is the XML wrapper, its members the elements.
+     */
+    private List<ExtensionElement> wrapped(String key, JsonNode value, JsonLdContext ctx) {
+        if (!key.equals("extension") || !value.isObject()) {
+            return extension(key, value, ctx);
+        }
+        List<ExtensionElement> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            out.addAll(extension(f.getKey(), f.getValue(), ctx));
+        }
+        return out;
+    }
+
     /** The element(s) of one JSON key: an array gives one element per item. */
     private List<ExtensionElement> extension(String key, JsonNode value, JsonLdContext ctx) {
+        if (key.startsWith("@")) {
+            return List.of();     // JSON-LD keywords such as @id have no element form
+        }
         String ns = "";
         String prefix = "";
         String local = key;
@@ -565,45 +709,62 @@ final class JsonLdEpcisReader extends EpcisReader {
             prefix = key.substring(0, colon);
             local = key.substring(colon + 1);
             ns = namespace(prefix, key, ctx);
-        } else if (key.startsWith("@")) {
-            return List.of();     // JSON-LD keywords such as @id have no element form
         }
+        name(key, local);
         List<ExtensionElement> out = new ArrayList<>();
         if (value.isArray()) {
             for (JsonNode item : value) {
-                out.add(element(ns, prefix, local, item, ctx));
+                out.add(element(ns, prefix, local, key, item, ctx));
             }
         } else {
-            out.add(element(ns, prefix, local, value, ctx));
+            out.add(element(ns, prefix, local, key, value, ctx));
         }
         return out;
     }
 
-    private ExtensionElement element(String ns, String prefix, String local, JsonNode value, JsonLdContext ctx) {
+    private ExtensionElement element(String ns, String prefix, String local, String key, JsonNode value,
+            JsonLdContext outer) {
         if (!value.isObject()) {
-            return ExtensionElement.leaf(ns, prefix, local, scalar(value, local));
+            return ExtensionElement.leaf(ns, prefix, local, scalar(value, key));
+        }
+        JsonLdContext ctx = outer;
+        if (value.has("@context")) {     // JSON-LD allows a context on any object
+            ctx = outer.copy();
+            readContext(value.get("@context"), ctx);
         }
         List<NamedValue> attributes = new ArrayList<>();
         List<ExtensionElement> children = new ArrayList<>();
         String text = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
-            String key = f.getKey();
-            if (key.equals("@value")) {
-                text = scalar(f.getValue(), local);
-            } else if (key.equals("@type")) {
-                attributes.add(new NamedValue(Namespaces.XSI, "xsi", "type", scalar(f.getValue(), local)));
-            } else if (key.startsWith("@") && key.length() > 1) {
-                String name = key.substring(1);
+            String member = f.getKey();
+            if (member.equals("@value")) {
+                text = scalar(f.getValue(), key);
+            } else if (member.equals("@type")) {
+                attributes.add(new NamedValue(Namespaces.XSI, "xsi", "type", scalar(f.getValue(), key + " @type")));
+            } else if (member.equals("@context")) {
+                continue;
+            } else if (member.startsWith("@") && member.length() > 1) {
+                String name = member.substring(1);
                 int colon = name.indexOf(':');
-                attributes.add(colon < 0 ? NamedValue.unqualified(name, scalar(f.getValue(), key))
-                        : new NamedValue(namespace(name.substring(0, colon), key, ctx), name.substring(0, colon),
-                                name.substring(colon + 1), scalar(f.getValue(), key)));
+                String attributeLocal = colon < 0 ? name : name.substring(colon + 1);
+                name(member, attributeLocal);
+                attributes.add(colon < 0 ? NamedValue.unqualified(name, scalar(f.getValue(), member))
+                        : new NamedValue(namespace(name.substring(0, colon), member, ctx), name.substring(0, colon),
+                                attributeLocal, scalar(f.getValue(), member)));
             } else {
-                children.addAll(extension(key, f.getValue(), ctx));
+                children.addAll(extension(member, f.getValue(), ctx));
             }
         }
         return new ExtensionElement(ns, prefix, local, attributes, text == null ? "" : text, children);
+    }
+
+    /** A member name must make an XML name: the model writes every extension as an element. */
+    private void name(String key, String local) {
+        if (!XmlCharacters.isNcName(local)) {
+            throw error("member name '" + key + "' is not a valid XML name (prefix:name, the name starting with a"
+                    + " letter or '_' and holding letters, digits, '.', '-', '_')");
+        }
     }
 
     private String namespace(String prefix, String key, JsonLdContext ctx) {
@@ -623,7 +784,7 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     private String scalar(JsonNode v, String field) {
         if (v.isTextual()) {
-            return v.textValue();
+            return checked(v.textValue(), field);
         }
         if (v.isNumber()) {
             return v.isBigDecimal() ? v.decimalValue().toString() : v.asText();
@@ -644,7 +805,17 @@ final class JsonLdEpcisReader extends EpcisReader {
         if (!v.isTextual()) {
             throw error(field + " must be a string");
         }
-        return v.textValue().strip();
+        return checked(v.textValue(), field).strip();
+    }
+
+    /** A string as read, unless it holds a character XML (and so the model) cannot carry. */
+    private String checked(String s, String field) {
+        int bad = XmlCharacters.firstForbidden(s);
+        if (bad >= 0) {
+            throw error(field + " holds the character " + XmlCharacters.describe(s, bad) + " at position " + bad
+                    + ", which XML 1.0 forbids");
+        }
+        return s;
     }
 
     /** Structures the model holds completely have no room for more: an unknown key is an error, not a loss. */
@@ -680,14 +851,31 @@ final class JsonLdEpcisReader extends EpcisReader {
             String epcClass = text(q.path("epcClass"), field + " epcClass");
             JsonNode quantity = q.get("quantity");
             BigDecimal amount = null;
-            if (quantity != null) {
+            if (quantity != null && !quantity.isNull()) {
                 if (!quantity.isNumber()) {
                     throw error(field + " quantity '" + quantity.asText() + "' is not a number");
                 }
-                amount = quantity.decimalValue();
+                amount = decimal(quantity.decimalValue(), field + " quantity");
             }
             JsonNode uom = q.get("uom");
             sink.accept(new QuantityElement(epcClass, amount, uom == null ? null : text(uom, field + " uom")));
+        }
+    }
+
+    /** A numeric sensor field must be a number in range: the hash writes it out in plain form. */
+    private void sensorNumber(String value, String field) {
+        try {
+            Decimals.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw error("sensorReport " + field + ": " + e.getMessage());
+        }
+    }
+
+    private BigDecimal decimal(BigDecimal d, String field) {
+        try {
+            return Decimals.requireInRange(d);
+        } catch (IllegalArgumentException e) {
+            throw error(field + ": " + e.getMessage());
         }
     }
 
@@ -728,7 +916,9 @@ final class JsonLdEpcisReader extends EpcisReader {
 
     private EpcisReadException error(String message) {
         var l = p == null ? null : p.currentLocation();
-        String at = l == null ? "" : "line " + l.getLineNr() + ", column " + l.getColumnNr();
+        // positions in the spool are not the document's: name the part instead
+        String at = readingSpool ? "in epcisBody" : l == null ? "" : "line " + l.getLineNr() + ", column "
+                + l.getColumnNr();
         if (eventIndex > 0) {
             at += " (event " + (eventIndex - 1) + ")";
         }

@@ -4,6 +4,7 @@ import io.tracegate.epcis.model.Action;
 import io.tracegate.epcis.model.BizTransaction;
 import io.tracegate.epcis.model.CbvValue;
 import io.tracegate.epcis.model.CbvVocabulary;
+import io.tracegate.epcis.model.Decimals;
 import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.EpcisHeader;
 import io.tracegate.epcis.model.ErrorDeclaration;
@@ -27,9 +28,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.xml.stream.Location;
@@ -48,6 +51,13 @@ final class XmlEpcisReader extends EpcisReader {
 
     private static final Map<DocumentLimits, XMLInputFactory> FACTORIES = new ConcurrentHashMap<>();
     private static final String SBDH = StandardBusinessDocumentHeader.NAMESPACE;
+    /** Sensor report attributes the schema types as numbers: they must be decimals in range (the hash expands them). */
+    private static final Set<String> NUMERIC_SENSOR_FIELDS =
+            Set.of("value", "minValue", "maxValue", "meanValue", "sDev", "percRank", "percValue");
+    /** Each event type's fields in the order of the EPCIS 2.0 XSD (which 1.2 follows, level by level). */
+    private static final Map<EventType, List<String>> FIELD_ORDER = fieldOrder();
+    /** XSD types whose values keep their whitespace; every other type's value is whitespace-collapsed. */
+    private static final Set<String> WHITESPACE_PRESERVING_TYPES = Set.of("string", "normalizedString");
 
     private final XMLStreamReader r;
     private final DocumentLimits limits;
@@ -58,6 +68,7 @@ final class XmlEpcisReader extends EpcisReader {
     private String documentId;
     private EpcisHeader header;
     private boolean inBody;
+    private boolean queryDocument;
     private boolean done;
     private int eventIndex;
 
@@ -96,6 +107,35 @@ final class XmlEpcisReader extends EpcisReader {
         }
     }
 
+    private static Map<EventType, List<String>> fieldOrder() {
+        List<String> common = List.of("eventTime", "recordTime", "eventTimeZoneOffset", "eventID", "errorDeclaration",
+                "certificationInfo");
+        List<String> where = List.of("bizStep", "disposition", "readPoint", "bizLocation");
+        List<String> tail = List.of("sourceList", "destinationList", "sensorElementList", "persistentDisposition");
+        Map<EventType, List<String>> order = new EnumMap<>(EventType.class);
+        order.put(EventType.OBJECT_EVENT, sequence(common, List.of("epcList", "action"), where,
+                List.of("bizTransactionList", "quantityList"), tail, List.of("ilmd")));
+        order.put(EventType.AGGREGATION_EVENT, sequence(common, List.of("parentID", "childEPCs", "action"), where,
+                List.of("bizTransactionList", "childQuantityList"), tail));
+        order.put(EventType.TRANSACTION_EVENT, sequence(common, List.of("bizTransactionList", "parentID", "epcList",
+                "action"), where, List.of("quantityList"), tail));
+        order.put(EventType.TRANSFORMATION_EVENT, sequence(common, List.of("inputEPCList", "inputQuantityList",
+                "outputEPCList", "outputQuantityList", "transformationID"), where, List.of("bizTransactionList"), tail,
+                List.of("ilmd")));
+        order.put(EventType.ASSOCIATION_EVENT, sequence(common, List.of("parentID", "childEPCs", "childQuantityList",
+                "action"), where, List.of("bizTransactionList"), tail));
+        return order;
+    }
+
+    @SafeVarargs
+    private static List<String> sequence(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return List.copyOf(all);
+    }
+
     // ---------------------------------------------------------------- document structure
 
     private void readPrologue() {
@@ -116,8 +156,10 @@ final class XmlEpcisReader extends EpcisReader {
             format = ns.endsWith(":2") || "2.0".equals(schemaVersion) ? EpcisFormat.XML_2_0 : EpcisFormat.XML_1_2;
             EventType bare = EventType.fromElementName(root);
             switch (root) {
-                case "EPCISDocument", "EPCISQueryDocument", "EPCISMasterDataDocument" -> readDocumentStart(
-                        schemaVersion, creationDate, root);
+                case "EPCISDocument", "EPCISQueryDocument", "EPCISMasterDataDocument" -> {
+                    queryDocument = root.equals("EPCISQueryDocument");
+                    readDocumentStart(schemaVersion, creationDate, root);
+                }
                 case "EPCISCaptureJob" -> throw error("EPCISCaptureJob is the status of a capture job, "
                         + "not an EPCIS document");
                 default -> {
@@ -254,6 +296,9 @@ final class XmlEpcisReader extends EpcisReader {
                             + "AggregationEvent, TransactionEvent, TransformationEvent and AssociationEvent)");
                 } else if (bodyContainers.contains("QueryResults")) {
                     skipElement();   // queryName, subscriptionID: query bookkeeping, not document content
+                } else if (queryDocument && bodyContainers.isEmpty()) {
+                    throw error("this EPCISQueryDocument holds " + qname() + ", a query request or answer other"
+                            + " than QueryResults: it has no events to read");
                 } else {
                     trailing.add(readTree());
                 }
@@ -269,7 +314,7 @@ final class XmlEpcisReader extends EpcisReader {
         eventIndex++;
         EpcisEvent.Builder b = EpcisEvent.builder(type);
         boolean[] seenTime = new boolean[1];
-        readEventChildren(b, seenTime);
+        readEventChildren(type, b, seenTime);
         if (!seenTime[0]) {
             throw error(type.elementName() + " has no eventTime");
         }
@@ -280,11 +325,29 @@ final class XmlEpcisReader extends EpcisReader {
         }
     }
 
-    private void readEventChildren(EpcisEvent.Builder b, boolean[] seenTime) throws XMLStreamException {
+    /**
+     * The children of an event, or of one of its {@code extension} wrappers (each level in the schema's field order,
+     * checked: the XSD fixes it, and a document out of order is not one the schema accepts).
+     */
+    private void readEventChildren(EventType type, EpcisEvent.Builder b, boolean[] seenTime)
+            throws XMLStreamException {
+        // the 1.2 schema has no AssociationEvent: it sits in a lax extension point, in no schema's order
+        List<String> order = format == EpcisFormat.XML_1_2 && type == EventType.ASSOCIATION_EVENT ? List.of()
+                : FIELD_ORDER.get(type);
+        String last = null;
         while (nextElementOrEnd() == XMLStreamConstants.START_ELEMENT) {
             if (!epcisElement()) {
                 b.addExtension(readTree());
                 continue;
+            }
+            int rank = order.indexOf(r.getLocalName());
+            if (rank >= 0) {
+                if (last != null && rank < order.indexOf(last)) {
+                    throw error("element " + r.getLocalName() + " comes after " + last + ", but the EPCIS schema"
+                            + " puts it before: " + type.elementName() + " fields go in the order "
+                            + String.join(", ", order));
+                }
+                last = r.getLocalName();
             }
             switch (r.getLocalName()) {
                 case "eventTime" -> {
@@ -317,7 +380,7 @@ final class XmlEpcisReader extends EpcisReader {
                 case "destinationList" -> readSourceDestinations("destination", b::addDestination);
                 case "sensorElementList" -> readSensorElements(b);
                 case "ilmd" -> b.ilmd(readChildren());
-                case "extension", "baseExtension" -> readEventChildren(b, seenTime);
+                case "extension", "baseExtension" -> readEventChildren(type, b, seenTime);
                 default -> b.addExtension(readTree());
             }
         }
@@ -452,7 +515,13 @@ final class XmlEpcisReader extends EpcisReader {
                     metadata = attributes();
                     skipElement();
                 } else if (epcisElement() && r.getLocalName().equals("sensorReport")) {
-                    reports.add(attributes());
+                    List<NamedValue> report = attributes();
+                    for (NamedValue field : report) {
+                        if (field.namespaceUri().isEmpty() && NUMERIC_SENSOR_FIELDS.contains(field.localName())) {
+                            decimal(field.value(), "sensorReport " + field.localName());
+                        }
+                    }
+                    reports.add(report);
                     skipElement();
                 } else if (epcisElement() && r.getLocalName().equals("extension")) {
                     extensions.addAll(readChildren());
@@ -577,7 +646,24 @@ final class XmlEpcisReader extends EpcisReader {
             }
         }
         String value = children.isEmpty() && text != null ? text.toString() : "";
+        if (isTypedValue(attributes)) {
+            value = value.strip().replaceAll("[ \t\r\n]+", " ");
+        }
         return new ExtensionElement(ns, prefix, local, attributes, value, children);
+    }
+
+    /**
+     * Whether an element's {@code xsi:type} makes its text a typed value ({@code xsd:integer}, {@code xsd:dateTime}),
+     * whose whitespace XML Schema collapses: {@code <ext:count xsi:type="xsd:integer">\n  10\n</ext:count>} is 10.
+     */
+    private static boolean isTypedValue(List<NamedValue> attributes) {
+        for (NamedValue a : attributes) {
+            if (a.namespaceUri().equals(Namespaces.XSI) && a.localName().equals("type")) {
+                String type = a.value().substring(a.value().indexOf(':') + 1);
+                return !WHITESPACE_PRESERVING_TYPES.contains(type);
+            }
+        }
+        return false;
     }
 
     /** The child elements of the current element as trees. */
@@ -648,9 +734,9 @@ final class XmlEpcisReader extends EpcisReader {
 
     private BigDecimal decimal(String text, String field) {
         try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw error(field + " '" + text + "' is not a number");
+            return Decimals.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(field + ": " + e.getMessage());
         }
     }
 

@@ -47,7 +47,9 @@ public record CbvValue(CbvVocabulary vocabulary, String value, boolean standard,
 
     /**
      * Reads a value in any of its written forms. A bare word (no {@code :}) is only standard for JSON-LD documents,
-     * where the context expands it; in XML it is kept verbatim.
+     * where the context expands it, and only when it is one of the vocabulary's CBV words: any other bare word
+     * ({@code transforming} as a bizStep) is kept verbatim, so that it is never written back as an invented CBV URN
+     * (validation refuses it: it is neither a CBV value nor a URI). In XML a bare word is always kept verbatim.
      */
     public static CbvValue parse(CbvVocabulary vocabulary, String written, boolean bareWordsAreStandard) {
         String s = written.strip();
@@ -60,7 +62,7 @@ public record CbvValue(CbvVocabulary vocabulary, String value, boolean standard,
         if (s.startsWith(vocabulary.curiePrefix()) && s.length() > vocabulary.curiePrefix().length()) {
             return new CbvValue(vocabulary, s.substring(vocabulary.curiePrefix().length()), true, Form.CURIE);
         }
-        if (bareWordsAreStandard && s.indexOf(':') < 0) {
+        if (bareWordsAreStandard && s.indexOf(':') < 0 && vocabulary.isStandardWord(s)) {
             return new CbvValue(vocabulary, s, true, Form.BARE_WORD);
         }
         return new CbvValue(vocabulary, s, false, Form.VERBATIM);

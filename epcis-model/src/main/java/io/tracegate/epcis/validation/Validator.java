@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Runs the three validation layers over a document: schema (XSD or JSON Schema), identifiers (gs1-parser) and the
- * DSCSA profile. Two streaming passes over the file: the schema pass over the bytes, then one pass through the
+ * Runs the validation layers over a document: schema (XSD or JSON Schema), identifiers (gs1-parser), CBV vocabulary,
+ * the standard's event rules ({@link StandardLayer}) and the DSCSA profile. Two streaming passes over the file: the schema pass over the bytes, then one pass through the
  * model reader feeding each event to the identifier and DSCSA layers, so memory stays bounded for any size.
  * A compiled {@code Validator} is thread-safe and meant to be reused (the schemas are compiled once).
  */
@@ -73,7 +73,8 @@ public final class Validator {
         try (EpcisReader reader = EpcisReader.open(in)) {
             DocumentPaths paths = new DocumentPaths(reader.format());
             List<EventLayer> layers = List.of(new IdentifierLayer(reader.format()),
-                    new VocabularyLayer(reader.format()), new DscsaProfile(reader.format()));
+                    new VocabularyLayer(reader.format()), new StandardLayer(reader.format()),
+                    new DscsaProfile(reader.format()));
             for (EventLayer layer : layers) {
                 layer.header(reader.header(), sink);
             }

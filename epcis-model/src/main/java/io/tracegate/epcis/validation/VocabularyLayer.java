@@ -10,13 +10,12 @@ import io.tracegate.epcis.model.ExtensionElement;
 import io.tracegate.epcis.model.SourceDestination;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * CBV vocabulary checks the schemas cannot make: a value written in a standard CBV form (a {@code urn:epcglobal:cbv}
- * URN, a {@code https://ref.gs1.org/cbv/} Web URI, a JSON-LD bare word) must be one of that vocabulary's CBV 2.0
- * words (rules {@code cbv.bizstep}, {@code cbv.disposition}, {@code cbv.btt}, {@code cbv.sdt},
+ * URN, a {@code https://ref.gs1.org/cbv/} Web URI) must be one of that vocabulary's CBV 2.0 words, and a bare word
+ * must be one (rules {@code cbv.bizstep}, {@code cbv.disposition}, {@code cbv.btt}, {@code cbv.sdt},
  * {@code cbv.error-reason}); user vocabularies are written as other URIs and pass. ILMD fields must be in a
  * namespace ({@value #ILMD_NAMESPACE}): EPCIS 2.0 JSON-LD otherwise has no IRI for them.
  */
@@ -30,27 +29,6 @@ public final class VocabularyLayer implements EventLayer {
             CbvVocabulary.BIZ_TRANSACTION_TYPE, "cbv.btt",
             CbvVocabulary.SOURCE_DESTINATION_TYPE, "cbv.sdt",
             CbvVocabulary.ERROR_REASON, "cbv.error-reason");
-
-    // CBV 2.0 (GS1, 2022), the standard values of each vocabulary.
-    private static final Map<CbvVocabulary, Set<String>> WORDS = Map.of(
-            CbvVocabulary.BIZ_STEP, Set.of("accepting", "arriving", "assembling", "collecting", "commissioning",
-                    "consigning", "creating_class_instance", "cycle_counting", "decommissioning", "departing",
-                    "destroying", "disassembling", "dispensing", "encoding", "entering_exiting", "holding",
-                    "inspecting", "installing", "killing", "loading", "other", "packing", "picking", "receiving",
-                    "removing", "repackaging", "repairing", "replacing", "reserving", "retail_selling", "sampling",
-                    "sensor_reporting", "shipping", "staging_outbound", "stock_taking", "stocking", "storing",
-                    "transporting", "unloading", "unpacking", "void_shipping"),
-            CbvVocabulary.DISPOSITION, Set.of("active", "available", "completeness_inferred",
-                    "completeness_verified", "conformant", "container_closed", "container_open", "damaged",
-                    "destroyed", "dispensed", "disposed", "encoded", "expired", "in_progress", "in_transit",
-                    "inactive", "mismatch_class", "mismatch_instance", "mismatch_quantity", "needs_replacement",
-                    "no_pedigree_match", "non_conformant", "non_sellable_other", "partially_dispensed", "recalled",
-                    "reserved", "retail_sold", "returned", "sellable_accessible", "sellable_not_accessible", "stolen",
-                    "unavailable", "unknown"),
-            CbvVocabulary.BIZ_TRANSACTION_TYPE, Set.of("bol", "cert", "desadv", "inv", "pedigree", "po", "poc",
-                    "prodorder", "recadv", "rma", "testprd", "testres", "upevt"),
-            CbvVocabulary.SOURCE_DESTINATION_TYPE, Set.of("location", "owning_party", "possessing_party"),
-            CbvVocabulary.ERROR_REASON, Set.of("did_not_occur", "incorrect_data"));
 
     private final DocumentPaths paths;
 
@@ -116,10 +94,18 @@ public final class VocabularyLayer implements EventLayer {
     }
 
     private static void check(CbvValue value, int index, String path, Consumer<ValidationFinding> sink) {
-        if (value != null && value.standard() && !WORDS.get(value.vocabulary()).contains(value.value())) {
-            sink.accept(ValidationFinding.error(index, path, RULES.get(value.vocabulary()), "'" + value.asWritten()
+        if (value == null) {
+            return;
+        }
+        String rule = RULES.get(value.vocabulary());
+        if (value.standard() && !value.vocabulary().isStandardWord(value.value())) {
+            sink.accept(ValidationFinding.error(index, path, rule, "'" + value.asWritten()
                     + "' is written as a CBV standard value but '" + value.value() + "' is not one; a user value"
                     + " must be a URI outside the CBV namespaces"));
+        } else if (!value.standard() && value.value().indexOf(':') < 0) {
+            sink.accept(ValidationFinding.error(index, path, rule, "'" + value.value() + "' is neither a CBV 2.0"
+                    + " standard value nor a URI: a user vocabulary value must be a URI (such as"
+                    + " urn:example:bizstep:" + value.value() + ")"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tracegate.epcis.builder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,22 +15,22 @@ import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.EpcisHeader;
 import io.tracegate.epcis.model.LocationRef;
 import io.tracegate.epcis.model.MasterData;
+import io.tracegate.epcis.testing.EpcisOracles;
+import io.tracegate.epcis.testing.GeneratedDocuments;
+import io.tracegate.epcis.testing.RecordDiff;
 import io.tracegate.epcis.validation.DscsaProfile;
 import io.tracegate.epcis.validation.ValidationFinding;
 import io.tracegate.epcis.validation.Validator;
-import io.tracegate.gs1.Ndc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +40,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Builds the GS1 US direct-purchase shipment (commission, pack, ship) and checks it against every layer. */
 class ShipmentDocumentBuilderTest {
 
-    static final String SELLER = "urn:epc:id:sgln:030001.111111.0";
-    static final String SHIP_FROM = "urn:epc:id:sgln:030001.111121.0";
-    static final String BUYER = "urn:epc:id:sgln:039999.999999.0";
-    static final String SHIP_TO = "urn:epc:id:sgln:039999.345678.0";
-    static final Ndc NDC = Ndc.parse("0001-0123-45");
-    static final OffsetDateTime T = OffsetDateTime.parse("2023-03-27T06:45:16-05:00");
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2023-04-01T08:45:16Z"), ZoneOffset.UTC);
+    static final String SHIP_FROM = GeneratedDocuments.SHIP_FROM;
+    static final String SHIP_TO = GeneratedDocuments.SHIP_TO;
+    static final String SELLER = GeneratedDocuments.SELLER;
+    static final String BUYER = GeneratedDocuments.BUYER;
+    static final OffsetDateTime T = GeneratedDocuments.T;
+    static final Clock CLOCK = GeneratedDocuments.CLOCK;
 
     @TempDir
     Path dir;
@@ -170,38 +170,27 @@ class ShipmentDocumentBuilderTest {
         assertTrue(findings.stream().anyMatch(f -> f.isError() && f.rule().equals(rule)), rule + ": " + findings);
     }
 
-    /** Units 1-2 in a case, the case on a pallet, the pallet shipped; each event passed through {@code edit}. */
+    /** The builders make GS1's own DSCSA example: the same events, header and product master data. */
+    @Test
+    void theBuildersMakeTheGs1UsExample() throws IOException {
+        EpcisDocument gs1;
+        try (InputStream in = Files.newInputStream(EpcisOracles.require(
+                "1.2/openepcis-test-resources-0.9.2/Capture/Documents/GS1_US_Pharma_Example_2_2_1_1.xml"));
+             EpcisReader reader = EpcisReader.open(in)) {
+            gs1 = reader.readAll();
+        }
+        EpcisDocument built = GeneratedDocuments.gs1UsExample();
+
+        assertNull(RecordDiff.firstDifference(gs1.events(), built.events()));
+        assertNull(RecordDiff.firstDifference(gs1.header().sbdh(), built.header().sbdh()));
+        assertNull(RecordDiff.firstDifference(gs1.header().masterData().vocabularies().get(0),
+                built.header().masterData().vocabularies().get(0)), "product master data");
+        assertEquals(Set.copyOf(gs1.header().headerExtensions()), Set.copyOf(built.header().headerExtensions()));
+    }
+
     static EpcisDocument shipment(DscsaRelease release, UnaryOperator<EpcisEvent> edit, boolean withProducts,
                                   boolean withLocations) {
-        List<String> units = List.of("urn:epc:id:sgtin:030001.0012345.10000001",
-                "urn:epc:id:sgtin:030001.0012345.10000002");
-        String kase = "urn:epc:id:sgtin:030001.1012345.20000001";
-        String pallet = "urn:epc:id:sscc:030001.41234567890";
-        List<EpcisEvent> events = new ArrayList<>(List.of(
-                DscsaEvent.commission(T, SHIP_FROM, units).lot("A123").expiry(LocalDate.of(2026, 3, 31)).build(),
-                DscsaEvent.commission(T.plusMinutes(1), SHIP_FROM, List.of(kase)).lot("A123")
-                        .expiry(LocalDate.of(2026, 3, 31)).build(),
-                DscsaEvent.pack(T.plusMinutes(2), SHIP_FROM, kase, units).build(),
-                DscsaEvent.commission(T.plusMinutes(3), SHIP_FROM, List.of(pallet)).build(),
-                DscsaEvent.pack(T.plusMinutes(4), SHIP_FROM, pallet, List.of(kase)).build(),
-                DscsaEvent.ship(T.plusDays(5), SHIP_FROM, List.of(pallet))
-                        .purchaseOrder("0399999999991", "XYZPO189").despatchAdvice("0300011111116", "DEL100")
-                        .from(SELLER, SHIP_FROM).to(BUYER, SHIP_TO).build()));
-        ShipmentDocumentBuilder b = ShipmentDocumentBuilder.forRelease(release, CLOCK)
-                .sender(SELLER).receiver(BUYER).documentNumber("1100220001");
-        if (withProducts) {
-            b.product(new Product(NDC, 0, "Epcistra", "GS1 Pharma LLC", "PILL", "100mg", "500 pills"))
-                    .product(new Product(NDC, 1, "Epcistra", "GS1 Pharma LLC", "PILL", "100mg", "10 x 500 pills"));
-        }
-        if (withLocations) {
-            b.location(new Location(SELLER, "GS1 Pharma LLC", "1 Main St", "Lawrenceville", "NJ", "08648", "US"))
-                    .location(new Location(SHIP_FROM, "GS1 Pharma DC", "2 Main St", "Lawrenceville", "NJ", "08648",
-                            "US"))
-                    .location(new Location(BUYER, "Wholesaler Inc", "9 Elm St", "Trenton", "NJ", "08601", "US"))
-                    .location(new Location(SHIP_TO, "Wholesaler DC", "10 Elm St", "Trenton", "NJ", "08601", "US"));
-        }
-        events.forEach(e -> b.event(edit.apply(e)));
-        return b.build();
+        return GeneratedDocuments.shipment(release, edit, withProducts, withLocations);
     }
 
     private Path write(EpcisDocument document) throws IOException {

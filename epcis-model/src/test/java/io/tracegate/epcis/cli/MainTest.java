@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.epcis.model.EpcisDocument;
-import io.tracegate.epcis.testing.EpcisOracles;
+import io.tracegate.epcis.testing.Gs1UsExample;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,23 +17,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MainTest {
 
-    private static final String GS1_US_EXAMPLE =
-            "1.2/openepcis-test-resources-0.9.2/Capture/Documents/GS1_US_Pharma_Example_2_2_1_1.xml";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path dir;
+
+    private Path file(Gs1UsExample example) throws IOException {
+        return Files.writeString(dir.resolve("example.xml"), example.xml());
+    }
 
     private int run(InputStream stdin, String... args) {
         return Main.run(List.of(args), stdin, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    @Test
-    void convertsAFileToJsonLdOnStandardOutput() {
-        Path file = EpcisOracles.require(GS1_US_EXAMPLE);
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void convertsAFileToJsonLdOnStandardOutput(Gs1UsExample example) throws IOException {
+        Path file = file(example);
         assertEquals(0, run(InputStream.nullInputStream(), "convert", "--to", "2.0-jsonld", file.toString()));
         EpcisDocument doc;
         try (EpcisReader r = EpcisReader.open(new ByteArrayInputStream(out.toByteArray()))) {
@@ -42,9 +52,10 @@ class MainTest {
         assertEquals(8, doc.events().size(), "E1 to E8 of the GS1 US example");
     }
 
-    @Test
-    void readsStandardInputForDashAndAppliesTheRelease() throws Exception {
-        byte[] original = Files.readAllBytes(EpcisOracles.require(GS1_US_EXAMPLE));
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void readsStandardInputForDashAndAppliesTheRelease(Gs1UsExample example) {
+        byte[] original = example.xml().getBytes(StandardCharsets.UTF_8);
         assertEquals(0, run(new ByteArrayInputStream(original), "convert", "--to", "1.2-xml", "--release", "R1.2",
                 "-"));
         String xml = out.toString(StandardCharsets.UTF_8);
@@ -52,9 +63,10 @@ class MainTest {
         assertTrue(!xml.contains("guidelineVersion"), xml);
     }
 
-    @Test
-    void cbvAndEpcFormatOptionsShapeThe20Xml() {
-        Path file = EpcisOracles.require(GS1_US_EXAMPLE);
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void cbvAndEpcFormatOptionsShapeThe20Xml(Gs1UsExample example) throws IOException {
+        Path file = file(example);
         assertEquals(0, run(InputStream.nullInputStream(), "convert", "--to", "2.0-xml", "--cbv-format",
                 "Always_Web_URI", "--epc-format", "Always_GS1_Digital_Link", file.toString()));
         String xml = out.toString(StandardCharsets.UTF_8);
@@ -84,9 +96,10 @@ class MainTest {
         assertEquals(Command.USAGE, run(InputStream.nullInputStream()));
     }
 
-    @Test
-    void validatesThroughTheDispatcher() {
-        Path file = EpcisOracles.require(GS1_US_EXAMPLE);
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void validatesThroughTheDispatcher(Gs1UsExample example) throws IOException {
+        Path file = file(example);
         assertEquals(0, run(InputStream.nullInputStream(), "validate", file.toString()));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("INFO\t-1\t"), out.toString());
     }

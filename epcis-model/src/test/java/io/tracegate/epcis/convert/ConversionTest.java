@@ -15,7 +15,7 @@ import io.tracegate.epcis.model.EpcisDocument;
 import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.EpcisHeader;
 import io.tracegate.epcis.model.MasterData;
-import io.tracegate.epcis.testing.EpcisOracles;
+import io.tracegate.epcis.testing.Gs1UsExample;
 import io.tracegate.epcis.testing.RecordDiff;
 import io.tracegate.epcis.validation.SchemaLayer;
 import io.tracegate.epcis.validation.ValidationFinding;
@@ -24,16 +24,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Conversion of the GS1 US DSCSA R1.3 example between 1.2 XML and 2.0 JSON-LD, identifier forms and releases. */
+/** Conversion of the GS1 US DSCSA R1.3 example (GS1's file and the builders' copy) between 1.2 XML and 2.0 JSON-LD, identifier forms and releases. */
 class ConversionTest {
 
-    private static final String GS1_US_EXAMPLE =
-            "1.2/openepcis-test-resources-0.9.2/Capture/Documents/GS1_US_Pharma_Example_2_2_1_1.xml";
     private static final String NDC_ID = MasterData.MDA + "additionalTradeItemIdentification";
     private static final String NDC_TYPE = MasterData.MDA + "additionalTradeItemIdentificationTypeCode";
     private static final String LSU_CLASS = "urn:epc:idpat:sgtin:030001.0012345.*";
@@ -42,9 +41,10 @@ class ConversionTest {
     private final EpcisConverter converter = new EpcisConverter(
             GcpLengthResolver.standard().withOverrides(Map.of("030001", 6, "039999", 6)));
 
-    @Test
-    void dscsaExampleSurvives12ToJsonLdAndBack() throws IOException {
-        byte[] original = Files.readAllBytes(EpcisOracles.require(GS1_US_EXAMPLE));
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void dscsaExampleSurvives12ToJsonLdAndBack(Gs1UsExample example) throws IOException {
+        byte[] original = example.xml().getBytes(StandardCharsets.UTF_8);
         byte[] json = convert(original, ConversionOptions.to(EpcisFormat.JSON_LD_2_0));
         JsonNode tree = new ObjectMapper().readTree(json);
         assertEquals("http://epcis.gs1us.org/hc/ns", tree.path("@context").path(1).path("gs1ushc").asText(),
@@ -71,18 +71,20 @@ class ConversionTest {
         assertEquals(List.of(), errors, "the 1.2 XML written back is XSD-valid");
     }
 
-    @Test
-    void jsonLdOfTheDscsaExamplePassesTheJsonSchema() throws IOException {
-        byte[] json = convert(Files.readAllBytes(EpcisOracles.require(GS1_US_EXAMPLE)),
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void jsonLdOfTheDscsaExamplePassesTheJsonSchema(Gs1UsExample example) throws IOException {
+        byte[] json = convert(example.xml().getBytes(StandardCharsets.UTF_8),
                 ConversionOptions.to(EpcisFormat.JSON_LD_2_0));
         List<ValidationFinding> errors = SchemaLayer.bundled().validate(new ByteArrayInputStream(json)).stream()
                 .filter(ValidationFinding::isError).toList();
         assertEquals(List.of(), errors);
     }
 
-    @Test
-    void digitalLinkOutputTranslatesEveryIdentifierAndBackAgain() throws IOException {
-        byte[] original = Files.readAllBytes(EpcisOracles.require(GS1_US_EXAMPLE));
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void digitalLinkOutputTranslatesEveryIdentifierAndBackAgain(Gs1UsExample example) throws IOException {
+        byte[] original = example.xml().getBytes(StandardCharsets.UTF_8);
         byte[] json = convert(original, ConversionOptions.to(EpcisFormat.JSON_LD_2_0)
                 .withEpcFormat(EpcFormat.ALWAYS_GS1_DIGITAL_LINK));
         EpcisDocument dl = read(json);
@@ -97,18 +99,20 @@ class ConversionTest {
                 "1.2 output goes back to EPC URNs");
     }
 
-    @Test
-    void neverTranslatesKeepsDigitalLinksEvenIn12() throws IOException {
-        byte[] json = convert(Files.readAllBytes(EpcisOracles.require(GS1_US_EXAMPLE)),
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void neverTranslatesKeepsDigitalLinksEvenIn12(Gs1UsExample example) throws IOException {
+        byte[] json = convert(example.xml().getBytes(StandardCharsets.UTF_8),
                 ConversionOptions.to(EpcisFormat.JSON_LD_2_0).withEpcFormat(EpcFormat.ALWAYS_GS1_DIGITAL_LINK));
         EpcisDocument kept = read(convert(json, ConversionOptions.to(EpcisFormat.XML_1_2)
                 .withEpcFormat(EpcFormat.NEVER_TRANSLATES)));
         assertTrue(kept.events().get(0).epcList().get(0).startsWith("https://id.gs1.org/01/"));
     }
 
-    @Test
-    void releaseR12WritesNdc11AndDropsTheGuidelineVersionAndR13RestoresThem() throws IOException {
-        byte[] original = Files.readAllBytes(EpcisOracles.require(GS1_US_EXAMPLE));
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void releaseR12WritesNdc11AndDropsTheGuidelineVersionAndR13RestoresThem(Gs1UsExample example) throws IOException {
+        byte[] original = example.xml().getBytes(StandardCharsets.UTF_8);
         EpcisHeader r12 = read(convert(original, ConversionOptions.to(EpcisFormat.XML_1_2)
                 .withRelease(DscsaRelease.R1_2))).header();
         MasterData.VocabularyElement lsu = r12.masterData().element(MasterData.EPC_CLASS, LSU_CLASS);
@@ -125,7 +129,8 @@ class ConversionTest {
     @Test
     void headerAfterTheEventsIsAnErrorNotASilentLoss() {
         String json = """
-                {"type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2023-04-01T08:45:16Z",
+                {"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+                 "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2023-04-01T08:45:16Z",
                  "epcisBody": {"eventList": [{"type": "ObjectEvent", "eventTime": "2023-04-01T07:48:16Z",
                    "eventTimeZoneOffset": "-05:00", "epcList": [], "action": "OBSERVE"}]},
                  "receiver": "urn:epc:id:sgln:039999.999999.0"}

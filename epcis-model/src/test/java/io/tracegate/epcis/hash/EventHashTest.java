@@ -2,7 +2,9 @@ package io.tracegate.epcis.hash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tracegate.epcis.builder.DscsaEvent;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.epcis.model.Action;
 import io.tracegate.epcis.model.BizTransaction;
@@ -27,6 +29,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EventHashTest {
 
     private static final String NS = "https://ns.example.com/epcis/";
+
+    /** Sources first (CBV 2.0 section 8.9); the reference implementation's destinations first give the other. */
+    private static final String GS1_US_SHIPPING_ID =
+            "ni:///sha-256;2e8182a5f7d557552a4c948da341b85533c42b9011e46acb602132709205c8ac?ver=CBV2.0";
+    private static final String DESTINATIONS_FIRST_ID =
+            "ni:///sha-256;646b50e766fbef0c1de567b7eb5bd666cbb44d64188a63dc891bba0b5f263758?ver=CBV2.0";
 
     /** GS1's reference vector (RalphTro/epcis-event-hash-generator tests/examples/ReferenceEventHashAlgorithm). */
     @Test
@@ -184,5 +192,43 @@ class EventHashTest {
             assertEquals(1, events.size(), file.toString());
             return events.get(0);
         }
+    }
+
+    /**
+     * CBV 2.0 section 8.9 (its canonical property order: 21 sourceList, 22 destinationList) puts the sources before the
+     * destinations, as OpenEPCIS does; GS1's reference implementation has one code path that writes the destinations
+     * first, which makes the shipping event of the GS1 US example its only one of eight with another ID. This is that
+     * event, built with the DSCSA builder: its ID is the one CBV 2.0 gives (and OpenEPCIS, on the example itself).
+     */
+    @Test
+    void theGs1UsShippingEventHashesItsSourcesBeforeItsDestinations() {
+        EpcisEvent shipping = gs1UsShipping();
+        String preHash = EventHash.preHash(shipping);
+
+        assertTrue(preHash.indexOf("sourceList") < preHash.indexOf("destinationList"), preHash);
+        assertEquals(GS1_US_SHIPPING_ID, EventHash.of(shipping));
+        assertNotEquals(DESTINATIONS_FIRST_ID, EventHash.of(shipping));
+    }
+
+    /** The same event as GS1's own example document holds it (the oracle, when present). */
+    @Test
+    void theGs1UsExampleShippingEventHasTheCbvOrderId() throws IOException {
+        Path example = EpcisOracles.require("1.2/openepcis-test-resources-0.9.2/Capture/Documents/"
+                + "GS1_US_Pharma_Example_2_2_1_1.xml");
+        try (InputStream in = Files.newInputStream(example); EpcisReader reader = EpcisReader.open(in)) {
+            List<EpcisEvent> events = reader.readAll().events();
+            assertEquals(8, events.size());
+            assertEquals(GS1_US_SHIPPING_ID, EventHash.of(events.get(7)));
+            assertEquals(EventHash.preHash(gs1UsShipping()), EventHash.preHash(events.get(7)));
+        }
+    }
+
+    private static EpcisEvent gs1UsShipping() {
+        return DscsaEvent.ship(OffsetDateTime.parse("2023-04-01T02:48:16-05:00"), "urn:epc:id:sgln:030001.111121.0",
+                        List.of("urn:epc:id:sscc:030001.41234567890"))
+                .despatchAdvice("0300011111215", "DEL100").purchaseOrder("0399999999991", "XYZPO189")
+                .from("urn:epc:id:sgln:030001.111111.0", "urn:epc:id:sgln:030001.111121.0")
+                .to("urn:epc:id:sgln:039999.999999.0", "urn:epc:id:sgln:039999.345678.0")
+                .dropShipment(false).build();
     }
 }

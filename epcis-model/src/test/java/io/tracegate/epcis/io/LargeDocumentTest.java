@@ -3,6 +3,12 @@ package io.tracegate.epcis.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.tracegate.epcis.convert.ConversionOptions;
 import io.tracegate.epcis.convert.EpcisConverter;
 import io.tracegate.epcis.model.Action;
@@ -21,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A document of 1,000,000 EPCs is written, read, converted to JSON-LD and read again in a JVM limited to 64 MB of
  * heap (the target is 256 MB; 64 MB makes the test fail if anything holds the whole document, whose EPC strings alone
- * take about 100 MB): the forked JVM runs {@link #main} and exits non-zero on OutOfMemoryError.
+ * take about 100 MB): the forked JVM runs {@link #main} and exits non-zero on OutOfMemoryError. The JSON-LD is then
+ * rewritten with its {@code @context} after the body, which the reader spools to a temporary file before it reads
+ * the events: still in bounded memory, and the file is gone once the reader is closed (the forked JVM's temporary
+ * directory is checked empty).
  */
 class LargeDocumentTest {
 
@@ -38,7 +48,8 @@ class LargeDocumentTest {
     @Test
     void millionEpcsStreamThroughFarLessThan256MbOfHeap(@TempDir Path dir) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-XX:+UseSerialGC",
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp,
                 "-cp", System.getProperty("java.class.path"), LargeDocumentTest.class.getName(), dir.toString())
                 .redirectErrorStream(true).start();
         String output;
@@ -47,7 +58,10 @@ class LargeDocumentTest {
         }
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the forked JVM did not finish");
         assertEquals(0, p.exitValue(), output);
-        assertTrue(output.contains("xml=1000000 jsonld=1000000"), output);
+        assertTrue(output.contains("xml=1000000 jsonld=1000000 context-last=1000000 spooled=true"), output);
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "the spool is deleted on close");
+        }
     }
 
     /** Runs in the forked JVM: writes, reads, converts and reads again, printing the EPC counts. */
@@ -66,7 +80,50 @@ class LargeDocumentTest {
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(json))) {
             new EpcisConverter().convert(in, out, ConversionOptions.to(EpcisFormat.JSON_LD_2_0));
         }
-        System.out.println("xml=" + countEpcs(xml) + " jsonld=" + countEpcs(json));
+        Path late = dir.resolve("context-last.jsonld");
+        contextLast(json, late);
+        long lateEpcs;
+        boolean spooled;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(late));
+             EpcisReader r = EpcisReader.open(in)) {
+            lateEpcs = 0;
+            while (r.hasNext()) {
+                lateEpcs += r.next().epcList().size();
+            }
+            try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                spooled = files.anyMatch(f -> f.getFileName().toString().startsWith("tracegate-epcis-body-"));
+            }
+        }
+        System.out.println("xml=" + countEpcs(xml) + " jsonld=" + countEpcs(json) + " context-last=" + lateEpcs
+                + " spooled=" + spooled);
+    }
+
+    /** The JSON-LD document with its {@code @context} moved after the body, streamed token by token. */
+    private static void contextLast(Path in, Path out) throws IOException {
+        JsonFactory factory = new JsonFactory();
+        try (JsonParser p = factory.createParser(in.toFile()); JsonGenerator g = factory.createGenerator(out.toFile(),
+                JsonEncoding.UTF8)) {
+            p.nextToken();
+            g.writeStartObject();
+            TokenBuffer context = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("@context")) {
+                    context = new TokenBuffer(p);
+                    context.copyCurrentStructure(p);
+                } else {
+                    g.writeFieldName(name);
+                    g.copyCurrentStructure(p);
+                }
+            }
+            g.writeFieldName("@context");
+            try (JsonParser c = context.asParser()) {
+                c.nextToken();
+                g.copyCurrentStructure(c);
+            }
+            g.writeEndObject();
+        }
     }
 
     private static EpcisEvent event(int i) {

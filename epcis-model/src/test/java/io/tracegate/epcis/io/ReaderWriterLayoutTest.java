@@ -104,7 +104,8 @@ class ReaderWriterLayoutTest {
     @Test
     void jsonLdHeaderAfterTheBodyIsStillTheHeader() {
         String json = """
-                {"type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2023-04-01T08:45:16Z",
+                {"@context": "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+                 "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2023-04-01T08:45:16Z",
                  "epcisBody": {"eventList": [{"type": "ObjectEvent", "eventTime": "2023-04-01T07:48:16Z",
                    "eventTimeZoneOffset": "-05:00", "epcList": [], "action": "OBSERVE"}]},
                  "epcisHeader": {"epcisMasterData": {"vocabularyList": [{"type": "urn:epcglobal:epcis:vtype:Location",
@@ -161,10 +162,14 @@ class ReaderWriterLayoutTest {
         EpcisReadException e = assertThrows(EpcisReadException.class, () -> read(xml));
         assertEquals("line 4, column 72 (event 0): action 'CREATE' is not one of ADD, OBSERVE, DELETE", e.getMessage());
         EpcisReadException json = assertThrows(EpcisReadException.class, () -> read(
-                "{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\",\"action\":\"ADD\"}]}}"));
+                "{\"@context\":\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\","
+                + "\"type\":\"EPCISDocument\","
+                + "\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\",\"action\":\"ADD\"}]}}"));
         assertTrue(json.getMessage().endsWith("(event 0): ObjectEvent has no eventTime"), json.getMessage());
         EpcisReadException weight = assertThrows(EpcisReadException.class, () -> read(
-                "{\"type\":\"EPCISDocument\",\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\","
+                "{\"@context\":\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\","
+                + "\"type\":\"EPCISDocument\","
+                + "\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\","
                 + "\"eventTime\":\"2023-04-01T07:48:16Z\",\"action\":\"ADD\",\"quantityList\":"
                 + "[{\"epcClass\":\"urn:epc:class:lgtin:4012345.012345.998877\",\"weight\":2}]}]}}"));
         assertTrue(weight.getMessage().endsWith("unexpected key 'weight' in quantityList entry (allowed: epcClass, "

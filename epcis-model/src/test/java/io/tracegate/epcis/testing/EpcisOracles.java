@@ -1,7 +1,5 @@
 package io.tracegate.epcis.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.tracegate.gs1.testing.Oracles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,13 +38,12 @@ public final class EpcisOracles {
         return Oracles.root();
     }
 
-    /** The EPCIS oracle file at this path below {@code oracles/epcis}; skips the calling test when absent. */
+    /**
+     * The EPCIS oracle file at this path below {@code oracles/epcis}; when absent the calling test is skipped (or
+     * fails with {@code CI=true}), see {@link Oracles#require}.
+     */
     public static Path require(String relative) {
-        Path root = root();
-        assumeTrue(root != null, "../shared/oracles is absent (a plain clone): skipping the test that needs " + relative);
-        Path file = root.resolve("epcis").resolve(relative);
-        assumeTrue(Files.exists(file), "oracle file " + file + " is absent: skipping");
-        return file;
+        return Oracles.require("epcis/" + relative);
     }
 
     /**

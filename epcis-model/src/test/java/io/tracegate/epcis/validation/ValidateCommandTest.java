@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tracegate.epcis.cli.Command;
+import io.tracegate.epcis.testing.Gs1UsExample;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ValidateCommandTest {
 
@@ -24,18 +27,20 @@ class ValidateCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    @Test
-    void aValidShipmentDocumentExitsZeroAndPrintsItsInfoFinding() throws IOException {
-        Path file = write(Gs1UsExample.xml());
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void aValidShipmentDocumentExitsZeroAndPrintsItsInfoFinding(Gs1UsExample example) throws IOException {
+        Path file = write(example.xml());
 
         assertEquals(0, run(List.of(file.toString()), InputStream.nullInputStream()));
         assertEquals("INFO\t-1\t/EPCISDocument/EPCISHeader\tdscsa.release\t"
                 + "GS1 US DSCSA guideline R1.3 (gs1ushc:guidelineVersion 'GS1 US DSCSA R1.3')\n", stdout());
     }
 
-    @Test
-    void anErrorFindingExitsOneWithOneTabSeparatedLinePerFinding() throws IOException {
-        Path file = write(Gs1UsExample.edited("<action>OBSERVE</action>", "<action>OBSERV</action>"));
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void anErrorFindingExitsOneWithOneTabSeparatedLinePerFinding(Gs1UsExample example) throws IOException {
+        Path file = write(example.edited("<action>OBSERVE</action>", "<action>OBSERV</action>"));
 
         assertEquals(1, run(List.of(file.toString()), InputStream.nullInputStream()));
         String first = stdout().lines().filter(l -> l.startsWith("ERROR")).findFirst().orElseThrow();
@@ -62,9 +67,10 @@ class ValidateCommandTest {
         assertTrue(fields.get(4).contains("shippedBy"), first);
     }
 
-    @Test
-    void dashReadsStandardInput() {
-        InputStream stdin = new ByteArrayInputStream(Gs1UsExample.edited("<cbvmda:lotNumber>A123</cbvmda:lotNumber>",
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void dashReadsStandardInput(Gs1UsExample example) {
+        InputStream stdin = new ByteArrayInputStream(example.edited("<cbvmda:lotNumber>A123</cbvmda:lotNumber>",
                 "").getBytes(StandardCharsets.UTF_8));
 
         assertEquals(1, run(List.of("-"), stdin));

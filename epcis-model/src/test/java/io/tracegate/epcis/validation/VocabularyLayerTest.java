@@ -2,17 +2,20 @@ package io.tracegate.epcis.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tracegate.epcis.testing.Gs1UsExample;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** CBV words planted in the GS1 US R1.3 example. */
 class VocabularyLayerTest {
 
     private static final String SHIPPING = "/EPCISDocument/EPCISBody/EventList/ObjectEvent[4]";
 
-    @Test
-    void aMisspelledStandardBizStep() {
-        ValidationFinding finding = only(Gs1UsExample.edited("urn:epcglobal:cbv:bizstep:shipping",
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void aMisspelledStandardBizStep(Gs1UsExample example) {
+        ValidationFinding finding = only(example.edited("urn:epcglobal:cbv:bizstep:shipping",
                 "urn:epcglobal:cbv:bizstep:shiping"));
 
         assertEquals("cbv.bizstep", finding.rule());
@@ -20,35 +23,39 @@ class VocabularyLayerTest {
         assertEquals(SHIPPING + "/bizStep", finding.path());
     }
 
-    @Test
-    void aStandardDispositionThatCbvDoesNotHave() {
-        ValidationFinding finding = only(Gs1UsExample.edited("urn:epcglobal:cbv:disp:in_transit",
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void aStandardDispositionThatCbvDoesNotHave(Gs1UsExample example) {
+        ValidationFinding finding = only(example.edited("urn:epcglobal:cbv:disp:in_transit",
                 "urn:epcglobal:cbv:disp:in_transport"));
 
         assertEquals("cbv.disposition", finding.rule());
     }
 
-    @Test
-    void anUnknownBusinessTransactionType() {
-        ValidationFinding finding = only(Gs1UsExample.edited("type=\"urn:epcglobal:cbv:btt:desadv\"",
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void anUnknownBusinessTransactionType(Gs1UsExample example) {
+        ValidationFinding finding = only(example.edited("type=\"urn:epcglobal:cbv:btt:desadv\"",
                 "type=\"urn:epcglobal:cbv:btt:asn\""));
 
         assertEquals("cbv.btt", finding.rule());
         assertEquals(SHIPPING + "/bizTransactionList/bizTransaction[2]/@type", finding.path());
     }
 
-    @Test
-    void anUnknownSourceType() {
-        ValidationFinding finding = only(Gs1UsExample.edited(
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void anUnknownSourceType(Gs1UsExample example) {
+        ValidationFinding finding = only(example.edited(
                 "<source type=\"urn:epcglobal:cbv:sdt:location\">", "<source type=\"urn:epcglobal:cbv:sdt:site\">"));
 
         assertEquals("cbv.sdt", finding.rule());
         assertEquals(SHIPPING + "/extension/sourceList/source[2]/@type", finding.path());
     }
 
-    @Test
-    void aUserVocabularyUriIsNotACbvValue() {
-        List<ValidationFinding> findings = cbvFindings(Gs1UsExample.edited("urn:epcglobal:cbv:bizstep:packing",
+    @ParameterizedTest
+    @EnumSource(Gs1UsExample.class)
+    void aUserVocabularyUriIsNotACbvValue(Gs1UsExample example) {
+        List<ValidationFinding> findings = cbvFindings(example.edited("urn:epcglobal:cbv:bizstep:packing",
                 "urn:example:bizstep:packing_line_7"));
 
         assertEquals(List.of(), findings);

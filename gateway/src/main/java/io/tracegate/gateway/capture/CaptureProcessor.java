@@ -4,8 +4,9 @@ import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.io.EpcisReadException;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.epcis.model.EpcisEvent;
-import io.tracegate.epcis.validation.IdentifierLayer;
-import io.tracegate.epcis.validation.ValidationFinding;
+import io.tracegate.epcis.model.MasterData;
+import io.tracegate.epcis.validation.EventRules;
+import io.tracegate.epcis.validation.SchemaLayer;
 import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.ops.CaptureMetrics;
@@ -17,7 +18,9 @@ import io.tracegate.gateway.serials.LifecycleMode;
 import io.tracegate.gateway.serials.SerialLifecycle;
 import io.tracegate.gateway.serials.SerialStore;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -85,6 +88,8 @@ class CaptureProcessor {
     // Checking identifiers and preparing events (hash, canonical keys) is most of a capture's own CPU work, and the
     // database waits for it: spread over the cores, while the job's thread reads the document on.
     private final ExecutorService preparation;
+    /** The XSD / JSON Schema pass before the events, with {@code tracegate.capture.validation=schema}; else null. */
+    private final SchemaLayer schema;
     private volatile Boolean twoConnections;
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
@@ -101,6 +106,11 @@ class CaptureProcessor {
         this.metrics = metrics;
         this.progress = progress;
         this.listeners = listeners;
+        try {
+            this.schema = limits.validation() == TracegateProperties.Validation.SCHEMA ? SchemaLayer.bundled() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled EPCIS schemas cannot be loaded", e);
+        }
         AtomicInteger threads = new AtomicInteger();
         this.preparation = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
             Thread thread = new Thread(task, "capture-prepare-" + threads.incrementAndGet());
@@ -239,13 +249,16 @@ class CaptureProcessor {
     private record Checked(int index, String eventId, PreparedEvent prepared, List<CaptureError.Finding> findings) {
     }
 
-    /** Checks the identifiers of these events and prepares those that pass (on a thread of the preparation pool). */
+    /**
+     * Checks these events against the rules of the standard (identifiers, CBV values, required fields) and prepares
+     * those that pass (on a thread of the preparation pool).
+     */
     private static List<Checked> prepare(List<Read> events, EpcisFormat format) {
-        IdentifierLayer identifiers = new IdentifierLayer(format);
+        EventRules rules = new EventRules(format);
         List<Checked> checked = new ArrayList<>(events.size());
         for (Read read : events) {
             List<CaptureError.Finding> findings = new ArrayList<>();
-            identifiers.event(read.index(), "eventList[" + read.index() + "]", read.event(), finding -> {
+            rules.check(read.index(), "eventList[" + read.index() + "]", read.event(), finding -> {
                 if (finding.isError()) {
                     findings.add(new CaptureError.Finding(finding.rule(), null, finding.path(), finding.message()));
                 }
@@ -377,8 +390,12 @@ class CaptureProcessor {
 
         /** Reads and applies the document; false when it could not be read to the end (or broke the limit). */
         boolean read(Connection connection, String sha256) throws Exception {
+            if (schema != null && !schemaValid(sha256)) {
+                return false;
+            }
             try (InputStream in = documents.open(sha256); EpcisReader reader = EpcisReader.open(in)) {
-                masterData.learn(connection, reader.header().masterData());
+                MasterData early = reader.header().masterData();
+                masterData.learn(connection, early);
                 EpcisFormat format = reader.format();
                 while (reader.hasNext()) {
                     EpcisEvent event = reader.next();
@@ -401,12 +418,38 @@ class CaptureProcessor {
                     }
                 }
                 flush(connection, format, true);
+                if (!reader.header().masterData().equals(early)) {
+                    // a JSON-LD epcisHeader may follow the body (members have no order): known only now
+                    masterData.learn(connection, reader.header().masterData());
+                }
                 return true;
             } catch (EpcisReadException e) {
                 errors.add(documentError(EpcisProblemType.VALIDATION, 400, "the document could not be read: "
                         + e.getMessage() + "; nothing was captured"));
                 return false;
             }
+        }
+
+        /** The schema pass: the document's errors against its XSD or JSON Schema refuse it whole. */
+        private boolean schemaValid(String sha256) throws IOException {
+            List<CaptureError.Finding> findings = new ArrayList<>();
+            int[] count = {0};
+            try (InputStream in = documents.open(sha256)) {
+                schema.validate(in, finding -> {
+                    if (finding.isError() && count[0]++ < MAX_FINDINGS) {
+                        findings.add(new CaptureError.Finding(finding.rule(), null, finding.path(),
+                                finding.message()));
+                    }
+                });
+            }
+            if (findings.isEmpty()) {
+                return true;
+            }
+            errors.add(new CaptureError(EpcisProblemType.VALIDATION.uri().toString(), EpcisProblemType.VALIDATION
+                    .title(), 400, "the document is not valid against the EPCIS schema: " + findings.get(0).message()
+                    + (count[0] > 1 ? " and " + (count[0] - 1) + " more errors" : "") + "; nothing was captured",
+                    "/capture/" + jobId, null, null, findings));
+            return false;
         }
 
         /** Hands the events read since the last chunk to the preparation pool. */

@@ -50,10 +50,17 @@ public record TracegateProperties(
      *                     across batches a packing is an UPDATE. 250,000 holds a 100,000-unit commissioning and
      *                     packing document whole; a 1,000,000-EPC capture then peaks at about 420 MB of heap
      *                     (CaptureHeap benchmark), under a 512 MB limit
+     * @param validation   {@code rules} checks every event against the standard's rules (identifiers, CBV values,
+     *                     required fields, namespaces); {@code schema} first validates the whole document against the
+     *                     EPCIS XSD or JSON Schema as well
      */
     public record Capture(@DefaultValue("10000000") long maxEvents, @DefaultValue("4GB") DataSize maxFileBytes,
-            @DefaultValue("1") int workers, @DefaultValue("100") int queue, @DefaultValue("250000") int batchEpcs) {
+            @DefaultValue("1") int workers, @DefaultValue("100") int queue, @DefaultValue("250000") int batchEpcs,
+            @DefaultValue("rules") Validation validation) {
     }
+
+    /** How much of a capture document is validated before its events are applied. */
+    public enum Validation { RULES, SCHEMA }
 
     /** Where the raw bytes of captured documents are kept, content-addressed. */
     public Path documentsDir() {

@@ -55,6 +55,8 @@ public abstract class CaptureTest extends GatewayTest {
         return "urn:epc:id:sgtin:030001.1012345." + unique(serialPrefix);
     }
 
+    protected static final String EPCIS_CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
+
     private static final AtomicLong SSCCS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
     protected static String sscc() {
@@ -159,8 +161,17 @@ public abstract class CaptureTest extends GatewayTest {
             return this;
         }
 
+        public Event transformationId(String id) {
+            return field("transformationID", id);
+        }
+
         public String json() {
             return json + "}";
+        }
+
+        /** The event as a document of its own (POST /events): with the EPCIS context. */
+        public String standalone() {
+            return "{\"@context\":\"" + EPCIS_CONTEXT + "\"," + json.substring(1) + "}";
         }
     }
 
@@ -204,7 +215,7 @@ public abstract class CaptureTest extends GatewayTest {
     }
 
     protected static String document(List<String> events) {
-        return "{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
+        return "{\"@context\":[\"" + EPCIS_CONTEXT + "\"],"
                 + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"2024-01-01T00:00:00Z\","
                 + "\"epcisBody\":{\"eventList\":[" + String.join(",", events) + "]}}";
     }

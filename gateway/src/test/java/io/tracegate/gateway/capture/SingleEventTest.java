@@ -17,7 +17,7 @@ class SingleEventTest extends CaptureTest {
     @Test
     void anEventIsCreatedOnceThenConflicts() {
         String unit = sgtin("ev");
-        String event = commission(unit).json();
+        String event = commission(unit).standalone();
 
         HttpResponse<String> created = postEvent(event);
 
@@ -36,7 +36,8 @@ class SingleEventTest extends CaptureTest {
     void theSameEventInXmlIsTheSameEvent() {
         String unit = sgtin("ev");
         String time = nextTime();
-        String json = "{\"type\":\"ObjectEvent\",\"eventTime\":\"" + time + "\",\"eventTimeZoneOffset\":\"-05:00\","
+        String json = "{\"@context\":\"" + EPCIS_CONTEXT + "\",\"type\":\"ObjectEvent\",\"eventTime\":\"" + time
+                + "\",\"eventTimeZoneOffset\":\"-05:00\","
                 + "\"epcList\":[\"" + unit + "\"],\"action\":\"ADD\",\"bizStep\":\"commissioning\"}";
         assertThat(postEvent(json).statusCode()).isEqualTo(201);
         String xml = "<epcis:EPCISDocument xmlns:epcis=\"urn:epcglobal:epcis:xsd:1\" schemaVersion=\"1.2\""
@@ -55,7 +56,7 @@ class SingleEventTest extends CaptureTest {
     void aRefusedEventSaysWhy() {
         String ghost = sgtin("ghost");
 
-        HttpResponse<String> refused = postEvent(ship(ghost).json());
+        HttpResponse<String> refused = postEvent(ship(ghost).standalone());
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat((String) json(refused, "$.detail")).contains(ghost).contains("lifecycle.unknown-epc");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,8 @@ class UnitEventsTest extends CaptureTest {
         String po = "urn:epcglobal:cbv:bt:0614141000005:" + unique("PO");
         assertSucceeded(capture(transactionEvent("ADD").epcs(unit).purchaseOrder(po).bizStep("shipping")));
         assertSucceeded(capture(commission(unit)));
-        assertSucceeded(capture(transformationEvent().inputs(unit).bizStep("repackaging")));
+        assertSucceeded(capture(transformationEvent().inputs(unit).transformationId("urn:uuid:" + UUID.randomUUID())
+                .bizStep("repackaging")));
 
         assertThat(eventTypes("MATCH_epc=" + encode(unit))).containsExactly("TransactionEvent", "ObjectEvent");
         assertThat(eventTypes("MATCH_inputEPC=" + encode(unit))).containsExactly("TransformationEvent");

@@ -107,7 +107,8 @@ class AdminKeyBootstrapTest extends GatewayTest {
     private AdminKeyBootstrap bootstrap(String configuredKey) {
         return new AdminKeyBootstrap(apiKeys, new TracegateProperties(Path.of("unused"), configuredKey,
                 new TracegateProperties.EmbeddedDatabase(0, Map.of()),
-                new TracegateProperties.Capture(10, DataSize.ofBytes(10), 1, 1, 1), List.of()));
+                new TracegateProperties.Capture(10, DataSize.ofBytes(10), 1, 1, 1,
+                        TracegateProperties.Validation.RULES), List.of()));
     }
 
     /** Runs the check as on a database with no active key, then rolls back. */

@@ -1,6 +1,8 @@
-package io.tracegate.epcis.validation;
+package io.tracegate.epcis.testing;
 
-import io.tracegate.epcis.testing.EpcisOracles;
+import io.tracegate.epcis.io.EpcisFormat;
+import io.tracegate.epcis.validation.ValidationFinding;
+import io.tracegate.epcis.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,15 +11,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The GS1 US DSCSA R1.3 example shipment document ("Section 2.2.1.1 Direct Purchase Scenario Seller Exchange1",
- * from the oracles; tests skip without them), and validation of edited copies of it.
+ * The GS1 US DSCSA R1.3 example shipment document ("Section 2.2.1.1 Direct Purchase Scenario Seller Exchange1") in
+ * two copies: GS1's own file (from the oracles; tests on it skip without them) and the same document as the DSCSA
+ * builders make it and the XML writer writes it (its events and header are GS1's, see ShipmentDocumentBuilderTest),
+ * which a plain clone tests too. Validation of edited copies of either.
  */
-final class Gs1UsExample {
+public enum Gs1UsExample {
+
+    GS1_FILE,
+    BUILT;
 
     private static final Validator VALIDATOR = bundledValidator();
-
-    private Gs1UsExample() {
-    }
 
     private static Validator bundledValidator() {
         try {
@@ -27,7 +31,11 @@ final class Gs1UsExample {
         }
     }
 
-    static String xml() {
+    public String xml() {
+        if (this == BUILT) {
+            return new String(GeneratedDocuments.write(GeneratedDocuments.gs1UsExample(), EpcisFormat.XML_1_2),
+                    StandardCharsets.UTF_8);
+        }
         Path file = EpcisOracles.require(
                 "1.2/openepcis-test-resources-0.9.2/Capture/Documents/GS1_US_Pharma_Example_2_2_1_1.xml");
         try {
@@ -38,7 +46,7 @@ final class Gs1UsExample {
     }
 
     /** The example with {@code from} replaced by {@code to}, which must occur in it (first occurrence only). */
-    static String edited(String from, String to) {
+    public String edited(String from, String to) {
         String xml = xml();
         int at = xml.indexOf(from);
         if (at < 0) {
@@ -47,8 +55,8 @@ final class Gs1UsExample {
         return xml.substring(0, at) + to + xml.substring(at + from.length());
     }
 
-    /** All three layers' findings for the document. */
-    static List<ValidationFinding> validate(String document) {
+    /** All layers' findings for the document. */
+    public static List<ValidationFinding> validate(String document) {
         try {
             Path file = Files.createTempFile("epcis-", ".xml");
             try {
