@@ -42,6 +42,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +57,6 @@ import org.springframework.stereotype.Component;
 class ShipmentComposer {
 
     private static final WriteOptions COMPACT = new WriteOptions(CbvXmlFormat.NO_PREFERENCE, Map.of(), false);
-    /** Roles in which an event names a unit that make it history to send: epcList, child, parent. */
-    private static final String HISTORY_ROLES = "ecp";
 
     private final EventStore events;
     private final SerialStore units;
@@ -106,15 +105,16 @@ class ShipmentComposer {
         List<PackedUnit> content = units.withContent(tops.keySet());
         Set<String> shipped = new HashSet<>();
         Set<String> parents = new HashSet<>();
-        Set<Long> historyRefs = new TreeSet<>();
+        Map<Long, Naming> history = new TreeMap<>();
         for (PackedUnit unit : content) {
             shipped.add(unit.key());
             if (unit.parentKey() != null) {
                 parents.add(unit.parentKey());
             }
             for (int i = 0; i < unit.eventRefs().length; i++) {
-                if (unit.eventRefs()[i] != eventRef && HISTORY_ROLES.indexOf(unit.eventRoles().charAt(i)) >= 0) {
-                    historyRefs.add(unit.eventRefs()[i]);
+                if (unit.eventRefs()[i] != eventRef) {
+                    history.computeIfAbsent(unit.eventRefs()[i], ref -> new Naming())
+                            .named(unit.eventRoles().charAt(i));
                 }
             }
         }
@@ -124,14 +124,14 @@ class ShipmentComposer {
                         + ", which the serial store does not hold: its history cannot be sent", null));
             }
         });
-        List<EpcisEvent> history = new ArrayList<>();
-        for (EventStore.StoredBody stored : events.bodies(historyRefs)) {
-            EpcisEvent kept = history(StoredEvents.event(stored.body()), shipped);
+        List<EpcisEvent> sent = new ArrayList<>();
+        for (EventStore.StoredBody stored : events.bodies(history.keySet())) {
+            EpcisEvent kept = history.get(stored.ref()).history(StoredEvents.event(stored.body()), shipped);
             if (kept != null) {
-                history.add(kept);
+                sent.add(kept);
             }
         }
-        history.sort(Comparator.comparing(EpcisEvent::eventTime)); // stable: row order within one time
+        sent.sort(Comparator.comparing(EpcisEvent::eventTime)); // stable: row order within one time
 
         ShipmentDocumentBuilder builder = ShipmentDocumentBuilder.forRelease(form.release, clock)
                 .documentNumber("TG-SHIPMENT-" + id);
@@ -143,7 +143,7 @@ class ShipmentComposer {
         for (SourceDestination party : shipping.destinationList()) {
             places.add(party.value());
         }
-        for (EpcisEvent e : history) {
+        for (EpcisEvent e : sent) {
             if (e.readPoint() != null) {
                 places.add(e.readPoint().id());
             }
@@ -156,36 +156,54 @@ class ShipmentComposer {
         String buyer = StoredEvents.party(shipping.destinationList(), "owning_party");
         builder.sender(urn(seller != null ? seller : shipping.readPoint() == null ? "" : shipping.readPoint().id()));
         builder.receiver(urn(buyer != null ? buyer : StoredEvents.party(shipping.destinationList(), "location")));
-        history.forEach(builder::event);
+        sent.forEach(builder::event);
         builder.event(shipping);
 
         byte[] document = write(builder.build(), form);
         findings.addAll(validate(document));
         int containers = (int) content.stream().filter(u -> parents.contains(u.key())).count();
         return new Composed(document, form.contentType, findings.stream().map(f -> f.forShipment(id)).toList(),
-                content.size() - containers, containers, history.size() + 1,
+                content.size() - containers, containers, sent.size() + 1,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
-     * What of a stored event belongs in the history of the shipped units: a commissioning (ObjectEvent ADD) or a
-     * packing or unpacking into a shipped container, with only the shipped units; null for anything else. A copy
-     * cut down to the shipped units is another event, so it loses the original's eventID.
+     * How many shipped units an event names in each role, which says what of it belongs in their history (without
+     * reading its identifiers again, unless it must be cut down).
      */
-    static EpcisEvent history(EpcisEvent e, Set<String> shipped) {
-        if (e.type() == EventType.OBJECT_EVENT && e.action() == Action.ADD) {
-            List<String> epcs = shippedOf(e.epcList(), shipped);
-            return epcs.isEmpty() ? null : epcs.size() == e.epcList().size() ? e : withUnits(e, epcs, List.of());
-        }
-        if (e.type() == EventType.AGGREGATION_EVENT && e.action() != Action.OBSERVE && e.parentId() != null
-                && shipped.contains(Identifiers.key(e.parentId()))) {
-            List<String> children = shippedOf(e.childEpcs(), shipped);
-            if (children.isEmpty() && !e.childEpcs().isEmpty()) {
-                return null;
+    static final class Naming {
+        int epcs;
+        int children;
+        boolean parent;
+
+        void named(char role) {
+            switch (role) {
+                case 'e' -> epcs++;
+                case 'c' -> children++;
+                case 'p' -> parent = true;
+                default -> {
+                    // an input or output of a transformation is not commissioning or packing history
+                }
             }
-            return children.size() == e.childEpcs().size() ? e : withUnits(e, List.of(), children);
         }
-        return null;
+
+        /**
+         * What of the event belongs in the history of the shipped units: a commissioning (ObjectEvent ADD) or a
+         * packing or unpacking of a shipped container, with only the shipped units; null for anything else. A copy
+         * cut down to the shipped units is another event, so it loses the original's eventID.
+         */
+        EpcisEvent history(EpcisEvent e, Set<String> shipped) {
+            if (e.type() == EventType.OBJECT_EVENT && e.action() == Action.ADD && epcs > 0) {
+                return epcs == e.epcList().size() ? e : withUnits(e, shippedOf(e.epcList(), shipped), List.of());
+            }
+            if (e.type() == EventType.AGGREGATION_EVENT && e.action() != Action.OBSERVE && parent) {
+                if (children == e.childEpcs().size()) {
+                    return e;
+                }
+                return children == 0 ? null : withUnits(e, List.of(), shippedOf(e.childEpcs(), shipped));
+            }
+            return null;
+        }
     }
 
     private static List<String> shippedOf(List<String> epcs, Set<String> shipped) {
@@ -289,7 +307,8 @@ class ShipmentComposer {
 
     /**
      * The document in the partner's form. An EPCIS 1.2 document takes EPC URNs only, while stored events keep the
-     * identifiers as captured: it is written as 2.0 XML and converted, which puts every identifier in URN form.
+     * identifiers as captured: when some are Digital Links, it is written as 2.0 XML and converted, which puts every
+     * identifier in URN form.
      */
     private byte[] write(EpcisDocument document, DocumentForm form) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
@@ -301,11 +320,27 @@ class ShipmentComposer {
             EpcisWriter.write(new EpcisDocument(header, document.events()), form.format, out, COMPACT);
             return out.toByteArray();
         }
+        if (document.events().stream().noneMatch(ShipmentComposer::hasDigitalLink)) {
+            EpcisWriter.write(document, EpcisFormat.XML_1_2, out, COMPACT);
+            return out.toByteArray();
+        }
         ByteArrayOutputStream staged = new ByteArrayOutputStream(1 << 16);
         EpcisWriter.write(document, EpcisFormat.XML_2_0, staged, COMPACT);
         converter.convert(new ByteArrayInputStream(staged.toByteArray()), out,
                 ConversionOptions.to(EpcisFormat.XML_1_2).withRelease(form.release));
         return out.toByteArray();
+    }
+
+    private static boolean hasDigitalLink(EpcisEvent e) {
+        return e.allEpcs().stream().anyMatch(ShipmentComposer::isWebUri)
+                || e.readPoint() != null && isWebUri(e.readPoint().id())
+                || e.bizLocation() != null && isWebUri(e.bizLocation().id())
+                || e.sourceList().stream().anyMatch(x -> isWebUri(x.value()))
+                || e.destinationList().stream().anyMatch(x -> isWebUri(x.value()));
+    }
+
+    private static boolean isWebUri(String identifier) {
+        return identifier.startsWith("http");
     }
 
     /** The validator's errors and warnings (its remarks, such as the release it recognised, are left out). */
