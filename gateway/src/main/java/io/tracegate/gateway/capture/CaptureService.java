@@ -99,7 +99,7 @@ public class CaptureService {
                     + " created with \"import\": true");
         }
         DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
-        checkLimits(caller, document);
+        checkLimits(caller, document, mode);
         long id = jobs.create(caller, behaviour, mode, mediaType, document);
         try {
             workers.execute(() -> processor.run(id, document.sha256(), behaviour.equals("proceed"),
@@ -116,7 +116,7 @@ public class CaptureService {
     /** Captures a single event synchronously (rollback: it is applied or refused as a whole). */
     public CaptureProcessor.Outcome captureEvent(ApiPrincipal caller, String mediaType, InputStream body) {
         DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
-        checkLimits(caller, document);
+        checkLimits(caller, document, LifecycleMode.ENFORCE);
         long id = jobs.create(caller, "rollback", LifecycleMode.ENFORCE, mediaType, document);
         // a second event rolls the first back
         return processor.run(id, document.sha256(), false, 1, caller, LifecycleMode.ENFORCE);
@@ -149,13 +149,18 @@ public class CaptureService {
         return caller.hasRole(Role.ADMIN) || caller.hasRole(Role.COMPLIANCE);
     }
 
-    /** A limited key's document is read once before it is accepted, so that a refusal is an honest 403. */
-    private void checkLimits(ApiPrincipal caller, DocumentStore.StoredDocument document) {
+    /**
+     * A limited key's document is read once before it is accepted, so that a refusal is an honest 403. A history
+     * import may describe locations outside the key's sites in its master data: a partner's shipment document
+     * describes its buyer and ship-to (learned master data only fills what the gateway's own leaves empty).
+     */
+    private void checkLimits(ApiPrincipal caller, DocumentStore.StoredDocument document, LifecycleMode mode) {
         if (!KeyLimits.isLimited(caller)) {
             return;
         }
         try (InputStream in = documents.open(document.sha256()); EpcisReader reader = EpcisReader.open(in)) {
-            String masterData = KeyLimits.violation(caller, reader.header().masterData());
+            String masterData = KeyLimits.violation(caller, reader.header().masterData(),
+                    mode == LifecycleMode.OBSERVE);
             if (masterData != null) {
                 throw new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN, masterData);
             }

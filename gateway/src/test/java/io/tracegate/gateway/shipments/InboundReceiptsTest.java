@@ -32,8 +32,10 @@ class InboundReceiptsTest extends CaptureTest {
 
     private String partnerKey() {
         if (partnerKey == null) {
+            // limited to the supplier's sites: its document may still describe us, its buyer, in its master data
             HttpResponse<String> created = post("/admin/keys", ADMIN_KEY, "{\"name\":\"" + unique("supplier")
-                    + "\",\"roles\":[\"PARTNER\"],\"import\":true}");
+                    + "\",\"roles\":[\"PARTNER\"],\"glns\":[\"" + Pallet.gln(SUPPLIER) + "\",\""
+                    + Pallet.gln(SUPPLIER_SITE) + "\"],\"import\":true}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             partnerKey = json(created, "$.key");
         }
@@ -42,8 +44,12 @@ class InboundReceiptsTest extends CaptureTest {
 
     /** A supplier's pallet shipped to us, posted as its document; the receipt it became. */
     private HttpResponse<String> shippedToUs(Pallet pallet) {
+        return shippedToUs(pallet, SUPPLIER);
+    }
+
+    private HttpResponse<String> shippedToUs(Pallet pallet, String seller) {
         OffsetDateTime now = OffsetDateTime.now().withNano(0);
-        String document = pallet.shipmentDocument(now, SUPPLIER, SUPPLIER_SITE, BUYER, BUYER_SITE);
+        String document = pallet.shipmentDocument(now, seller, SUPPLIER_SITE, BUYER, BUYER_SITE);
         HttpResponse<String> accepted = send(request("/capture", partnerKey()).header("Content-Type",
                 "application/xml").header("Tracegate-Lifecycle", "observe").POST(BodyPublishers.ofString(document)));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -161,6 +167,20 @@ class InboundReceiptsTest extends CaptureTest {
         assertThat(found).extracting(e -> e.get("dueOn")).containsOnly(dueIn3BusinessDays().toString());
         assertThat(found).extracting(e -> e.get("overdue")).containsOnly(false);
         assertThat((String) json(get("/receipts/" + id, complianceKey()), "$.status")).isEqualTo("mismatched");
+    }
+
+    @Test
+    void aDocumentNamingAnotherSellerThanItsSenderIsAnUnexpectedSender() {
+        String other = "urn:epc:id:sgln:0614141.00009.0";
+        Pallet pallet = new Pallet(1, 1, SUPPLIER_SITE, OffsetDateTime.now().minusHours(2).withNano(0));
+
+        HttpResponse<String> receipt = shippedToUs(pallet, other);
+
+        assertThat((String) json(receipt, "$.seller")).isEqualTo(other);
+        assertThat((List<String>) json(receipt, "$.exceptions[*].kind"))
+                .containsExactlyInAnyOrder("unknown_sender", "unexpected_sender");
+        assertThat((List<String>) json(receipt, "$.exceptions[?(@.kind == 'unexpected_sender')].detail"))
+                .singleElement().asString().contains("names " + other + " as the seller");
     }
 
     private static String scan(String epc, String parent) {
