@@ -33,8 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShipmentComposerTest extends CaptureTest {
 
-    static final String PARTNER = "urn:epc:id:sgln:0614141.00001.0";
-    static final String PARTNER_SITE = "urn:epc:id:sgln:0614141.00002.0";
+    /** Parties of this test's own: other tests' master data stays as they set it. */
+    static final String MAKER = "urn:epc:id:sgln:0614143.00001.0";
+    static final String PARTNER = "urn:epc:id:sgln:0614144.00001.0";
+    static final String PARTNER_SITE = "urn:epc:id:sgln:0614144.00002.0";
     private static final Product UNIT = new Product(Ndc.parse("0002-4567-89"), 0, "Composita", "Tracegate Labs",
             "TABLET", "5mg", "30 tablets");
     private static final Product CASE = new Product(Ndc.parse("0002-4567-89"), 2, "Composita", "Tracegate Labs",
@@ -47,7 +49,7 @@ class ShipmentComposerTest extends CaptureTest {
 
     @BeforeAll
     void masterData() {
-        for (String place : List.of(SITE, PARTNER, PARTNER_SITE)) {
+        for (String place : List.of(MAKER, PARTNER, PARTNER_SITE)) {
             putMasterData("/masterdata/locations/" + URLEncoder.encode(place, StandardCharsets.UTF_8),
                     "{\"name\":\"Party " + place + "\",\"streetAddressOne\":\"1 Main St\",\"city\":\"Springfield\","
                             + "\"state\":\"IL\",\"postalCode\":\"62701\",\"countryCode\":\"US\"}");
@@ -68,13 +70,13 @@ class ShipmentComposerTest extends CaptureTest {
         return product.ndc().toGtin(product.indicator()).value();
     }
 
-    /** Captures the pallet made here (one unit taken out of its case first) and its shipping; the event's row. */
+    /** Captures the pallet made (one unit taken out of its case first) and its shipping; the event's row. */
     private long shipped(Pallet pallet, String taken) {
         OffsetDateTime at = OffsetDateTime.now().withNano(0);
         List<EpcisEvent> events = new ArrayList<>(pallet.events);
         String box = pallet.cases.keySet().iterator().next();
-        events.add(DscsaEvent.unpack(at.minusMinutes(1), SITE, box, List.of(taken)).build());
-        events.add(pallet.shipping(at, SITE, SITE, PARTNER, PARTNER_SITE));
+        events.add(DscsaEvent.unpack(at.minusMinutes(1), MAKER, box, List.of(taken)).build());
+        events.add(pallet.shipping(at, MAKER, MAKER, PARTNER, PARTNER_SITE));
         HttpResponse<String> job = capture(Pallet.eventsDocument(events), null);
         assertSucceeded(job);
         return jdbc.sql("select id from epcis_event where capture_job_id = ? and biz_step = 'shipping'")
@@ -99,7 +101,7 @@ class ShipmentComposerTest extends CaptureTest {
 
     @Test
     void theDocumentHoldsTheShippedUnitsHistoryAndPassesInEveryForm() {
-        Pallet pallet = new Pallet(UNIT, CASE, 2, 3, SITE, OffsetDateTime.now().minusHours(1).withNano(0));
+        Pallet pallet = new Pallet(UNIT, CASE, 2, 3, MAKER, OffsetDateTime.now().minusHours(1).withNano(0));
         String taken = pallet.cases.values().iterator().next().get(0);
         long ref = shipped(pallet, taken);
 
@@ -111,11 +113,11 @@ class ShipmentComposerTest extends CaptureTest {
         assertThat(composed.containers()).isEqualTo(3);
         assertThat(composed.contentType()).isEqualTo("application/xml");
         EpcisHeader header = header(composed.document());
-        assertThat(header.sbdh().senderIdentifier()).isEqualTo(SITE);
+        assertThat(header.sbdh().senderIdentifier()).isEqualTo(MAKER);
         assertThat(header.sbdh().receiverIdentifier()).isEqualTo(PARTNER);
         assertThat(header.sbdh().documentIdentification().instanceIdentifier()).isEqualTo("TG-SHIPMENT-1");
         assertThat(header.masterData().vocabularies()).flatExtracting(MasterData.Vocabulary::elements)
-                .extracting(MasterData.VocabularyElement::id).contains(UNIT.epcClass(), CASE.epcClass(), SITE,
+                .extracting(MasterData.VocabularyElement::id).contains(UNIT.epcClass(), CASE.epcClass(), MAKER,
                         PARTNER, PARTNER_SITE);
         List<EpcisEvent> events = events(composed.document());
         // per case: units and the case commissioned, the case packed; the pallet packed; the shipping. The unit
@@ -144,7 +146,7 @@ class ShipmentComposerTest extends CaptureTest {
         Product bare = new Product(Ndc.parse("0002-9999-11"), 0, "Nondescript", null, null, null, null);
         Product bareCase = new Product(Ndc.parse("0002-9999-11"), 3, "Nondescript", null, null, null, null);
         putMasterData("/masterdata/products/" + gtin(bare), "{\"name\":\"Nondescript\"}");
-        Pallet pallet = new Pallet(bare, bareCase, 1, 2, SITE, OffsetDateTime.now().minusHours(1).withNano(0));
+        Pallet pallet = new Pallet(bare, bareCase, 1, 2, MAKER, OffsetDateTime.now().minusHours(1).withNano(0));
         long ref = shipped(pallet, pallet.units().get(0));
 
         ShipmentComposer.Composed composed = composer.compose(7, ref, "1.2-xml-R1.3");
