@@ -28,7 +28,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * SSCC case, cases 50 per SSCC pallet, pallets shipped: {@code serial_unit} with the events naming each unit,
  * {@code lot}, {@code epcis_event}; secondary indexes dropped for the load and rebuilt from their own definitions),
  * then times {@code GET /trace/{epc}} of random units over HTTP, one request at a time, and reports p50/p99. Event
- * bodies are loaded without their EPC lists (the trace does not read bodies). Run from the repository root:
+ * bodies are loaded without their EPC lists (the trace does not read bodies), except the shipping events' (one
+ * pallet each: the compliance exports read them, {@link ComplianceLoad}). Run from the repository root:
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tracegate.benchmarks.gateway.TraceLatency [--units=10000000]
  *     [--requests=5000] [--jvm=-Xmx1g] [--port=18091] [--jar=gateway/target/gateway.jar]
@@ -130,6 +131,22 @@ public final class TraceLatency {
     }
 
     static void load(Connection db, int units) throws SQLException, IOException {
+        load(db, units, UNITS_PER_LOT);
+    }
+
+    /** Pallets shipped to each partner (the shipping events' destination owning party, {@link #partner}). */
+    static final int PALLETS_PER_PARTNER = 20;
+
+    /** The owning party the n-th group of {@value #PALLETS_PER_PARTNER} pallets is shipped to. */
+    static String partner(int n) {
+        return "urn:epc:id:sgln:0614141.00888.P" + n;
+    }
+
+    static String lotOf(int unit, int unitsPerLot) {
+        return "L" + (unit / unitsPerLot);
+    }
+
+    static void load(Connection db, int units, int unitsPerLot) throws SQLException, IOException {
         int cases = units / PER_CASE;
         int pallets = cases / CASES_PER_PALLET;
         int commissions = units / PER_COMMISSION;
@@ -174,7 +191,7 @@ public final class TraceLatency {
             Events events = new Events(out, job);
             for (int c = 0; c < commissions; c++) {
                 events.write(c + 1, "ObjectEvent", T0.plusSeconds(c), "ADD", "commissioning", "active", site, site,
-                        null, ",\"ilmd\":{\"cbvmda:lotNumber\":\"L" + (c * PER_COMMISSION / UNITS_PER_LOT)
+                        null, ",\"ilmd\":{\"cbvmda:lotNumber\":\"" + lotOf(c * PER_COMMISSION, unitsPerLot)
                                 + "\",\"cbvmda:itemExpirationDate\":\"2027-12-31\"}");
             }
             for (int k = 0; k < cases; k++) {
@@ -185,7 +202,11 @@ public final class TraceLatency {
                 events.write(palletPack + p, "AggregationEvent", packTime(commissions, cases + p), "ADD", "packing",
                         "in_progress", site, site, palletKeys[p], "");
                 events.write(ship + p, "ObjectEvent", packTime(commissions, cases + pallets + p), "OBSERVE",
-                        "shipping", "in_transit", site, null, null, "");
+                        "shipping", "in_transit", site, null, null, ",\"epcList\":[\"" + palletSscc(p) + "\"],"
+                                + "\"destinationList\":[{\"type\":\"owning_party\","
+                                + "\"destination\":\"" + partner(p / PALLETS_PER_PARTNER) + "\"}],"
+                                + "\"bizTransactionList\":[{\"type\":\"po\",\"bizTransaction\":\"urn:epcglobal:cbv:bt:"
+                                + "0614141000005:PO" + p + "\"}]");
             }
         }
         String prefix = unitPrefix();
@@ -196,7 +217,7 @@ public final class TraceLatency {
             for (int i = 0; i < units; i++) {
                 int k = i / PER_CASE;
                 int p = k / CASES_PER_PALLET;
-                row(out, prefix + "U" + i, unitUrn(i), "sgtin", gtin, "L" + (i / UNITS_PER_LOT), "2027-12-31",
+                row(out, prefix + "U" + i, unitUrn(i), "sgtin", gtin, lotOf(i, unitsPerLot), "2027-12-31",
                         "IN_TRANSIT", "in_transit", SITE, SITE, caseKeys[k], null,
                         T0.plusSeconds(i / PER_COMMISSION).toString(),
                         packTime(commissions, cases + pallets + p).toString(), Long.toString(ship + p),
@@ -217,8 +238,14 @@ public final class TraceLatency {
             }
         }
         try (BufferedWriter out = copy(db, "lot (gtin, lot, expiry, first_seen)")) {
-            for (int l = 0; l * UNITS_PER_LOT < units; l++) {
+            for (int l = 0; l * unitsPerLot < units; l++) {
                 row(out, gtin, "L" + l, "2027-12-31", T0.toString());
+            }
+        }
+        // the query index of the shipping events' destinations, as capture writes it
+        try (BufferedWriter out = copy(db, "event_attribute (event_ref, kind, name, value)")) {
+            for (int p = 0; p < pallets; p++) {
+                row(out, Long.toString(ship + p), "d", "owning_party", partner(p / PALLETS_PER_PARTNER));
             }
         }
         try (Statement s = db.createStatement()) {

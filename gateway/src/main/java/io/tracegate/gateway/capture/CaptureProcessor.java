@@ -7,6 +7,7 @@ import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.MasterData;
 import io.tracegate.epcis.validation.EventRules;
 import io.tracegate.epcis.validation.SchemaLayer;
+import io.tracegate.gateway.compliance.AuditTrail;
 import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.ops.CaptureMetrics;
@@ -83,6 +84,7 @@ class CaptureProcessor {
     private final Clock clock;
     private final CaptureMetrics metrics;
     private final CaptureProgress progress;
+    private final AuditTrail audit;
     /** Resolved at each commit: listeners may depend on the capture service, which depends on this. */
     private final ObjectProvider<CaptureListener> listeners;
     // Checking identifiers and preparing events (hash, canonical keys) is most of a capture's own CPU work, and the
@@ -94,7 +96,8 @@ class CaptureProcessor {
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
             SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
-            CaptureMetrics metrics, CaptureProgress progress, ObjectProvider<CaptureListener> listeners) {
+            CaptureMetrics metrics, CaptureProgress progress, ObjectProvider<CaptureListener> listeners,
+            AuditTrail audit) {
         this.dataSource = dataSource;
         this.documents = documents;
         this.jobs = jobs;
@@ -105,6 +108,7 @@ class CaptureProcessor {
         this.clock = clock;
         this.metrics = metrics;
         this.progress = progress;
+        this.audit = audit;
         this.listeners = listeners;
         try {
             this.schema = limits.validation() == TracegateProperties.Validation.SCHEMA ? SchemaLayer.bundled() : null;
@@ -148,7 +152,7 @@ class CaptureProcessor {
                     break;
                 } catch (ConcurrentCaptureConflict conflict) {
                     if (attempt == MAX_ATTEMPTS) {
-                        outcome = conflicted(jobId, run, conflict);
+                        outcome = conflicted(jobId, sha256, run, conflict);
                         break;
                     }
                     log.info("Capture job {} collided with a concurrent capture ({}); attempt {} of {}", jobId,
@@ -177,12 +181,12 @@ class CaptureProcessor {
         }
     }
 
-    private Outcome conflicted(long jobId, Run run, ConcurrentCaptureConflict conflict) {
+    private Outcome conflicted(long jobId, String sha256, Run run, ConcurrentCaptureConflict conflict) {
         CaptureError error = new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(), "Capture conflict",
                 503, "the capture collided " + MAX_ATTEMPTS + " times with concurrent captures of the same units ("
                 + conflict.getMessage() + "); nothing was captured: post the document again", "/capture/" + jobId,
                 null, null, null);
-        finishFailed(jobId, run, error);
+        finishFailed(jobId, sha256, run, error);
         return new Outcome(false, List.of(error), run.count, 0, 0, List.of());
     }
 
@@ -202,14 +206,18 @@ class CaptureProcessor {
                     for (CaptureListener listener : listeners.orderedStream().toList()) {
                         listener.committing(connection, committed);
                     }
+                    // last before the commit: the append holds the audit trail until then
+                    audit.record(connection, run.key.name(), "capture.committed", auditObjects(jobId, sha256),
+                            sha256);
                     run.commit(connection);
                     listeners.orderedStream().forEach(listener -> listener.committed(committed));
                     return new Outcome(reported.isEmpty(), reported, run.count, run.applied, run.duplicates,
                             run.eventIds);
                 }
                 connection.rollback();
-                connection.setAutoCommit(true);
                 jobs.finish(connection, jobId, false, reported, run.count, 0, 0);
+                audit.record(connection, run.key.name(), "capture.refused", auditObjects(jobId, sha256), sha256);
+                connection.commit();
                 return new Outcome(false, reported, run.count, 0, 0, List.of());
             } finally {
                 run.endEvents();
@@ -228,14 +236,21 @@ class CaptureProcessor {
             CaptureError error = new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(),
                     EpcisProblemType.IMPLEMENTATION.title(), 500, "the capture failed: incident " + incident
                     + " (see the gateway log); nothing was captured", "/capture/" + jobId, null, null, null);
-            finishFailed(jobId, run, error);
+            finishFailed(jobId, sha256, run, error);
             return new Outcome(false, List.of(error), run.count, 0, 0, List.of());
         }
     }
 
-    private void finishFailed(long jobId, Run run, CaptureError error) {
+    private static List<String> auditObjects(long jobId, String sha256) {
+        return List.of("capture:" + jobId, "document:" + sha256);
+    }
+
+    private void finishFailed(long jobId, String sha256, Run run, CaptureError error) {
         try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
             jobs.finish(connection, jobId, false, List.of(error), run.count, 0, 0);
+            audit.record(connection, run.key.name(), "capture.failed", auditObjects(jobId, sha256), sha256);
+            connection.commit();
         } catch (SQLException again) {
             log.error("Capture job {} could not be marked failed; it will be at the next start", jobId, again);
         }

@@ -21,10 +21,12 @@ public class Recalls {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    Recalls(JdbcClient jdbc, Clock clock) {
+    Recalls(JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A recall of a lot, with who recorded it and when. */
@@ -35,10 +37,11 @@ public class Recalls {
     public Recall recall(Gtin gtin, String lot, String reason, String by) {
         Instant now = clock.instant();
         try {
-            long id = jdbc.sql("insert into recall (gtin, lot, reason, recalled_by, recalled_at) values (?, ?, ?, ?, ?)"
-                            + " returning id")
-                    .params(gtin.value(), lot, reason, by, Timestamp.from(now))
-                    .query(Long.class).single();
+            long id = audit.recorded(by, "recall.created", List.of("lot:" + gtin.value() + ":" + lot),
+                    AuditTrail.sha256(reason), () -> jdbc.sql("insert into recall (gtin, lot, reason, recalled_by,"
+                                    + " recalled_at) values (?, ?, ?, ?, ?) returning id")
+                            .params(gtin.value(), lot, reason, by, Timestamp.from(now))
+                            .query(Long.class).single());
             return new Recall(id, gtin.value(), lot, reason, by, now);
         } catch (DuplicateKeyException e) {
             Recall first = of(gtin.value(), lot).orElseThrow(() -> e);

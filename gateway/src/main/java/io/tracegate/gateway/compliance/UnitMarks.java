@@ -20,10 +20,12 @@ public class UnitMarks {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    UnitMarks(JdbcClient jdbc, Clock clock) {
+    UnitMarks(JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** What a compliance officer has found out about a unit. */
@@ -50,10 +52,11 @@ public class UnitMarks {
 
     public UnitMark mark(String key, String written, Mark mark, String note, String by) {
         Instant now = clock.instant();
-        long id = jdbc.sql("insert into unit_mark (epc, written, mark, note, marked_by, marked_at)"
-                        + " values (?, ?, ?, ?, ?, ?) returning id")
-                .params(key, written, mark.word(), note, by, Timestamp.from(now))
-                .query(Long.class).single();
+        long id = audit.recorded(by, "unit.marked." + mark.word(), List.of("epc:" + key),
+                note == null ? null : AuditTrail.sha256(note), () -> jdbc.sql("insert into unit_mark (epc, written,"
+                                + " mark, note, marked_by, marked_at) values (?, ?, ?, ?, ?, ?) returning id")
+                        .params(key, written, mark.word(), note, by, Timestamp.from(now))
+                        .query(Long.class).single());
         return new UnitMark(id, written, mark, note, by, now);
     }
 

@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * What the verification responder reads about one unit on every request: its standing mark and whether its lot is
- * under a recall, in one query (one round trip instead of asking {@link UnitMarks} and {@link Recalls} in turn).
+ * What the verification responder reads about one unit on every request: its standing mark (or the suspicion of an
+ * open investigation holding it or its lot) and whether its lot is under a recall, in one query (one round trip instead of asking {@link UnitMarks} and {@link Recalls} in turn).
  */
 @Service
 public class UnitStanding {
@@ -29,12 +29,19 @@ public class UnitStanding {
     /** The unit's (by canonical key) standing; its lot given by GTIN and lot number (null lot: none). */
     public Standing of(String unitKey, String gtin, String lot) {
         return jdbc.sql("select (select mark from unit_mark where epc = ? order by id desc limit 1),"
-                        + " (select recalled_at from recall where gtin = ? and lot = ?)")
-                .params(unitKey, gtin, lot)
+                        + " (select recalled_at from recall where gtin = ? and lot = ?),"
+                        + " (select i.suspicion from investigation i where i.status = 'open' and ((i.gtin = ?"
+                        + " and i.lot = ?) or exists (select 1 from investigation_unit u where u.investigation_id"
+                        + " = i.id and u.epc = ?)) order by i.id limit 1)")
+                .params(unitKey, gtin, lot, gtin, lot, unitKey)
                 .query((rs, row) -> {
                     String mark = rs.getString(1);
                     Timestamp recalled = rs.getTimestamp(2);
+                    String investigated = rs.getString(3);
                     Mark standing = mark == null ? null : Mark.parse(mark);
+                    if (investigated != null && (standing == null || standing == Mark.CLEARED)) {
+                        standing = Mark.parse(investigated); // an open investigation holds it: suspect until closed
+                    }
                     return new Standing(standing == Mark.CLEARED ? null : standing,
                             recalled == null ? null : recalled.toInstant());
                 }).single();

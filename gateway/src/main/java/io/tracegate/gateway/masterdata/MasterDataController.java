@@ -1,5 +1,6 @@
 package io.tracegate.gateway.masterdata;
 
+import io.tracegate.gateway.compliance.AuditTrail;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.security.ApiPrincipal;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Product and location master data: {@code GET/PUT /masterdata/products/{gtin}}, {@code GET/PUT
@@ -29,9 +31,13 @@ class MasterDataController {
     private static final int MAX_PAGE = 1000;
 
     private final MasterDataStore store;
+    private final AuditTrail audit;
+    private final JsonMapper json;
 
-    MasterDataController(MasterDataStore store) {
+    MasterDataController(MasterDataStore store, AuditTrail audit, JsonMapper json) {
         this.store = store;
+        this.audit = audit;
+        this.json = json;
     }
 
     @GetMapping("/masterdata/products")
@@ -54,8 +60,10 @@ class MasterDataController {
             throw new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN,
                     "the key '" + caller.name() + "' may not set master data of GTIN " + g);
         }
-        return store.put(new Product(g.value(), body.ndc(), body.name(), body.dosageForm(), body.strength(),
-                body.netContent(), body.companyPrefix(), body.manufacturer(), null));
+        Product product = new Product(g.value(), body.ndc(), body.name(), body.dosageForm(), body.strength(),
+                body.netContent(), body.companyPrefix(), body.manufacturer(), null);
+        return audit.recorded(caller.name(), "masterdata.product", List.of("product:" + g.value()),
+                AuditTrail.sha256(json.writeValueAsBytes(product)), () -> store.put(product));
     }
 
     @GetMapping("/masterdata/locations")
@@ -83,10 +91,13 @@ class MasterDataController {
         if (parent != null && parent.equals(sgln)) {
             throw ApiProblem.validation("parent: a location cannot be its own parent (" + body.parent() + ")");
         }
-        return store.put(new Location(sgln.gln().value(), extension(sgln), body.name(), body.streetAddressOne(),
+        Location location = new Location(sgln.gln().value(), extension(sgln), body.name(), body.streetAddressOne(),
                 body.streetAddressTwo(), body.city(), body.state(), body.postalCode(), body.countryCode(),
                 body.licences() == null ? List.of() : body.licences(),
-                parent == null ? null : parent.gln().value() + "." + extension(parent), List.of(), null));
+                parent == null ? null : parent.gln().value() + "." + extension(parent), List.of(), null);
+        return audit.recorded(caller.name(), "masterdata.location",
+                List.of("location:" + sgln.gln().value() + "." + extension(sgln)),
+                AuditTrail.sha256(json.writeValueAsBytes(location)), () -> store.put(location));
     }
 
     private static int page(int limit) {

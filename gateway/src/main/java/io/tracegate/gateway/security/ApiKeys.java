@@ -2,6 +2,7 @@ package io.tracegate.gateway.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tracegate.gateway.compliance.AuditTrail;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gs1.Gln;
 import io.tracegate.gs1.Gtin;
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,12 +58,14 @@ public class ApiKeys {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
     private final Cache<String, ApiPrincipal> authenticated = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(REMEMBERED).build();
 
-    public ApiKeys(JdbcClient jdbc, Clock clock) {
+    public ApiKeys(JdbcClient jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A key listed without its secret. */
@@ -69,6 +74,7 @@ public class ApiKeys {
     }
 
     /** Creates a key with a new random secret and returns the secret: it is shown once and never stored. */
+    @Transactional
     public String create(ApiPrincipal grant) {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
         store(grant, secret);
@@ -79,6 +85,7 @@ public class ApiKeys {
      * Creates a key whose secret was chosen outside (the bootstrap admin key). The fast hash relies on the key being
      * impossible to guess: a short or predictable one is refused (see {@link KeyStrength}).
      */
+    @Transactional
     public void create(ApiPrincipal grant, String secret) {
         KeyStrength.weakness(secret).ifPresent(why -> {
             throw new IllegalArgumentException(why + ". Use a generated key, e.g. the output of 'openssl rand"
@@ -141,6 +148,7 @@ public class ApiKeys {
         if (revoked == 0) {
             throw ApiProblem.noSuchResource("no active API key named '" + name + "'");
         }
+        audit.record(actor(), "key.revoked", List.of("key:" + name), null);
         authenticated.asMap().values().removeIf(principal -> principal.name().equals(name));
     }
 
@@ -156,6 +164,18 @@ public class ApiKeys {
             throw ApiProblem.alreadyExists("an active API key named '" + grant.name()
                     + "' already exists: revoke it first or choose another name");
         }
+        // the payload: what the key may do (never its secret)
+        audit.record(actor(), "key.created", List.of("key:" + grant.name()), AuditTrail.sha256("name=" + grant.name()
+                + "\nroles=" + String.join(",", names(grant.roles(), Role::name))
+                + "\ngtins=" + String.join(",", names(grant.gtins(), Gtin::value))
+                + "\nglns=" + String.join(",", names(grant.glns(), Gln::value)) + "\nimport=" + grant.mayImport()));
+    }
+
+    /** The key acting in this request, or {@link AuditTrail#SYSTEM} (the first start, the key command). */
+    private static String actor() {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        return current != null && current.getPrincipal() instanceof ApiPrincipal caller ? caller.name()
+                : AuditTrail.SYSTEM;
     }
 
     private static byte[] randomBytes() {

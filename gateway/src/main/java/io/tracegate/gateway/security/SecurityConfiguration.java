@@ -1,16 +1,22 @@
 package io.tracegate.gateway.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -28,14 +34,22 @@ public class SecurityConfiguration {
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(resolver);
         http
-                // Bearer keys, no cookies: no session, no CSRF token, no login page.
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Bearer keys for API clients: no session, no CSRF token, no login page. The console's browser
+                // session (ConsoleSessionFilter) is the one use of cookies: its unsafe requests carry a CSRF token.
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::cookieChange)
+                        // the console's login makes its own new session; a request authenticated from its session
+                        // is no new login (which would otherwise get a new session id and CSRF token each time)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new ApiKeyFilter(apiKeys, failures, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ConsoleSessionFilter(apiKeys), ApiKeyFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(paths -> paths
                         // An error dispatch renders the error of a request that these rules already let through
@@ -62,14 +76,17 @@ public class SecurityConfiguration {
                                 .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.PUT, "/masterdata/**")
                                 .hasAnyRole(Role.LINE.name(), Role.ADMIN.name())
-                        // verification (io.tracegate.gateway.verify) and the console's pages (io.tracegate.gateway.web)
-                        .requestMatchers(HttpMethod.GET, "/console", "/console/**").permitAll()
+                        // the console: its pages and scripts are public, their data comes from the API
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/**", "/webjars/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/console/login", "/console/logout").permitAll()
+                        // verification (io.tracegate.gateway.verify)
                         .requestMatchers("/vrs/log").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/vrs/directory", "/vrs/directory/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/vrs/**", "/verify/**").hasAnyRole(Role.PARTNER.name(),
                                 Role.PHARMACIST.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
-                        // recalls and unit marks (io.tracegate.gateway.compliance)
-                        .requestMatchers("/recalls", "/recalls/**", "/units/**")
+                        // compliance (io.tracegate.gateway.compliance) and its reports (io.tracegate.gateway.query)
+                        .requestMatchers("/recalls", "/recalls/**", "/units/**", "/audit", "/audit/**", "/reports/**",
+                                "/investigations", "/investigations/**", "/exports", "/exports/**")
                                 .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         // shipments, receipts and their exceptions (io.tracegate.gateway.shipments)
                         .requestMatchers(HttpMethod.POST, "/receipts/*/scans")
@@ -81,6 +98,17 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated());
         return http.build();
     }
+
+    /**
+     * A change (not GET, HEAD, OPTIONS, TRACE) made without a bearer key by a browser: with a session cookie, or to
+     * the console's login and logout. Bearer-key clients send no cookies and need no CSRF token.
+     */
+    private static boolean cookieChange(HttpServletRequest request) {
+        return !SAFE.contains(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && (request.getRequestedSessionId() != null || request.getServletPath().startsWith("/console/"));
+    }
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /**
      * A GS1 Digital Link in a path ({@code GET /trace/https%3A%2F%2Fid.gs1.org%2F01%2F...}) has encoded slashes,

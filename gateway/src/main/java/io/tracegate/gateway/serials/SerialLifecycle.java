@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,9 +49,12 @@ public class SerialLifecycle {
     private final SerialStore store;
     private final Set<String> ownGlns;
     private final Clock clock;
+    private final UnitHolds holds;
 
-    SerialLifecycle(SerialStore store, TracegateProperties properties, Clock clock) {
+    SerialLifecycle(SerialStore store, TracegateProperties properties, Clock clock,
+            ObjectProvider<UnitHolds> holds) {
         this.store = store;
+        this.holds = holds.getIfAvailable(() -> (connection, units) -> Map.of());
         this.ownGlns = properties.ownGlns().stream().map(Gln::value).collect(Collectors.toUnmodifiableSet());
         this.clock = clock;
     }
@@ -144,7 +148,7 @@ public class SerialLifecycle {
             }
         }
         keys.removeAll(commissioned);
-        Batch batch = new Batch(store.load(connection, keys, withContent, withContainers),
+        Batch batch = new Batch(connection, store.load(connection, keys, withContent, withContainers),
                 store.lotExpiries(connection, lotGtins, lotNumbers), key, mode == LifecycleMode.OBSERVE);
         Map<Integer, List<LifecycleFinding>> refused = new LinkedHashMap<>();
         Map<Long, Set<String>> notHeld = new HashMap<>();
@@ -177,6 +181,7 @@ public class SerialLifecycle {
 
     /** The working set of one batch. */
     private final class Batch {
+        final Connection connection;
         final Map<String, Unit> units;
         final Map<String, Set<String>> children = new HashMap<>();
         final Map<String, LocalDate> lots;
@@ -190,8 +195,13 @@ public class SerialLifecycle {
         final boolean observing;
         /** Units an event of this batch packed, in an import: another event packing one elsewhere is refused. */
         final Set<String> packedHere = new HashSet<>();
+        /** Why units may not be shipped, for the units asked about so far (see {@link #heldBy}). */
+        final Map<String, String> held = new HashMap<>();
+        final Set<String> askedIfHeld = new HashSet<>();
 
-        Batch(Map<String, Unit> units, Map<String, LocalDate> lots, ActingKey key, boolean observing) {
+        Batch(Connection connection, Map<String, Unit> units, Map<String, LocalDate> lots, ActingKey key,
+                boolean observing) {
+            this.connection = connection;
             this.units = units;
             this.lots = lots;
             this.key = key;
@@ -203,7 +213,7 @@ public class SerialLifecycle {
             }
         }
 
-        List<LifecycleFinding> check(LifecycleEvent e, LifecycleStep step) {
+        List<LifecycleFinding> check(LifecycleEvent e, LifecycleStep step) throws SQLException {
             List<LifecycleFinding> findings = new ArrayList<>();
             if (!observing) {
                 // the store follows GS1 keys; anything else named as an object would be silently not followed
@@ -422,7 +432,8 @@ public class SerialLifecycle {
             touch(parent, e);
         }
 
-        private void checkObjectStep(LifecycleEvent e, LifecycleStep step, List<LifecycleFinding> findings) {
+        private void checkObjectStep(LifecycleEvent e, LifecycleStep step, List<LifecycleFinding> findings)
+                throws SQLException {
             if (observing) {
                 return; // an import's units take the state its events say
             }
@@ -443,12 +454,41 @@ public class SerialLifecycle {
                     findings.add(new LifecycleFinding(ref.written(), "lifecycle.not-in-transit-to-us",
                             "the unit is in transit to " + unit.inTransitTo + ", not to a party of this gateway"));
                 }
-                for (Unit target : withDescendants(unit)) {
+                List<Unit> targets = withDescendants(unit);
+                for (Unit target : targets) {
                     if (Transitions.next(target.status, step) == null) {
                         findings.add(illegal(target.written, target, step, target == unit ? null : ref.written()));
                     }
                 }
+                if (step == LifecycleStep.SHIP) {
+                    for (Unit target : targets) {
+                        String hold = heldBy(target);
+                        if (hold != null) {
+                            findings.add(new LifecycleFinding(target.written, "lifecycle.unit-held", "cannot ship a"
+                                    + " unit that " + hold + (target == unit ? "" : " (it is packed in "
+                                    + ref.written() + ")")));
+                        }
+                    }
+                }
             }
+        }
+
+        /**
+         * Why the unit may not be shipped, or null. The first shipping of a batch asks about every unit of the
+         * working set at once (one query); a unit that joined it later (commissioned after that shipping) is asked
+         * about with the others not yet asked.
+         */
+        private String heldBy(Unit unit) throws SQLException {
+            if (!askedIfHeld.contains(unit.key)) {
+                List<UnitHolds.Candidate> ask = new ArrayList<>();
+                for (Unit u : units.values()) {
+                    if (askedIfHeld.add(u.key)) {
+                        ask.add(new UnitHolds.Candidate(u.key, u.gtin, u.lot));
+                    }
+                }
+                held.putAll(holds.held(connection, ask));
+            }
+            return held.get(unit.key);
         }
 
         private void applyObjectStep(LifecycleEvent e, LifecycleStep step) {
