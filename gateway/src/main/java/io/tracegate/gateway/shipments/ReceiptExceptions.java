@@ -33,14 +33,16 @@ public class ReceiptExceptions {
     private final TransactionTemplate transactions;
     private final ShipmentsProperties properties;
     private final JsonMapper json;
+    private final AuditAtCommit audit;
     private final Clock clock;
 
     ReceiptExceptions(JdbcClient jdbc, PlatformTransactionManager transactionManager, ShipmentsProperties properties,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, AuditAtCommit audit, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
         this.json = json;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -63,13 +65,14 @@ public class ReceiptExceptions {
                                    OffsetDateTime resolvedAt) {
     }
 
-    /** Opens an exception on a receipt, in the caller's transaction. */
-    void open(long receiptId, ExceptionKind kind, String epc, String detail) {
+    /** Opens an exception on a receipt, in the caller's transaction ({@code actor}: who received, or the system). */
+    void open(long receiptId, ExceptionKind kind, String epc, String detail, String actor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate due = BusinessCalendar.plusBusinessDays(today(), properties.dueDays());
-        jdbc.sql("insert into receipt_exception (receipt_id, kind, epc, detail, opened_at, due_on, status)"
-                        + " values (?, ?, ?, ?, ?, ?, 'open')")
-                .params(receiptId, kind.word(), epc, detail, now, due).update();
+        long id = jdbc.sql("insert into receipt_exception (receipt_id, kind, epc, detail, opened_at, due_on, status)"
+                        + " values (?, ?, ?, ?, ?, ?, 'open') returning id")
+                .params(receiptId, kind.word(), epc, detail, now, due).query(Long.class).single();
+        audit.record(actor, "exception.opened", List.of("exception:" + id, "receipt:" + receiptId), null);
     }
 
     private LocalDate today() {
@@ -124,6 +127,8 @@ public class ReceiptExceptions {
             }
             jdbc.sql("update receipt_exception set owner = ?, notes = ?::jsonb where id = ?")
                     .params(owner != null ? owner : current.owner(), json.writeValueAsString(notes), id).update();
+            audit.record(by, "exception.changed", List.of("exception:" + id, "receipt:" + current.receiptId()),
+                    null);
             return find(id);
         });
     }
@@ -144,6 +149,8 @@ public class ReceiptExceptions {
             jdbc.sql("update receipt_exception set status = 'resolved', resolution = ?, resolved_by = ?,"
                             + " resolved_at = ? where id = ?")
                     .params(resolution, by, OffsetDateTime.now(clock), id).update();
+            audit.record(by, "exception.resolved", List.of("exception:" + id, "receipt:" + current.receiptId()),
+                    null);
             return find(id);
         });
     }

@@ -2,6 +2,7 @@ package io.tracegate.gateway.shipments;
 
 import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.gateway.capture.Identifiers;
+import io.tracegate.gateway.compliance.AuditTrail;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import java.sql.Array;
@@ -37,13 +38,15 @@ public class Receipts {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ReceiptExceptions exceptions;
+    private final AuditAtCommit audit;
     private final Clock clock;
 
     Receipts(JdbcClient jdbc, PlatformTransactionManager transactionManager, ReceiptExceptions exceptions,
-            Clock clock) {
+            AuditAtCommit audit, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.exceptions = exceptions;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -106,8 +109,10 @@ public class Receipts {
                     .params(id, e.key(), e.written(), item.kind(), e.gtin(), e.lot(), e.expiry(), e.parent())
                     .update();
         }
+        audit.record(AuditTrail.SYSTEM, "receipt.expected", List.of("receipt:" + id, "capture:" + job.jobId()),
+                job.documentSha256());
         for (Reconciliation.Mismatch issue : senderIssues) {
-            exceptions.open(id, issue.kind(), issue.epc(), issue.detail());
+            exceptions.open(id, issue.kind(), issue.epc(), issue.detail(), AuditTrail.SYSTEM);
         }
         log.info("Receipt {} expects {} units and {} containers from {} (capture job {})", id,
                 shipment.items().size() - containers, containers, shipment.seller(), job.jobId());
@@ -183,11 +188,13 @@ public class Receipts {
                 .param(id).query((rs, n) -> new Reconciliation.Received(rs.getString("epc"), rs.getString("written"),
                         rs.getString("parent"), rs.getString("lot"), rs.getObject("expiry", LocalDate.class))).list();
         List<Reconciliation.Mismatch> mismatches = Reconciliation.of(expected, all);
-        for (Reconciliation.Mismatch m : mismatches) {
-            exceptions.open(id, m.kind(), m.epc(), m.detail());
-        }
         String outcome = mismatches.isEmpty() ? "matched" : "mismatched";
         jdbc.sql("update receipt set status = ?, reconciled_at = ? where id = ?").params(outcome, now, id).update();
+        audit.record(by, "receipt.reconciled", eventRef == null ? List.of("receipt:" + id)
+                : List.of("receipt:" + id, "event:" + eventRef), null);
+        for (Reconciliation.Mismatch m : mismatches) {
+            exceptions.open(id, m.kind(), m.epc(), m.detail(), by);
+        }
         log.info("Receipt {} received and reconciled: {} ({} exceptions)", id, outcome, mismatches.size());
         return true;
     }

@@ -2,11 +2,13 @@ package io.tracegate.gateway.shipments;
 
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.query.Pages;
+import io.tracegate.gateway.security.ApiPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,7 +57,7 @@ class ShipmentController {
     }
 
     @PostMapping("/shipments/{id}/retry")
-    Shipments.Shipment retry(@PathVariable String id) {
-        return shipments.retry(Ids.parse("shipment", id));
+    Shipments.Shipment retry(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String id) {
+        return shipments.retry(Ids.parse("shipment", id), caller.name());
     }
 }

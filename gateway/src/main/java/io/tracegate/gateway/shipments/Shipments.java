@@ -2,6 +2,7 @@ package io.tracegate.gateway.shipments;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.tracegate.epcis.model.EpcisEvent;
+import io.tracegate.gateway.compliance.AuditTrail;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.shipments.PartnerTransport.TradingPartner;
@@ -47,16 +48,18 @@ public class Shipments {
     private final ShipmentComposer composer;
     private final ShipmentMetrics metrics;
     private final JsonMapper json;
+    private final AuditAtCommit audit;
     private final Clock clock;
 
     Shipments(JdbcClient jdbc, PlatformTransactionManager transactionManager, ObjectProvider<PartnerTransport> transport,
-            ShipmentComposer composer, ShipmentMetrics metrics, JsonMapper json, Clock clock) {
+            ShipmentComposer composer, ShipmentMetrics metrics, JsonMapper json, AuditAtCommit audit, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transport = transport;
         this.composer = composer;
         this.metrics = metrics;
         this.json = json;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -111,7 +114,7 @@ public class Shipments {
             Optional<Shipment> pending = jdbc.sql("select " + COLUMNS + " from shipment where status = 'pending'"
                             + " order by id limit 1 for update skip locked")
                     .query((rs, n) -> shipment(rs)).optional();
-            pending.ifPresent(this::composeAndSend);
+            pending.ifPresent(shipment -> composeAndSend(shipment, AuditTrail.SYSTEM));
             return pending.isPresent();
         }));
     }
@@ -121,7 +124,7 @@ public class Shipments {
      *
      * @throws ApiProblem 404 for no such shipment, 409 when it is not held
      */
-    public Shipment retry(long id) {
+    public Shipment retry(long id, String by) {
         return transactions.execute(status -> {
             Shipment shipment = jdbc.sql("select " + COLUMNS + " from shipment where id = ? for update").param(id)
                     .query((rs, n) -> shipment(rs)).optional()
@@ -130,13 +133,13 @@ public class Shipments {
                 throw new ApiProblem(EpcisProblemType.VALIDATION, HttpStatus.CONFLICT, "shipment " + id + " is "
                         + shipment.status() + ": only a held shipment is retried");
             }
-            composeAndSend(shipment);
+            composeAndSend(shipment, by);
             return find(id);
         });
     }
 
-    /** In the caller's transaction, holding the shipment's row. */
-    private void composeAndSend(Shipment shipment) {
+    /** In the caller's transaction, holding the shipment's row; {@code actor} for the audit trail. */
+    private void composeAndSend(Shipment shipment, String actor) {
         ShipmentComposer.Composed composed = composer.compose(shipment.id(), shipment.eventRef(),
                 shipment.documentForm());
         metrics.composed(composed.millis(), composed.passes());
@@ -154,14 +157,19 @@ public class Shipments {
             }
         }
         String status = messageId != null ? "sent" : "held";
+        String sha256 = sha256(composed.document());
         jdbc.sql("update shipment set status = ?, findings = ?::jsonb, document = ?, content_type = ?,"
                         + " document_sha256 = ?, units = ?, containers = ?, events = ?, compose_millis = ?,"
                         + " attempts = attempts + 1, message_id = ?, composed_at = ?, sent_at = ?, updated_at = ?"
                         + " where id = ?")
                 .params(status, json.writeValueAsString(findings), composed.document(), composed.contentType(),
-                        sha256(composed.document()), composed.units(), composed.containers(), composed.events(),
+                        sha256, composed.units(), composed.containers(), composed.events(),
                         (int) composed.millis(), messageId, now, messageId != null ? now : null, now, shipment.id())
                 .update();
+        audit.record(actor, "shipment." + status, messageId == null
+                ? List.of("shipment:" + shipment.id(), "partner:" + shipment.partnerId())
+                : List.of("shipment:" + shipment.id(), "partner:" + shipment.partnerId(), "message:" + messageId),
+                sha256);
         log.info("Shipment {} to {}: {} ({} units, {} containers, {} events, composed and validated in {} ms)",
                 shipment.id(), shipment.partnerName(), status, composed.units(), composed.containers(),
                 composed.events(), composed.millis());

@@ -167,6 +167,9 @@ class InboundReceiptsTest extends CaptureTest {
         assertThat(found).extracting(e -> e.get("dueOn")).containsOnly(dueIn3BusinessDays().toString());
         assertThat(found).extracting(e -> e.get("overdue")).containsOnly(false);
         assertThat((String) json(get("/receipts/" + id, complianceKey()), "$.status")).isEqualTo("mismatched");
+        assertThat((List<String>) json(get("/audit?object=receipt:" + id, complianceKey()), "$.records[*].action"))
+                .containsExactly("receipt.expected", "exception.opened", "receipt.reconciled", "exception.opened",
+                        "exception.opened", "exception.opened");
     }
 
     @Test
@@ -251,6 +254,9 @@ class InboundReceiptsTest extends CaptureTest {
         assertThat(get("/exceptions?status=open&receipt=" + json(receipt, "$.id"), compliance).body())
                 .isEqualTo("[]");
         assertThat(get("/exceptions/" + exception, lineKey()).statusCode()).isEqualTo(403);
+        HttpResponse<String> audit = get("/audit?object=exception:" + exception, compliance);
+        assertThat((List<String>) json(audit, "$.records[*].action"))
+                .containsExactly("exception.opened", "exception.changed", "exception.resolved");
     }
 
     @Test
