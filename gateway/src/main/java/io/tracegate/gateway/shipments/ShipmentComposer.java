@@ -82,6 +82,11 @@ class ShipmentComposer {
     record Composed(byte[] document, String contentType, List<Finding> findings, int units, int containers,
                     int events, long millis) {
 
+        /** No document: composing it failed, as the finding says. */
+        static Composed failed(Finding why) {
+            return new Composed(null, null, List.of(why), 0, 0, 0, 0);
+        }
+
         boolean passes() {
             return findings.stream().noneMatch(Finding::isError);
         }

@@ -140,8 +140,15 @@ public class Shipments {
 
     /** In the caller's transaction, holding the shipment's row; {@code actor} for the audit trail. */
     private void composeAndSend(Shipment shipment, String actor) {
-        ShipmentComposer.Composed composed = composer.compose(shipment.id(), shipment.eventRef(),
-                shipment.documentForm());
+        ShipmentComposer.Composed composed;
+        try {
+            composed = composer.compose(shipment.id(), shipment.eventRef(), shipment.documentForm());
+        } catch (RuntimeException e) {
+            // held, not retried by every poll: what failed is kept, and a retry tries again
+            log.error("Shipment {}: its document could not be composed", shipment.id(), e);
+            composed = ShipmentComposer.Composed.failed(Finding.error("shipments.compose-failed", "the document"
+                    + " could not be composed: " + e.getMessage(), null));
+        }
         metrics.composed(composed.millis(), composed.passes());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Long messageId = null;
@@ -157,7 +164,7 @@ public class Shipments {
             }
         }
         String status = messageId != null ? "sent" : "held";
-        String sha256 = sha256(composed.document());
+        String sha256 = composed.document() == null ? null : sha256(composed.document());
         jdbc.sql("update shipment set status = ?, findings = ?::jsonb, document = ?, content_type = ?,"
                         + " document_sha256 = ?, units = ?, containers = ?, events = ?, compose_millis = ?,"
                         + " attempts = attempts + 1, message_id = ?, composed_at = ?, sent_at = ?, updated_at = ?"
