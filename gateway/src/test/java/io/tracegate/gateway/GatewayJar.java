@@ -34,6 +34,7 @@ public final class GatewayJar implements AutoCloseable {
     public static final String ADMIN_KEY = "process-test-admin-key-0123456789abcdefghijklmnopqrstuvwxyz";
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Path jar;
     private final Path dataDir;
     private final int databasePort = freePort();
     private int generation;
@@ -42,6 +43,12 @@ public final class GatewayJar implements AutoCloseable {
 
     /** A gateway in a fresh data directory under {@code target/<name>/}. */
     public GatewayJar(String name) {
+        this(Path.of("target", "gateway.jar"), name);
+    }
+
+    /** The same from another module: the gateway module's jar at {@code jar}. */
+    public GatewayJar(Path jar, String name) {
+        this.jar = jar.toAbsolutePath();
         this.dataDir = Path.of("target", name, UUID.randomUUID().toString()).toAbsolutePath();
     }
 
@@ -50,8 +57,8 @@ public final class GatewayJar implements AutoCloseable {
         port = freePort();
         Files.createDirectories(dataDir);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar",
-                Path.of("target", "gateway.jar").toAbsolutePath().toString(), "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
+                "--server.port=" + port,
                 "--tracegate.data-dir=" + dataDir, "--tracegate.embedded-database.port=" + databasePort));
         command.addAll(List.of(options));
         generation++;
@@ -86,6 +93,16 @@ public final class GatewayJar implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The HTTP port of the current start. */
+    public int port() {
+        return port;
+    }
+
+    /** Its HTTP client, for answers other than text. */
+    public HttpClient http() {
+        return http;
     }
 
     /** SIGTERM, as a service manager stops it; waits at most this long for the exit. */

@@ -55,6 +55,12 @@ final class GatewayProcess implements AutoCloseable {
      */
     static GatewayProcess start(Path jar, Path work, int port, List<String> jvmOptions, boolean reuse)
             throws IOException, InterruptedException {
+        return start(jar, work, port, jvmOptions, reuse, List.of());
+    }
+
+    /** The same, with extra {@code --name=value} gateway arguments. */
+    static GatewayProcess start(Path jar, Path work, int port, List<String> jvmOptions, boolean reuse,
+            List<String> arguments) throws IOException, InterruptedException {
         Path data = work.resolve("data");
         if (Files.exists(data) && !reuse) {
             throw new IllegalStateException(data + " exists: give a fresh work directory");
@@ -70,6 +76,7 @@ final class GatewayProcess implements AutoCloseable {
                 .toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--tracegate.data-dir=" + data));
+        command.addAll(arguments);
         Path log = work.resolve("gateway.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -104,6 +111,11 @@ final class GatewayProcess implements AutoCloseable {
                 Files.readString(Path.of(m.group(3)), StandardCharsets.UTF_8).strip());
     }
 
+    /** {@code http://localhost:<port>} */
+    String base() {
+        return base;
+    }
+
     long pid() {
         return process.pid();
     }
@@ -133,10 +145,15 @@ final class GatewayProcess implements AutoCloseable {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
+    /** Posts a body with the admin key; returns the answer. */
+    HttpResponse<String> post(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return http.send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts JSON with the admin key. */
     HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Puts JSON with the admin key. */

@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * never gets here.
  * <ul>
  * <li>Bodies are read as sent: a compressed one ({@code Content-Encoding: gzip}, ...) would be parsed as if it were
- * the document. Refused with 415 and {@code Accept-Encoding: identity} (RFC 9110, 15.5.16).
+ * the document. Refused with 415 and {@code Accept-Encoding: identity} (RFC 9110, 15.5.16). Except at the AS2
+ * endpoints: AS2 products send the MIME transfer encoding of their message there ({@code Content-Encoding: base64},
+ * Apache Camel), which the exchange decodes itself.
  * <li>At most {@code tracegate.http.max-uploads} bodies are read at the same time. Reading a body blocks a worker
  * thread for as long as the client takes to send it (each pause bounded by {@code tracegate.http.body-idle-timeout},
  * the whole not at all: a large capture document may take hours on a slow line); with every thread reading slow
@@ -28,6 +31,7 @@ final class RequestBodyGuard implements HandlerInterceptor {
 
     static final String RETRY_AFTER_SECONDS = "5";
     private static final String SLOT = RequestBodyGuard.class.getName() + ".slot";
+    private static final Set<String> AS2_PATHS = Set.of("/as2", "/as2/mdn");
 
     private final Semaphore slots;
     private final int uploads;
@@ -42,7 +46,9 @@ final class RequestBodyGuard implements HandlerInterceptor {
         if (request.getDispatcherType() != DispatcherType.REQUEST || !hasBody(request)) {
             return true;
         }
-        checkEncoding(request);
+        if (!AS2_PATHS.contains(request.getRequestURI())) {
+            checkEncoding(request);
+        }
         if (!slots.tryAcquire()) {
             throw new ApiProblem(EpcisProblemType.IMPLEMENTATION, HttpStatus.SERVICE_UNAVAILABLE, "the gateway is"
                     + " reading " + uploads + " request bodies already (tracegate.http.max-uploads); try again later")

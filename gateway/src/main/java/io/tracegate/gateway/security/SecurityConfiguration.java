@@ -1,5 +1,6 @@
 package io.tracegate.gateway.security;
 
+import io.tracegate.gateway.exchange.Exchange;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
@@ -19,6 +20,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -30,9 +33,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, AuthFailures failures,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, AuthFailures failures, Exchange exchange,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(resolver);
+        RequestMatcher capture = PathPatternRequestMatcher.withDefaults().matcher("/capture/**"); // and /capture
         http
                 // Bearer keys for API clients: no session, no CSRF token, no login page. The console's browser
                 // session (ConsoleSessionFilter) is the one use of cookies: its unsafe requests carry a CSRF token.
@@ -50,12 +54,22 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new ApiKeyFilter(apiKeys, failures, problems), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ConsoleSessionFilter(apiKeys), ApiKeyFilter.class)
+                .addFilterAfter(new ClientCertificateFilter(exchange, problems), ApiKeyFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(paths -> paths
                         // An error dispatch renders the error of a request that these rules already let through
                         // or refused; it has no key of its own (the key filter runs once per request).
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // The mutual-TLS connector serves partners' capture and nothing else.
+                        .requestMatchers(request -> exchange.onMutualTlsConnector(request)
+                                && !capture.matches(request)).denyAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // AS2: partners are identified by their signatures, not by API keys.
+                        .requestMatchers(HttpMethod.POST, "/as2", "/as2/mdn").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/exchange/certificate").permitAll()
+                        .requestMatchers("/partners", "/partners/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/messages", "/messages/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/actuator/prometheus").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/actuator/**", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/capture", "/events")

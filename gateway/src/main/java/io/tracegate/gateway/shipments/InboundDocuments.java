@@ -35,7 +35,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,10 +50,10 @@ class InboundDocuments {
 
     private final CaptureService captures;
     private final Receipts receipts;
-    private final ObjectProvider<PartnerTransport> transport;
+    private final PartnerTransport transport;
     private final Set<String> ownGlns;
 
-    InboundDocuments(CaptureService captures, Receipts receipts, ObjectProvider<PartnerTransport> transport,
+    InboundDocuments(CaptureService captures, Receipts receipts, PartnerTransport transport,
             TracegateProperties properties) {
         this.captures = captures;
         this.receipts = receipts;
@@ -92,9 +91,8 @@ class InboundDocuments {
     }
 
     private Optional<TradingPartner> partnerOf(String seller) {
-        PartnerTransport partners = transport.getIfAvailable();
         String gln = StoredEvents.gln(seller);
-        return partners == null || gln == null ? Optional.empty() : partners.partnerWithGln(gln);
+        return gln == null ? Optional.empty() : transport.partnerWithGln(gln);
     }
 
     /** Unknown: no partner has the seller's GLN. Unexpected: it came from a partner whose GLNs are not the seller's. */

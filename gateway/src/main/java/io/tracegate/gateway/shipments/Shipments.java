@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,14 +43,14 @@ public class Shipments {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final ObjectProvider<PartnerTransport> transport;
+    private final PartnerTransport transport;
     private final ShipmentComposer composer;
     private final ShipmentMetrics metrics;
     private final JsonMapper json;
     private final AuditAtCommit audit;
     private final Clock clock;
 
-    Shipments(JdbcClient jdbc, PlatformTransactionManager transactionManager, ObjectProvider<PartnerTransport> transport,
+    Shipments(JdbcClient jdbc, PlatformTransactionManager transactionManager, PartnerTransport transport,
             ShipmentComposer composer, ShipmentMetrics metrics, JsonMapper json, AuditAtCommit audit, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -80,13 +79,9 @@ public class Shipments {
 
     /** A shipping event of our own: when its buyer or ship-to is a partner's GLN, its document is to be composed. */
     void consider(long eventRef, EpcisEvent shipping) {
-        PartnerTransport partners = transport.getIfAvailable();
-        if (partners == null) {
-            return;
-        }
         String buyer = StoredEvents.party(shipping.destinationList(), "owning_party");
         String shipTo = StoredEvents.party(shipping.destinationList(), "location");
-        Optional<TradingPartner> partner = partner(partners, buyer).or(() -> partner(partners, shipTo));
+        Optional<TradingPartner> partner = partner(buyer).or(() -> partner(shipTo));
         if (partner.isEmpty()) {
             return;
         }
@@ -103,9 +98,9 @@ public class Shipments {
         }
     }
 
-    private static Optional<TradingPartner> partner(PartnerTransport partners, String party) {
+    private Optional<TradingPartner> partner(String party) {
         String gln = StoredEvents.gln(party);
-        return gln == null ? Optional.empty() : partners.partnerWithGln(gln);
+        return gln == null ? Optional.empty() : transport.partnerWithGln(gln);
     }
 
     /** Composes, validates and sends (or holds) one pending shipment; false when there is none. */
@@ -155,7 +150,7 @@ public class Shipments {
         List<Finding> findings = composed.findings();
         if (composed.passes()) {
             try {
-                messageId = transport.getObject().send(shipment.partnerId(), composed.document(),
+                messageId = transport.send(shipment.partnerId(), composed.document(),
                         composed.contentType());
             } catch (ApiProblem refused) {
                 findings = append(findings, Finding.error("shipments.transport", "the partner's transport refused"
@@ -193,11 +188,8 @@ public class Shipments {
         Shipment shipment = jdbc.sql("select " + COLUMNS + " from shipment where id = ?").param(id)
                 .query((rs, n) -> shipment(rs)).optional()
                 .orElseThrow(() -> ApiProblem.noSuchResource("no shipment " + id));
-        PartnerTransport partners = transport.getIfAvailable();
-        if (shipment.messageId() == null || partners == null) {
-            return shipment;
-        }
-        return withMessage(shipment, partners.delivery(shipment.messageId()).orElse(null));
+        return shipment.messageId() == null ? shipment
+                : withMessage(shipment, transport.delivery(shipment.messageId()));
     }
 
     /** Shipments newest first, with this status (null: any), before id {@code before} (null: from the newest). */
