@@ -3,7 +3,6 @@ package io.tracegate.gateway.shipments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracegate.epcis.builder.DscsaEvent;
-import io.tracegate.gateway.capture.CaptureTest;
 import java.io.IOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * becomes an expected receipt; a receiving event on its pallet, or scans, reconcile it; mismatches open exceptions
  * due in three business days, which are owned, noted and resolved once.
  */
-class InboundReceiptsTest extends CaptureTest {
+class InboundReceiptsTest extends ShipmentsTest {
 
     static final String SUPPLIER = "urn:epc:id:sgln:0614141.00001.0";
     static final String SUPPLIER_SITE = "urn:epc:id:sgln:0614141.00002.0";
@@ -184,10 +183,6 @@ class InboundReceiptsTest extends CaptureTest {
                 .containsExactlyInAnyOrder("unknown_sender", "unexpected_sender");
         assertThat((List<String>) json(receipt, "$.exceptions[?(@.kind == 'unexpected_sender')].detail"))
                 .singleElement().asString().contains("names " + other + " as the seller");
-    }
-
-    private static String scan(String epc, String parent) {
-        return "{\"epc\":\"" + epc + "\"" + (parent == null ? "" : ",\"parent\":\"" + parent + "\"") + "}";
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.epcis.model.EpcisEvent;
 import io.tracegate.epcis.model.EpcisHeader;
 import io.tracegate.epcis.model.MasterData;
-import io.tracegate.gateway.capture.CaptureTest;
 import io.tracegate.gs1.Ndc;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
@@ -31,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShipmentComposerTest extends CaptureTest {
+class ShipmentComposerTest extends ShipmentsTest {
 
     /** Parties of this test's own: other tests' master data stays as they set it. */
     static final String MAKER = "urn:epc:id:sgln:0614143.00001.0";
@@ -49,25 +48,8 @@ class ShipmentComposerTest extends CaptureTest {
 
     @BeforeAll
     void masterData() {
-        for (String place : List.of(MAKER, PARTNER, PARTNER_SITE)) {
-            putMasterData("/masterdata/locations/" + URLEncoder.encode(place, StandardCharsets.UTF_8),
-                    "{\"name\":\"Party " + place + "\",\"streetAddressOne\":\"1 Main St\",\"city\":\"Springfield\","
-                            + "\"state\":\"IL\",\"postalCode\":\"62701\",\"countryCode\":\"US\"}");
-        }
-        for (Product p : List.of(UNIT, CASE)) {
-            putMasterData("/masterdata/products/" + gtin(p), "{\"ndc\":\"0002-4567-89\",\"name\":\"Composita\","
-                    + "\"dosageForm\":\"TABLET\",\"strength\":\"5mg\",\"netContent\":\"30 tablets\"}");
-        }
-    }
-
-    private void putMasterData(String path, String json) {
-        HttpResponse<String> put = send(request(path, ADMIN_KEY).header("Content-Type", "application/json")
-                .PUT(BodyPublishers.ofString(json)));
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    }
-
-    static String gtin(Product product) {
-        return product.ndc().toGtin(product.indicator()).value();
+        locations(MAKER, PARTNER, PARTNER_SITE);
+        products(UNIT, CASE);
     }
 
     /** Captures the pallet made (one unit taken out of its case first) and its shipping; the event's row. */
