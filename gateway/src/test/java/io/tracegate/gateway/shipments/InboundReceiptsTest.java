@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A partner's shipment document (made with the DSCSA builders) posted by a PARTNER key or dropped in the inbox
@@ -26,6 +28,9 @@ class InboundReceiptsTest extends ShipmentsTest {
 
     static final String SUPPLIER = "urn:epc:id:sgln:0614141.00001.0";
     static final String SUPPLIER_SITE = "urn:epc:id:sgln:0614141.00002.0";
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static String partnerKey;
 
@@ -135,6 +140,38 @@ class InboundReceiptsTest extends ShipmentsTest {
         assertThat((String) json(received, "$.reconciledAt")).isNotBlank();
         assertThat((List<String>) json(received, "$.exceptions[*].kind")).containsExactly("unknown_sender");
         assertThat(status(unit)).isEqualTo("active");
+    }
+
+    /** Capture recognises the second copy's events; the shipping event is expected once either way. */
+    @Test
+    void theSameDocumentPostedTwiceAtOnceIsExpectedOnce() throws Exception {
+        Pallet pallet = new Pallet(1, 2, SUPPLIER_SITE, OffsetDateTime.now().minusHours(2).withNano(0));
+        String document = pallet.shipmentDocument(OffsetDateTime.now().withNano(0), SUPPLIER, SUPPLIER_SITE, BUYER,
+                BUYER_SITE);
+
+        List<HttpResponse<String>> accepted = together(2, i -> send(request("/capture", partnerKey())
+                .header("Content-Type", "application/xml").header("Tracegate-Lifecycle", "observe")
+                .POST(BodyPublishers.ofString(document))));
+
+        List<Long> jobs = new ArrayList<>();
+        for (HttpResponse<String> answer : accepted) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            assertSucceeded(awaitJob(location, partnerKey()));
+            jobs.add(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (jdbc.sql("select count(*) from shipment_capture where job_id in (?, ?)").params(jobs.get(0),
+                jobs.get(1)).query(Long.class).single() > 0) {
+            assertThat(System.nanoTime()).as("the jobs are examined").isLessThan(deadline);
+            pause();
+        }
+        List<Object> receipts = new ArrayList<>();
+        for (long job : jobs) {
+            receipts.addAll(json(get("/receipts?capture=" + job, complianceKey()), "$[*].id"));
+        }
+        assertThat(receipts).hasSize(1);
+        assertThat((Integer) json(get("/receipts/" + receipts.get(0), complianceKey()), "$.units")).isEqualTo(2);
     }
 
     @Test

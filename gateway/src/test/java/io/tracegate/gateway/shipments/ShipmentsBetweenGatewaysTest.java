@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Shipments end to end between two gateways, each the other's AS2 partner: this test's gateway (A) is the
@@ -49,6 +50,9 @@ class ShipmentsBetweenGatewaysTest extends ShipmentsTest {
     /** The example's shipper (its SBDH sender and the shipping event's source owning party) and its DC. */
     private static final String EXAMPLE_SHIPPER = "urn:epc:id:sgln:030001.111111.0";
     private static final String EXAMPLE_SHIPPER_DC = "urn:epc:id:sgln:030001.111121.0";
+
+    @Autowired
+    Shipments shipments;
 
     private SecondGateway b;
     private long bAtA;
@@ -201,6 +205,42 @@ class ShipmentsBetweenGatewaysTest extends ShipmentsTest {
         assertThat((Integer) json(sent, "$.attempts")).isEqualTo(2);
         assertThat((List<?>) json(sent, "$.findings[?(@.level == 'ERROR')]")).isEmpty();
         assertThat((Integer) json(receiptAtB(sent), "$.units")).isEqualTo(2);
+    }
+
+    /** Two composers besides the worker (as on two gateways): each shipment is composed and sent once. */
+    @Test
+    void shipmentsComposedByThreeComposersAtOnceAreEachSentOnce() throws Exception {
+        List<Pallet> pallets = List.of(new Pallet(UNIT, CASE, 1, 1, MAKER, OffsetDateTime.now().minusHours(1)
+                .withNano(0)), new Pallet(UNIT, CASE, 1, 1, MAKER, OffsetDateTime.now().minusHours(1).withNano(0)),
+                new Pallet(UNIT, CASE, 1, 1, MAKER, OffsetDateTime.now().minusHours(1).withNano(0)));
+        List<EpcisEvent> events = new ArrayList<>();
+        pallets.forEach(p -> events.addAll(p.events));
+        assertSucceeded(capture(Pallet.eventsDocument(events), null));
+        List<Long> before = shipmentsToB();
+        OffsetDateTime shippedAt = OffsetDateTime.now().minusMinutes(5).withNano(0);
+        assertSucceeded(capture(Pallet.eventsDocument(pallets.stream().map(p -> p.shipping(shippedAt, MAKER, MAKER,
+                WHOLESALER, WHOLESALER_SITE)).toList()), null));
+
+        together(2, i -> {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (shipmentsToB().size() < before.size() + pallets.size() && System.nanoTime() < deadline) {
+                shipments.composeNext();
+            }
+            while (shipments.composeNext()) {
+                // composes what is pending, as the worker does
+            }
+            return null;
+        });
+
+        List<Long> created = shipmentsToB().stream().filter(id -> !before.contains(id)).toList();
+        assertThat(created).hasSize(3);
+        for (long id : created) {
+            HttpResponse<String> shipment = awaitShipment(id, s -> !"pending".equals(json(s, "$.status")));
+            assertThat((String) json(shipment, "$.status")).as(shipment.body()).isEqualTo("sent");
+            assertThat((Integer) json(shipment, "$.attempts")).isEqualTo(1);
+            assertThat((List<String>) json(get("/audit?object=shipment:" + id, complianceKey()),
+                    "$.records[*].action")).containsExactly("shipment.sent");
+        }
     }
 
     /** Acceptance 3 on the standards body's own document; its coverage on ours is the first test's. */
