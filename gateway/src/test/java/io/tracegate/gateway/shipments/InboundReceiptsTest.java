@@ -149,7 +149,8 @@ class InboundReceiptsTest extends ShipmentsTest {
         String document = pallet.shipmentDocument(OffsetDateTime.now().withNano(0), SUPPLIER, SUPPLIER_SITE, BUYER,
                 BUYER_SITE);
 
-        List<HttpResponse<String>> accepted = together(2, i -> send(request("/capture", partnerKey())
+        String key = partnerKey();
+        List<HttpResponse<String>> accepted = together(2, i -> send(request("/capture", key)
                 .header("Content-Type", "application/xml").header("Tracegate-Lifecycle", "observe")
                 .POST(BodyPublishers.ofString(document))));
 
@@ -157,7 +158,7 @@ class InboundReceiptsTest extends ShipmentsTest {
         for (HttpResponse<String> answer : accepted) {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
             String location = answer.headers().firstValue("Location").orElseThrow();
-            assertSucceeded(awaitJob(location, partnerKey()));
+            assertSucceeded(awaitJob(location, key));
             jobs.add(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
         }
         long deadline = System.nanoTime() + 30_000_000_000L;
