@@ -2,6 +2,8 @@ package io.tracegate.gateway.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tracegate.gateway.capture.CaptureListener;
 import io.tracegate.gateway.capture.CommittedCapture;
 import io.tracegate.gateway.problem.ApiProblem;
@@ -78,7 +80,8 @@ public class QuerySubscriptions implements CaptureListener {
     private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
 
-    QuerySubscriptions(JdbcClient jdbc, NamedQueries queries, EventQueryService events, Clock clock) {
+    QuerySubscriptions(JdbcClient jdbc, NamedQueries queries, EventQueryService events, Clock clock,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.events = events;
@@ -91,6 +94,8 @@ public class QuerySubscriptions implements CaptureListener {
         scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("query-schedule-");
         scheduler.initialize();
+        Gauge.builder("tracegate.query.websockets", sockets, Map::size)
+                .description("WebSockets subscribed to named queries").register(meters);
     }
 
     /**
@@ -308,18 +313,26 @@ public class QuerySubscriptions implements CaptureListener {
             EventQuery.Condition among = new EventQuery.Condition("e.id = any(?)",
                     List.of(new SqlArrayValue("bigint", chunk.toArray())));
             for (Subscription s : webhooks) {
-                Map<String, List<String>> definition = definition(definitions, s.queryName());
-                if (definition != null) {
-                    deliver(definition, among, s.id(), false, ResultForms.of(s.epcFormat(), null),
-                            body -> post(s, body));
-                }
+                notifyOne(definitions, s.queryName(), among, s.id(), ResultForms.of(s.epcFormat(), null),
+                        body -> post(s, body));
             }
             for (Socket socket : streams) {
-                Map<String, List<String>> definition = definition(definitions, socket.queryName());
-                if (definition != null) {
-                    deliver(definition, among, socket.id(), false, socket.forms(), body -> send(socket.session(), body));
-                }
+                notifyOne(definitions, socket.queryName(), among, socket.id(), socket.forms(),
+                        body -> send(socket.session(), body));
             }
+        }
+    }
+
+    /** One subscriber's share of a capture; its failure is logged and does not keep the others waiting. */
+    private void notifyOne(Map<String, Map<String, List<String>>> definitions, String queryName,
+            EventQuery.Condition among, String id, ResultForms forms, Target target) {
+        try {
+            Map<String, List<String>> definition = definition(definitions, queryName);
+            if (definition != null) {
+                deliver(definition, among, id, false, forms, target);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Subscription {} to query {} could not be notified", id, queryName, e);
         }
     }
 

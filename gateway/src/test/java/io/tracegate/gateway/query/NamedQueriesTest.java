@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tracegate.gateway.capture.CaptureTest;
 import io.tracegate.gateway.security.Role;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Named queries and their subscriptions, with a real webhook receiver (an HTTP server on the loopback interface)
@@ -40,6 +42,8 @@ class NamedQueriesTest extends CaptureTest {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static HttpServer receiver;
+    @Autowired
+    private MeterRegistry meters;
     /** Webhook notifications received: path, GS1-Signature, body. */
     private static final BlockingQueue<String[]> RECEIVED = new LinkedBlockingQueue<>();
 
@@ -89,6 +93,10 @@ class NamedQueriesTest extends CaptureTest {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         assertThat(awaitJob(accepted.headers().firstValue("Location").orElseThrow(), line).body())
                 .contains("\"success\":true");
+    }
+
+    private double sockets() {
+        return meters.get("tracegate.query.websockets").gauge().value();
     }
 
     /** The next webhook notification to this path within the time, or null. */
@@ -228,6 +236,7 @@ class NamedQueriesTest extends CaptureTest {
         String step = "urn:example:nq:" + RUN + ":socket";
         String name = createQuery(compliance, "socket-" + RUN, step);
         BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        double open = sockets();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + compliance)
                 .buildAsync(URI.create("ws://localhost:" + port + "/queries/" + name + "/events?stream=true"),
@@ -246,6 +255,12 @@ class NamedQueriesTest extends CaptureTest {
                             }
                         }).get(20, TimeUnit.SECONDS);
         try {
+            // the client hears the 101 before the server has registered the socket: capture only once it has
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (sockets() <= open && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertThat(sockets()).as("the socket registered").isGreaterThan(open);
             captureFor(line, step);
             String message = messages.poll(20, TimeUnit.SECONDS);
             assertThat(message).as("a WebSocket notification").isNotNull().contains("EPCISQueryDocument", step);
