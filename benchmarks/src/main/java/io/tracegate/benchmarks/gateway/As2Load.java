@@ -69,21 +69,23 @@ public final class As2Load {
             System.out.println("warm-up: " + warmup);
             Path senderData = work.resolve("sender").resolve("data");
             Path receiverData = work.resolve("receiver").resolve("data");
-            ProcessCpu.Usage senderBefore = ProcessCpu.of(sender.pid(), senderData);
-            ProcessCpu.Usage receiverBefore = ProcessCpu.of(receiver.pid(), receiverData);
+            System.out.println("load average before: " + VerifyLoad.loadAverage());
+            VerifyLoad.CpuTime senderBefore = VerifyLoad.CpuTime.of(sender.pid(), senderData);
+            VerifyLoad.CpuTime receiverBefore = VerifyLoad.CpuTime.of(receiver.pid(), receiverData);
             Result measured = send(sender, partner, messages, clients, kb, "M");
-            ProcessCpu.Usage senderCpu = ProcessCpu.of(sender.pid(), senderData).minus(senderBefore);
-            ProcessCpu.Usage receiverCpu = ProcessCpu.of(receiver.pid(), receiverData).minus(receiverBefore);
-            Duration cpu = senderCpu.total().plus(receiverCpu.total());
+            VerifyLoad.CpuTime senderCpu = VerifyLoad.CpuTime.of(sender.pid(), senderData).minus(senderBefore);
+            VerifyLoad.CpuTime receiverCpu = VerifyLoad.CpuTime.of(receiver.pid(), receiverData)
+                    .minus(receiverBefore);
+            System.out.println("load average after: " + VerifyLoad.loadAverage());
             System.out.println("measured: " + measured);
             System.out.printf("AS2 exchange: %,.1f messages/s sustained (%,d messages of %d KB in %.1f s)%n",
                     measured.perSecond(), messages, kb, measured.elapsed().toMillis() / 1000.0);
-            System.out.printf("CPU of both gateways and their PostgreSQL meanwhile: %.1f s, %,.1f messages per"
-                    + " CPU-second (capture of the received documents included)%n", cpu.toMillis() / 1000.0,
-                    messages / (cpu.toMillis() / 1000.0));
-            System.out.printf("  sender JVM %.1f s, its PostgreSQL %.1f s; receiver JVM %.1f s, its PostgreSQL %.1f s%n",
-                    seconds(senderCpu.jvm()), seconds(senderCpu.postgres()), seconds(receiverCpu.jvm()),
-                    seconds(receiverCpu.postgres()));
+            double cpu = senderCpu.jvm() + senderCpu.database() + receiverCpu.jvm() + receiverCpu.database();
+            System.out.printf("CPU meanwhile: sender JVM %.1f s, its PostgreSQL %.1f s; receiver JVM %.1f s (capture"
+                    + " of the received documents included), its PostgreSQL %.1f s; this harness %.1f s%n", senderCpu.jvm(),
+                    senderCpu.database(), receiverCpu.jvm(), receiverCpu.database(), senderCpu.generator());
+            System.out.printf("%,.1f messages per CPU-second of both gateways and their PostgreSQL (%,.1f messages/s"
+                    + " on 2 whole cores)%n", messages / cpu, 2 * messages / cpu);
             try (Connection db = receiver.database()) {
                 System.out.println("receiver: " + scalar(db, "select count(*) from exchange_message where direction"
                         + " = 'in' and status = 'processed'") + " messages processed, " + scalar(db, "select count(*)"
@@ -177,10 +179,6 @@ public final class As2Load {
                     .append(SITE).append("\"},\"bizLocation\":{\"id\":\"").append(SITE).append("\"}}");
         }
         return json.append("]}}").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
     }
 
     private static long scalar(Connection db, String sql) throws SQLException {

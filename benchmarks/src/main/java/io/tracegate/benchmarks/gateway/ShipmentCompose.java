@@ -148,7 +148,7 @@ public final class ShipmentCompose {
         if (!job.contains("\"success\":true")) {
             throw new IllegalStateException("the capture failed: " + job);
         }
-        ProcessCpu.Usage before = ProcessCpu.of(gateway.pid(), work.resolve("data"));
+        VerifyLoad.CpuTime before = VerifyLoad.CpuTime.of(gateway.pid(), work.resolve("data"));
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             for (JsonNode shipment : JSON.readTree(gateway.get("/shipments?perPage=5").body())) {
@@ -159,8 +159,8 @@ public final class ShipmentCompose {
                 if (shipment.path("status").asText().equals("held")) {
                     throw new IllegalStateException("the shipment was held: " + shipment);
                 }
-                return new Run(shipment.path("composeMillis").asLong(),
-                        ProcessCpu.of(gateway.pid(), work.resolve("data")).minus(before).total().toMillis());
+                VerifyLoad.CpuTime cpu = VerifyLoad.CpuTime.of(gateway.pid(), work.resolve("data")).minus(before);
+                return new Run(shipment.path("composeMillis").asLong(), Math.round((cpu.jvm() + cpu.database()) * 1000));
             }
             Thread.sleep(50);
         }

@@ -32,11 +32,7 @@ class CaptureHandoff {
     private final PartnerCapture capture;
     private final Clock clock;
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "exchange-capture");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("exchange-capture"));
 
     CaptureHandoff(Messages messages, Partners partners, PartnerCapture capture, Clock clock) {
         this.messages = messages;

@@ -5,23 +5,30 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
  * The exchange figures at {@code /actuator/prometheus}: {@code tracegate_exchange_messages_total} by direction,
  * partner (AS2 name) and status reached; {@code tracegate_exchange_mdn_latency_seconds} by partner, from sending to
  * the MDN; {@code tracegate_exchange_retries_total} by partner; {@code tracegate_exchange_queue_depth}, the outbound
- * messages queued or being sent (read from the database, so it counts every gateway's queue).
+ * messages queued or being sent (counted in the database at every look at the queue, so it counts every gateway's
+ * queue, and a scrape never waits for the database).
  */
 @Component
 class ExchangeMetrics {
 
     private final MeterRegistry meters;
+    private final AtomicLong queueDepth = new AtomicLong();
 
-    ExchangeMetrics(MeterRegistry meters, Messages messages) {
+    ExchangeMetrics(MeterRegistry meters) {
         this.meters = meters;
-        Gauge.builder("tracegate.exchange.queue.depth", messages, Messages::queueDepth)
+        Gauge.builder("tracegate.exchange.queue.depth", queueDepth, AtomicLong::get)
                 .description("outbound messages queued or being sent").register(meters);
+    }
+
+    void queueDepth(long messages) {
+        queueDepth.set(messages);
     }
 
     /** A message reached a status. */

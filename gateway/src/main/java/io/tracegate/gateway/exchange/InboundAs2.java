@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Receives AS2 messages. The raw message and its headers are committed first; then, in a transaction holding the
  * message's row lock, it is opened, checked and answered with an MDN that is committed with the outcome before it
- * is sent. A second post of the same Message-ID (a resend, or the same message twice at once) waits on that lock
+ * is sent (with its audit records). A second post of the same Message-ID (a resend, or the same message twice at once) waits on that lock
  * and gets the stored MDN, byte for byte: a message is processed once.
  */
 @Service
@@ -36,11 +36,12 @@ class InboundAs2 {
     private final CaptureHandoff handoff;
     private final ExchangeMetrics metrics;
     private final OutboundSender sender;
+    private final ExchangeAudit audit;
     private final Clock clock;
 
     InboundAs2(Messages messages, Partners partners, ExchangeIdentity identity, ExchangeProperties properties,
             TransactionTemplate transactions, CaptureHandoff handoff, ExchangeMetrics metrics, OutboundSender sender,
-            Clock clock) {
+            ExchangeAudit audit, Clock clock) {
         this.messages = messages;
         this.partners = partners;
         this.identity = identity;
@@ -49,6 +50,7 @@ class InboundAs2 {
         this.handoff = handoff;
         this.metrics = metrics;
         this.sender = sender;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -83,6 +85,7 @@ class InboundAs2 {
             }
             Messages.Processed processed = process(row);
             messages.processed(id, processed);
+            audit.received(row, processed);
             return new Outcome(row, processed);
         }).orElse(null));
         if (outcome == null) {

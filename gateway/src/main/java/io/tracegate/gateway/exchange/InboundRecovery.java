@@ -1,6 +1,5 @@
 package io.tracegate.gateway.exchange;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +29,8 @@ class InboundRecovery {
     private final InboundAs2 inbound;
     private final CaptureHandoff handoff;
     private final Clock clock;
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "exchange-recovery");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("exchange-recovery"));
 
     InboundRecovery(Messages messages, InboundAs2 inbound, CaptureHandoff handoff, Clock clock) {
         this.messages = messages;
@@ -41,7 +39,8 @@ class InboundRecovery {
         this.clock = clock;
     }
 
-    @PostConstruct
+    /** Starts once the gateway serves HTTP (never in the key command, which runs without it). */
+    @EventListener(WebServerInitializedEvent.class)
     void start() {
         sweeper.scheduleWithFixedDelay(this::sweep, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }

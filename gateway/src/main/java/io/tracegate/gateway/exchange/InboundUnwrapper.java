@@ -3,6 +3,7 @@ package io.tracegate.gateway.exchange;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -36,6 +37,9 @@ final class InboundUnwrapper {
     private MimeEntity signedPart;
     private MimeEntity payload;
     private MicAlgorithm signatureDigest;
+    /** What the signature covers and its digest, computed to verify it: the MIC when it covers the same octets. */
+    private byte[] signedOctets;
+    private byte[] signedOctetsDigest;
 
     /**
      * @param partnerCertificates the sending partner's certificates; its signature must verify against one of them
@@ -119,12 +123,14 @@ final class InboundUnwrapper {
                     + ", not application/pkcs7-signature");
         }
         byte[] signature = signaturePart.content();
-        Smime.Verification verification = Smime.verify(signedPart.canonicalBytes(), signature, partnerCertificates);
-        if (verification instanceof Smime.Verification.Invalid && signedPart.canonicalBytes() != signedPart.bytes()) {
+        byte[] octets = signedPart.canonicalBytes();
+        Smime.Verification verification = Smime.verify(octets, signature, partnerCertificates);
+        if (verification instanceof Smime.Verification.Invalid && octets != signedPart.bytes()) {
             // The sender signed the octets as it sent them, bare LFs included: lenient, as other products are.
             Smime.Verification raw = Smime.verify(signedPart.bytes(), signature, partnerCertificates);
             if (raw instanceof Smime.Verification.Valid) {
                 verification = raw;
+                octets = signedPart.bytes();
             }
         }
         if (verification instanceof Smime.Verification.UnknownSigner unknown) {
@@ -141,6 +147,8 @@ final class InboundUnwrapper {
                     + signer.getNotAfter().toInstant() + ")");
         }
         signatureDigest = ((Smime.Verification.Valid) verification).digest();
+        signedOctets = octets;
+        signedOctetsDigest = ((Smime.Verification.Valid) verification).contentDigest();
         return signedPart;
     }
 
@@ -154,6 +162,9 @@ final class InboundUnwrapper {
                     : payload == null ? null : payload.content();
         } else {
             source = payload == null ? null : payload.content();
+        }
+        if (source != null && algorithm == signatureDigest && Arrays.equals(source, signedOctets)) {
+            return Optional.of(Mic.ofDigest(signedOctetsDigest, algorithm)); // no second pass over the message
         }
         return Optional.ofNullable(source).map(s -> Mic.of(s, algorithm));
     }

@@ -10,7 +10,11 @@ import java.util.Base64;
 record Mic(String digest, MicAlgorithm algorithm) {
 
     static Mic of(byte[] bytes, MicAlgorithm algorithm) {
-        return new Mic(Base64.getEncoder().encodeToString(algorithm.digest(bytes)), algorithm);
+        return ofDigest(algorithm.digest(bytes), algorithm);
+    }
+
+    static Mic ofDigest(byte[] digest, MicAlgorithm algorithm) {
+        return new Mic(Base64.getEncoder().encodeToString(digest), algorithm);
     }
 
     /** {@code 7v7F++fQaNB1sVLFtMRp+dF+eG4=, sha-1}; the algorithm in either spelling. */

@@ -1,6 +1,5 @@
 package io.tracegate.gateway.exchange;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works the durable outbound queue: outbound messages and the asynchronous MDNs we owe partners. A dispatcher
@@ -49,26 +51,31 @@ class OutboundSender {
     private final Partners partners;
     private final PartnerHttp http;
     private final ExchangeMetrics metrics;
+    private final ExchangeAudit audit;
+    private final TransactionTemplate transactions;
     private final ExchangeProperties.Outbound settings;
     private final Clock clock;
     private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(
-            daemon("exchange-dispatch"));
+            DaemonThreads.named("exchange-dispatch"));
     private final ExecutorService workers;
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicBoolean dispatchQueued = new AtomicBoolean();
 
     OutboundSender(Messages messages, Partners partners, PartnerHttp http, ExchangeMetrics metrics,
-            ExchangeProperties properties, Clock clock) {
+            ExchangeAudit audit, TransactionTemplate transactions, ExchangeProperties properties, Clock clock) {
         this.messages = messages;
         this.partners = partners;
         this.http = http;
         this.metrics = metrics;
+        this.audit = audit;
+        this.transactions = transactions;
         this.settings = properties.outbound();
         this.clock = clock;
-        this.workers = Executors.newFixedThreadPool(settings.workers(), daemon("exchange-send"));
+        this.workers = Executors.newFixedThreadPool(settings.workers(), DaemonThreads.named("exchange-send"));
     }
 
-    @PostConstruct
+    /** Sends once the gateway serves HTTP (never in the key command, which runs without it). */
+    @EventListener(WebServerInitializedEvent.class)
     void start() {
         dispatcher.scheduleWithFixedDelay(this::sweep, 0, settings.poll().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -91,6 +98,7 @@ class OutboundSender {
                 partnerName(id).ifPresent(p -> metrics.status("out", p, "failed"));
             }
             dispatch();
+            metrics.queueDepth(messages.queueDepth());
         } catch (RuntimeException e) {
             log.error("The outbound queue could not be read; trying again in {}", settings.poll(), e);
         }
@@ -155,13 +163,22 @@ class OutboundSender {
             return;
         }
         if (!partner.isAs2()) {
-            if (messages.concluded(id, true, start, null, null, null)) {
+            if (Boolean.TRUE.equals(transactions.execute(t -> {
+                if (!messages.concluded(id, true, start, null, null, null)) {
+                    return false;
+                }
+                audit.sent(message, false);
+                return true;
+            }))) {
                 metrics.status("out", partner.as2Id(), "delivered");
             }
             return;
         }
         if (partner.mdn().async()) {
-            messages.sent(id, start);
+            transactions.executeWithoutResult(t -> {
+                messages.sent(id, start);
+                audit.sent(message, true);
+            });
             return;
         }
         List<MimeEntity.Header> headers = new ArrayList<>();
@@ -201,8 +218,18 @@ class OutboundSender {
             }
         }
         boolean delivered = problems.isEmpty();
-        if (!messages.concluded(message.id(), delivered, sentAt, raw, mdn,
-                delivered ? null : String.join("; ", problems))) {
+        Mdns.Received read = mdn;
+        if (!Boolean.TRUE.equals(transactions.execute(t -> {
+            if (!messages.concluded(message.id(), delivered, sentAt, raw, read,
+                    delivered ? null : String.join("; ", problems))) {
+                return false;
+            }
+            if (message.sentAt() == null) { // a synchronous MDN: sent and answered at once
+                audit.sent(message, true);
+            }
+            audit.mdnReceived(message, raw);
+            return true;
+        }))) {
             return;
         }
         metrics.status("out", partner.as2Id(), delivered ? "delivered" : "rejected");
@@ -298,15 +325,6 @@ class OutboundSender {
     private static String excerpt(byte[] body) {
         String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).strip();
         return text.isEmpty() ? "(no body)" : text;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Attempts under way may finish for a few seconds; what is left is resumed by the next start. */

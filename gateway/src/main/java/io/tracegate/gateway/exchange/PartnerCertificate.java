@@ -21,12 +21,16 @@ public record PartnerCertificate(String sha256, String subject, String issuer, S
     static PartnerCertificate of(X509Certificate certificate, Instant now) {
         Instant notBefore = certificate.getNotBefore().toInstant();
         Instant notAfter = certificate.getNotAfter().toInstant();
-        String status = now.isBefore(notBefore) ? "not-yet-valid" : !now.isBefore(notAfter) ? "expired"
-                : now.plus(EXPIRY_WARNING).isAfter(notAfter) ? "expiring" : "valid";
         return new PartnerCertificate(ExchangeIdentity.fingerprint(certificate),
                 certificate.getSubjectX500Principal().getName(), certificate.getIssuerX500Principal().getName(),
-                certificate.getSerialNumber().toString(16), notBefore, notAfter, status, Pem.certificate(certificate),
-                certificate);
+                certificate.getSerialNumber().toString(16), notBefore, notAfter, status(notBefore, notAfter, now),
+                Pem.certificate(certificate), certificate);
+    }
+
+    /** {@code valid}, {@code expiring} (within 30 days), {@code expired} or {@code not-yet-valid} at {@code now}. */
+    static String status(Instant notBefore, Instant notAfter, Instant now) {
+        return now.isBefore(notBefore) ? "not-yet-valid" : !now.isBefore(notAfter) ? "expired"
+                : now.plus(EXPIRY_WARNING).isAfter(notAfter) ? "expiring" : "valid";
     }
 
     boolean validAt(Instant now) {

@@ -1,12 +1,15 @@
 package io.tracegate.gateway.exchange;
 
 import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gateway.security.ApiPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Trading partners ({@code /partners}, ADMIN) and sending them documents by API. */
 @RestController
@@ -25,17 +29,30 @@ class PartnerController {
     private final Partners partners;
     private final Exchange exchange;
     private final ExchangeProperties properties;
+    private final ExchangeHealthIndicator health;
+    private final ExchangeAudit audit;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
 
-    PartnerController(Partners partners, Exchange exchange, ExchangeProperties properties) {
+    PartnerController(Partners partners, Exchange exchange, ExchangeProperties properties,
+            ExchangeHealthIndicator health, ExchangeAudit audit, TransactionTemplate transactions, JsonMapper json) {
         this.partners = partners;
         this.exchange = exchange;
         this.properties = properties;
+        this.health = health;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.json = json;
     }
 
     @PostMapping
-    ResponseEntity<Partner> create(@RequestBody PartnerRequest request) {
-        long id = partners.create(request.settings());
-        return ResponseEntity.created(URI.create("/partners/" + id)).body(partners.find(id).orElseThrow());
+    ResponseEntity<Partner> create(@AuthenticationPrincipal ApiPrincipal caller,
+            @RequestBody PartnerRequest request) {
+        PartnerRequest.Settings settings = request.settings();
+        Partner created = transactions.execute(t -> recorded(caller, "partner.created",
+                partners.create(settings)));
+        health.refresh();
+        return ResponseEntity.created(URI.create("/partners/" + created.id())).body(created);
     }
 
     @GetMapping
@@ -51,16 +68,34 @@ class PartnerController {
 
     /** Replaces every setting and the certificates (send both during a rotation). */
     @PutMapping("/{id}")
-    Partner update(@PathVariable String id, @RequestBody PartnerRequest request) {
+    Partner update(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String id,
+            @RequestBody PartnerRequest request) {
         long partnerId = id(id);
-        partners.update(partnerId, request.settings());
-        return partners.find(partnerId).orElseThrow();
+        PartnerRequest.Settings settings = request.settings();
+        Partner updated = transactions.execute(t -> {
+            partners.update(partnerId, settings);
+            return recorded(caller, "partner.changed", partnerId);
+        });
+        health.refresh();
+        return updated;
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(@PathVariable String id) {
-        partners.remove(id(id));
+    void remove(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String id) {
+        long partnerId = id(id);
+        transactions.executeWithoutResult(t -> {
+            partners.remove(partnerId);
+            audit.partner(caller.name(), "partner.removed", partnerId, null);
+        });
+        health.refresh();
+    }
+
+    /** The partner as it now is, recorded in the audit trail as the last step of the change's transaction. */
+    private Partner recorded(ApiPrincipal caller, String action, long partnerId) {
+        Partner shown = partners.find(partnerId).orElseThrow();
+        audit.partner(caller.name(), action, partnerId, json.writeValueAsBytes(shown));
+        return shown;
     }
 
     /** The body is the document, with its media type as Content-Type; 202 with the message at Location. */

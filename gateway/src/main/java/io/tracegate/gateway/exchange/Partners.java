@@ -1,6 +1,7 @@
 package io.tracegate.gateway.exchange;
 
 import io.tracegate.gateway.problem.ApiProblem;
+import io.tracegate.gs1.Gln;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.sql.Array;
@@ -93,6 +94,11 @@ class Partners {
     Optional<Long> idOf(String as2Id) {
         return jdbc.sql("select id from exchange_partner where removed_at is null and as2_id = ?").param(as2Id)
                 .query(Long.class).optional();
+    }
+
+    /** The partner (not removed) with this GLN among its GLNs; the oldest, if several have it. */
+    Optional<Partner> byGln(Gln gln) {
+        return one("? = any(glns) order by id limit 1", gln.value());
     }
 
     /** The partner (not removed) with this AS2 name, compared case-sensitively. */

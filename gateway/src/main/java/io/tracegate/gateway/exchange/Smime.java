@@ -53,7 +53,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 final class Smime {
 
-    /** For what the JDK's providers lack: CMS names AES-GCM and its parameters by OID, which only Bouncy Castle maps. */
+    /** For what the JDK's providers lack: CMS names AES-GCM and its parameters by OID, which Bouncy Castle maps. */
     private static final Provider BC = new BouncyCastleProvider();
 
     private Smime() {
@@ -86,8 +86,11 @@ final class Smime {
 
     /** What a signature check found. */
     sealed interface Verification {
-        /** Signed by this certificate, over exactly the content given, with this digest. */
-        record Valid(X509Certificate signer, MicAlgorithm digest) implements Verification {
+        /**
+         * Signed by this certificate, over exactly the content given, with this digest; {@code contentDigest} is that
+         * content's digest as computed to verify it.
+         */
+        record Valid(X509Certificate signer, MicAlgorithm digest, byte[] contentDigest) implements Verification {
         }
 
         /** Signed by none of the certificates given; names the signer's issuer and serial. */
@@ -134,7 +137,7 @@ final class Smime {
             }
             try {
                 if (signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
-                    return new Verification.Valid(certificate, digest.get());
+                    return new Verification.Valid(certificate, digest.get(), signer.getContentDigest());
                 }
                 return new Verification.Invalid(certificate, "the signature does not verify");
             } catch (CMSSignerDigestMismatchException e) {

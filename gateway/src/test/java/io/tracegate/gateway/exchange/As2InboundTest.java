@@ -3,6 +3,7 @@ package io.tracegate.gateway.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.tracegate.gateway.compliance.AuditTrail;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -162,20 +163,20 @@ class As2InboundTest extends ExchangeTest {
 
         assertThat(Arrays.equals(second.body(), first.body())).as("the same MDN").isTrue();
         assertThat(second.headers().firstValue("Message-ID")).isEqualTo(first.headers().firstValue("Message-ID"));
-        assertProcessedOnce(message, 2);
+        assertProcessedOnce(message, 2, first.body());
     }
 
     @Test
     void theSameMessageIdPostedTwiceAtOnceIsProcessedOnceWithOneMdn() throws Exception {
         OutboundComposer.Composed message = sender.compose(EpcisDocuments.commissioning(unique("c")
                 .replace("-", ""), 2));
-        List<HttpResponse<byte[]>> answers = together(2, () -> As2Sender.post(as2(), message));
+        List<HttpResponse<byte[]>> answers = together(2, i -> As2Sender.post(as2(), message));
         HttpResponse<byte[]> a = answers.get(0);
         HttpResponse<byte[]> b = answers.get(1);
 
         assertThat(sender.mdn(a).disposition().isProcessed()).isTrue();
         assertThat(Arrays.equals(b.body(), a.body())).as("the same MDN").isTrue();
-        assertProcessedOnce(message, 2);
+        assertProcessedOnce(message, 2, a.body());
     }
 
     /**
@@ -270,7 +271,8 @@ class As2InboundTest extends ExchangeTest {
         }
     }
 
-    private void assertProcessedOnce(OutboundComposer.Composed message, int posts) {
+    /** Stored once, processed once, captured once, audited once: the message as received and the MDN we sent. */
+    private void assertProcessedOnce(OutboundComposer.Composed message, int posts, byte[] mdn) {
         String messageId = header(message, "Message-ID");
         await("/messages?partner=" + partnerId + "&direction=in&limit=5",
                 r -> jdbc.sql("select capture_id is not null from exchange_message where message_id = ?")
@@ -283,6 +285,8 @@ class As2InboundTest extends ExchangeTest {
                 .query(String.class).single();
         assertThat(jdbc.sql("select count(*) from capture_job where document_sha256 = ?").param(sha)
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(audited(messageId)).containsExactly(
+                "as2.received " + AuditTrail.sha256(message.body()), "mdn.sent " + AuditTrail.sha256(mdn));
     }
 
     private List<MimeEntity.Header> headers(String messageId, MimeEntity entity) {

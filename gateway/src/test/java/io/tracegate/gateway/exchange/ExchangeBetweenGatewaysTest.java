@@ -214,7 +214,15 @@ class ExchangeBetweenGatewaysTest extends ExchangeTest {
         assertThat((String) json(done, "$.mdn.disposition")).isEqualTo("processed");
         assertThat((Boolean) json(done, "$.mdn.signatureVerified")).isTrue();
         assertThat((String) json(done, "$.mdn.mic")).isEqualTo(json(done, "$.mic"));
-        return json(done, "$.messageId");
+        String messageId = json(done, "$.messageId");
+        // each side's audit trail holds the message and the MDN, and both hold the same octets
+        List<String> sent = audited(messageId);
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0)).startsWith("as2.sent ");
+        assertThat(sent.get(1)).startsWith("mdn.received ");
+        assertThat(auditRecords(call(b, "GET", auditPath(messageId), null, null))).containsExactly(
+                sent.get(0).replace("as2.sent", "as2.received"), sent.get(1).replace("mdn.received", "mdn.sent"));
+        return messageId;
     }
 
     private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException {

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tracegate.gateway.GatewayTest;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /** Exchange integration tests: partners registered through the API, the gateway's certificate, polling. */
 abstract class ExchangeTest extends GatewayTest {
@@ -68,25 +67,20 @@ abstract class ExchangeTest extends GatewayTest {
         return get("/messages?partner=" + partner + "&direction=" + direction + "&limit=1", ADMIN_KEY);
     }
 
-    /** Runs {@code action} on {@code count} threads released at the same moment; their results in thread order. */
-    static <T> List<T> together(int count, Supplier<T> action) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(count);
-        List<CompletableFuture<T>> runs = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            runs.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await(10, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return action.get();
-            }));
-        }
-        List<T> results = new ArrayList<>();
-        for (CompletableFuture<T> run : runs) {
-            results.add(run.get(60, TimeUnit.SECONDS));
-        }
-        return results;
+    /** The audit records naming a message ({@code as2:<Message-ID>}) in order: action and payload SHA-256. */
+    protected List<String> audited(String messageId) {
+        return auditRecords(get(auditPath(messageId), ADMIN_KEY));
+    }
+
+    static String auditPath(String messageId) {
+        return "/audit?object=" + URLEncoder.encode("as2:" + messageId, StandardCharsets.UTF_8);
+    }
+
+    static List<String> auditRecords(HttpResponse<String> page) {
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        List<String> actions = json(page, "$.records[*].action");
+        List<String> payloads = json(page, "$.records[*].payloadSha256");
+        return IntStream.range(0, actions.size()).mapToObj(i -> actions.get(i) + " " + payloads.get(i)).toList();
     }
 
     static String jsonString(String text) {

@@ -114,7 +114,7 @@ class PartnersApiTest extends ExchangeTest {
         TestParties.Party party = TestParties.party(unique("RACE"));
         String json = body("", jsonString(party.pem())).replace("\"as2Id\":\"A\"", "\"as2Id\":\"" + party.as2Id()
                 + "\"");
-        List<Integer> statuses = together(2, () -> post("/partners", ADMIN_KEY, json).statusCode());
+        List<Integer> statuses = together(2, i -> post("/partners", ADMIN_KEY, json).statusCode());
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
     }
 
