@@ -160,7 +160,8 @@ public final class ShipmentCompose {
                     throw new IllegalStateException("the shipment was held: " + shipment);
                 }
                 VerifyLoad.CpuTime cpu = VerifyLoad.CpuTime.of(gateway.pid(), work.resolve("data")).minus(before);
-                return new Run(shipment.path("composeMillis").asLong(), Math.round((cpu.jvm() + cpu.database()) * 1000));
+                return new Run(shipment.path("composeMillis").asLong(),
+                        Math.round((cpu.jvm() + cpu.database()) * 1000));
             }
             Thread.sleep(50);
         }

@@ -106,14 +106,6 @@ class Partners {
         return one("as2_id = ?", as2Id);
     }
 
-    /**
-     * The partner one of whose GLNs (GLN-13) this is; the first registered when several claim it (a GLN belongs to
-     * one trading partner, so that is a mistake in the partners' settings).
-     */
-    Optional<Partner> byGln(String gln) {
-        return one("id = (select min(id) from exchange_partner where removed_at is null and ? = any(glns))", gln);
-    }
-
     /** The partner one of whose certificates has this fingerprint. */
     Optional<Partner> byCertificate(String sha256) {
         return one("id in (select partner_id from exchange_partner_certificate where sha256 = ?)", sha256);
