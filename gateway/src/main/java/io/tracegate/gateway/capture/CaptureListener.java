@@ -17,7 +17,10 @@ public interface CaptureListener {
     default void committing(Connection connection, CommittedCapture capture) throws SQLException {
     }
 
-    /** After the commit, on the capture's thread: hand the work off and return at once. */
+    /**
+     * After the commit, on the capture's thread: hand the work off and return at once. What it throws is logged: the
+     * job has committed whatever a listener does.
+     */
     default void committed(CommittedCapture capture) {
     }
 }

@@ -210,7 +210,15 @@ class CaptureProcessor {
                     audit.record(connection, run.key.name(), "capture.committed", auditObjects(jobId, sha256),
                             sha256);
                     run.commit(connection);
-                    listeners.orderedStream().forEach(listener -> listener.committed(committed));
+                    for (CaptureListener listener : listeners.orderedStream().toList()) {
+                        try {
+                            listener.committed(committed);
+                        } catch (RuntimeException e) {
+                            // the job has committed: a listener that cannot act now (stopping, say) does not undo it
+                            log.warn("Capture job {} committed; a listener could not be told: {}", jobId,
+                                    e.toString());
+                        }
+                    }
                     return new Outcome(reported.isEmpty(), reported, run.count, run.applied, run.duplicates,
                             run.eventIds);
                 }
