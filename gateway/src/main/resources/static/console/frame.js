@@ -1,6 +1,7 @@
-// The console frame: checks the session (logging in with an API key when there is none), draws the header and the
-// navigation the key's roles may use, and gives pages api() (the gateway's API with the session cookie, and the
-// CSRF token on changes), el() and table(). A page defines window.page = async content => {...}.
+// The console frame, the same on every page (the compliance pages and the pharmacist's): checks the session (a login
+// form with an API key when there is none, the page's content hidden meanwhile), draws the header and the navigation
+// the key's roles may use, and gives pages api() (the gateway's API with the session cookie, and the CSRF token on
+// changes), json(), el() and table(). A page defines window.page = async content => {...}.
 'use strict';
 const Console = (() => {
   const PAGES = [
@@ -9,6 +10,8 @@ const Console = (() => {
     {id: 'recall', path: '/console/recall.html', title: 'Recall', roles: ['COMPLIANCE', 'ADMIN']},
     {id: 'expiry', path: '/console/expiry.html', title: 'Expiry', roles: ['COMPLIANCE', 'ADMIN']},
     {id: 'investigations', path: '/console/investigations.html', title: 'Investigations', roles: ['COMPLIANCE', 'ADMIN']},
+    {id: 'exceptions', path: '/console/exceptions.html', title: 'Exceptions', roles: ['COMPLIANCE', 'ADMIN']},
+    {id: 'messages', path: '/console/messages.html', title: 'Partner messages', roles: ['COMPLIANCE', 'ADMIN']},
     {id: 'exports', path: '/console/exports.html', title: 'Exports', roles: ['COMPLIANCE', 'ADMIN']},
     {id: 'audit', path: '/console/audit.html', title: 'Audit', roles: ['COMPLIANCE', 'ADMIN']},
     {id: 'verify', path: '/console/verify', title: 'Verify a pack', roles: ['PHARMACIST', 'PARTNER', 'COMPLIANCE', 'ADMIN']},
@@ -30,7 +33,7 @@ const Console = (() => {
     const headers = Object.assign({'Accept': 'application/json'}, options.headers || {});
     if (options.method && options.method !== 'GET') {
       headers[csrf.header] = csrf.token;
-      if (options.body !== undefined) { headers['Content-Type'] = 'application/json'; }
+      if (options.body !== undefined && !headers['Content-Type']) { headers['Content-Type'] = 'application/json'; }
     }
     const response = await fetch(path, Object.assign({}, options, {headers, credentials: 'same-origin'}));
     if (response.status === 401 && path !== '/console/login') { location.reload(); } // the session ended
@@ -42,6 +45,19 @@ const Console = (() => {
     const body = await response.json().catch(() => ({}));
     if (!response.ok) { throw new Error(body.detail || body.title || ('HTTP ' + response.status)); }
     return body;
+  }
+
+  // The JSON of a list another capability serves (exchange, shipments), or null when this gateway does not have
+  // it: a list path answers 404 only when nothing serves it.
+  async function optional(path) {
+    const response = await api(path);
+    return response.status === 404 ? null : json(response);
+  }
+
+  // What a page shows when the capability it reads is absent.
+  function notConfigured(what, capability) {
+    return el('p', {class: 'muted not-configured', id: 'not-configured'}, what + ' are not configured on this gateway: '
+      + 'it runs without the ' + capability + ' capability.');
   }
 
   function table(columns, rows, id) {
@@ -59,14 +75,18 @@ const Console = (() => {
     return answer;
   }
 
+  // the login form, in place of the page's content (kept, hidden) until a key is logged in
   function login(content, message) {
     const key = el('input', {id: 'login-key', type: 'password', placeholder: 'API key', autocomplete: 'off',
       'aria-label': 'API key'});
     const form = el('form', {id: 'login-form', class: 'login'}, el('h1', {}, 'Log in'),
-      el('p', {class: 'muted'}, 'with an API key of a COMPLIANCE or ADMIN role'), key,
+      el('p', {class: 'muted'}, 'with your API key'), key,
       el('button', {id: 'login-button', type: 'submit'}, 'Log in'),
       message ? el('p', {id: 'login-error', class: 'error'}, message) : null);
-    content.replaceChildren(form);
+    document.getElementById('frame-login')?.remove();
+    content.hidden = true;
+    content.before(el('section', {id: 'frame-login'}, form));
+    key.focus();
     form.addEventListener('submit', async event => {
       event.preventDefault();
       const response = await api('/console/login', {method: 'POST', body: JSON.stringify({key: key.value})});
@@ -80,16 +100,17 @@ const Console = (() => {
     const header = document.getElementById('frame-header');
     header.replaceChildren(el('span', {class: 'brand'}, 'Tracegate'));
     if (!me.loggedIn) { login(content); return; }
+    content.hidden = false;
     const logout = el('button', {id: 'logout'}, 'Log out');
     logout.addEventListener('click', async () => {
       await api('/console/logout', {method: 'POST'});
-      location.href = '/console/';
+      location.reload(); // the same page, logged out: its login form
     });
     header.append(el('span', {class: 'who', id: 'who'}, me.name + ' (' + me.roles.join(', ') + ')'), logout);
     const current = document.body.dataset.page;
     const allowed = PAGES.filter(p => p.roles.some(r => me.roles.includes(r)));
     document.getElementById('frame-nav').replaceChildren(...allowed.map(p =>
-      el('a', {href: p.path, class: p.id === current ? 'current' : null, id: 'nav-' + p.id}, p.title)));
+      el('a', {href: p.path, 'aria-current': p.id === current ? 'page' : null, id: 'nav-' + p.id}, p.title)));
     if (!allowed.some(p => p.id === current)) {
       content.replaceChildren(el('p', {class: 'error'}, 'The key ' + me.name + ' may not use this page.'));
       return;
@@ -102,5 +123,5 @@ const Console = (() => {
   }
 
   document.addEventListener('DOMContentLoaded', start);
-  return {api, json, el, table};
+  return {api, json, optional, notConfigured, el, table};
 })();

@@ -1,7 +1,7 @@
 // The pharmacist's page: a scan box that keeps the focus for a keyboard-wedge scanner, a photo button, the verdict
 // (green, amber, red) with its sentence, and this login's scans.
 'use strict';
-(() => {
+window.page = async () => {
   const $ = id => document.getElementById(id);
   const scan = $('scan');
   let busy = false;
@@ -40,13 +40,13 @@
     busy = true;
     $('scan-error').hidden = true;
     try {
-      const response = await TracegateConsole.api(path, options);
+      const response = await Console.api(path, options);
       if (response.ok) {
         show(await response.json());
         scan.value = '';
       } else if (response.status !== 401) {
         $('verdict').hidden = true;
-        $('scan-error').textContent = await TracegateConsole.problem(response);
+        $('scan-error').textContent = await Console.json(response).catch(e => e.message);
         $('scan-error').hidden = false;
         scan.select();
       }
@@ -67,7 +67,7 @@
     $('identifier').textContent = 'GTIN ' + answer.gtin + ' · serial ' + answer.serial + ' · lot ' + answer.lot
       + ' · expiry ' + answer.expiry;
     const warnings = $('warnings');
-    warnings.replaceChildren(...answer.warnings.map(w => TracegateConsole.element('li', {}, w)));
+    warnings.replaceChildren(...answer.warnings.map(w => Console.el('li', {}, w)));
     verdict.hidden = false;
   }
 
@@ -80,10 +80,10 @@
   }
 
   async function history() {
-    const response = await TracegateConsole.api('/verify/history?limit=20');
+    const response = await Console.api('/verify/history?limit=20');
     if (!response.ok) { return; }
     const rows = await response.json();
-    const e = TracegateConsole.element;
+    const e = Console.el;
     $('history').tBodies[0].replaceChildren(...rows.map(row => {
       const tr = e('tr', {class: 'history-row', 'data-outcome': row.outcome});
       tr.append(e('td', {}, new Date(row.at).toLocaleTimeString()), e('td', {}, row.gtin + ' / ' + row.serial),
@@ -92,6 +92,6 @@
     }));
   }
 
-  TracegateConsole.start({page: 'verify', onLogin: () => { history(); refocus(); },
-    onLogout: () => { $('verdict').hidden = true; }});
-})();
+  await history();
+  refocus();
+};

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  * and a 100,000-unit export bundle (target >= 50,000 units/s). Starts the gateway jar on a fresh database and loads
  * the store as {@link TraceLatency} does (lots of {@code --units-per-lot} units; every 20 pallets, 100,000 units,
  * shipped to one partner), then times, over HTTP, {@code GET /reports/recall} of whole lots (the full JSON body
- * read) and {@code POST /exports {"partner":..}} until the bundle is done. Run from the repository root:
+ * read) and {@code POST /exports {"partner":..}} until the bundle is done. Beside each wall-clock time it prints
+ * the CPU time the gateway's JVM and its PostgreSQL used for it (from {@code /proc}, see
+ * {@link VerifyLoad.CpuTime}): on a machine shared with other work, the wall clock measures the share of the cores
+ * the run got, the CPU time what the work costs. Run from the repository root:
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tracegate.benchmarks.gateway.ComplianceLoad
  *     [--units=10000000] [--units-per-lot=500000] [--runs=5] [--jvm=-Xmx2g] [--port=18092]
@@ -51,9 +54,12 @@ public final class ComplianceLoad {
                 }
             }
             int lots = units / perLot;
+            Path data = work.resolve("data");
             List<Double> recall = new ArrayList<>();
+            List<Double> recallCpu = new ArrayList<>();
             for (int run = 0; run <= runs; run++) {
                 String lot = "L" + (run % lots);
+                VerifyLoad.CpuTime cpuBefore = VerifyLoad.CpuTime.of(gateway.pid(), data);
                 long start = System.nanoTime();
                 HttpResponse<InputStream> report = gateway.stream("/reports/recall?lot=" + lot);
                 // read to the last byte, keeping the start and the end (the totals) to check
@@ -72,6 +78,7 @@ public final class ComplianceLoad {
                     }
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                VerifyLoad.CpuTime cpu = VerifyLoad.CpuTime.of(gateway.pid(), data).minus(cpuBefore);
                 String first = new String(head, StandardCharsets.UTF_8);
                 Matcher count = UNIT_COUNT.matcher(new String(tail, StandardCharsets.UTF_8));
                 if (report.statusCode() != 200 || !count.find() || Integer.parseInt(count.group(1)) != perLot
@@ -79,16 +86,22 @@ public final class ComplianceLoad {
                     throw new IllegalStateException("recall report of " + lot + ": " + report.statusCode() + " "
                             + first);
                 }
-                System.out.printf("recall report of lot %s (%,d units, %,d bytes of JSON): %.2f s%s%n", lot, perLot,
-                        bytes, seconds, run == 0 ? " (first, not counted)" : "");
+                System.out.printf("recall report of lot %s (%,d units, %,d bytes of JSON): %.2f s, server CPU %.2f s"
+                        + " (JVM %.2f, PostgreSQL %.2f), load %s%s%n", lot, perLot, bytes, seconds,
+                        cpu.jvm() + cpu.database(), cpu.jvm(), cpu.database(), loadAverage(),
+                        run == 0 ? " (first, not counted)" : "");
                 if (run > 0) {
                     recall.add(seconds);
+                    recallCpu.add(cpu.jvm() + cpu.database());
                 }
             }
             summary("recall report", recall, "s");
+            summary("recall report, server CPU", recallCpu, "s");
             List<Double> rates = new ArrayList<>();
+            List<Double> cpuRates = new ArrayList<>();
             for (int run = 0; run <= runs; run++) {
                 String partner = TraceLatency.partner(run);
+                VerifyLoad.CpuTime cpuBefore = VerifyLoad.CpuTime.of(gateway.pid(), data);
                 long start = System.nanoTime();
                 HttpResponse<String> accepted = gateway.post("/exports", "{\"partner\":\"" + partner + "\"}");
                 Matcher id = EXPORT_ID.matcher(accepted.body());
@@ -104,22 +117,31 @@ public final class ComplianceLoad {
                     Thread.sleep(20);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                VerifyLoad.CpuTime cpu = VerifyLoad.CpuTime.of(gateway.pid(), data).minus(cpuBefore);
                 Matcher total = UNITS_TOTAL.matcher(job);
                 if (!job.contains("\"status\":\"done\"") || !total.find()) {
                     throw new IllegalStateException("export failed: " + job);
                 }
                 long exported = Long.parseLong(total.group(1));
                 double rate = exported / seconds;
-                System.out.printf("export for %s: %,d units in %.2f s: %,.0f units/s%s%n", partner, exported, seconds,
-                        rate, run == 0 ? " (first, not counted)" : "");
+                double serverCpu = cpu.jvm() + cpu.database();
+                System.out.printf("export for %s: %,d units in %.2f s: %,.0f units/s; server CPU %.2f s (JVM %.2f,"
+                        + " PostgreSQL %.2f): %,.0f units per CPU-second, load %s%s%n", partner, exported, seconds,
+                        rate, serverCpu, cpu.jvm(), cpu.database(), exported / serverCpu, loadAverage(),
+                        run == 0 ? " (first, not counted)" : "");
                 if (run > 0) {
                     rates.add(rate);
+                    cpuRates.add(exported / serverCpu);
                 }
             }
             summary("export", rates, "units/s");
-            System.out.println("load average: " + Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII)
-                    .strip());
+            summary("export, per CPU-second of the server", cpuRates, "units");
+            System.out.println("load average: " + loadAverage());
         }
+    }
+
+    private static String loadAverage() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).strip().split(" ", 4)[0];
     }
 
     private static void summary(String what, List<Double> values, String unit) {

@@ -116,8 +116,8 @@ public class Exports {
         Path part = dir.resolve(id + ".zip.part");
         try {
             Files.createDirectories(dir);
-            jdbc.sql("update export_job set units_total = ? where id = ?").params(selections.unitCount(resolved), id)
-                    .update();
+            long total = readOnly.execute(status -> selections.unitCount(resolved));
+            jdbc.sql("update export_job set units_total = ? where id = ?").params(total, id).update();
             List<String> objects = readOnly.execute(status -> {
                 try {
                     return builder.build(id, request, resolved, part, progress.get(id));

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,15 +36,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to a partner (the latest shipping event naming it or a case or pallet it is packed in), and whether it is still in
  * our stock.
  *
- * <p>Two passes over the units, so that memory does not grow with the lot: the first (in SQL) finds the cases and
- * pallets they are packed in and the shipping events naming them; the second streams the units in key order and
- * answers each from those, without a query per unit.
+ * <p>Two passes over the units, so that memory does not grow with the lot: the first finds the cases they are packed
+ * in and the shipping events naming a unit itself (then the containers above the cases, one level per statement,
+ * and the shipping events naming those); the second streams the units in key order and answers each from those,
+ * without a query per unit.
  */
 @Service
 public class RecallReport {
 
-    /** Cases in pallets in ...: deeper trees do not occur in DSCSA. */
-    private static final int MAX_DEPTH = 8;
     private static final Set<UnitStatus> GONE = Set.of(UnitStatus.IN_TRANSIT, UnitStatus.DISPENSED,
             UnitStatus.DECOMMISSIONED, UnitStatus.DESTROYED, UnitStatus.STOLEN);
 
@@ -69,8 +69,10 @@ public class RecallReport {
             return new Selection(null, null, List.copyOf(keys));
         }
 
-        String where() {
-            return keys != null ? "epc = any(?)" : "lot = ? and (cast(? as text) is null or gtin = ?)";
+        /** The condition on the rows of {@code serial_unit} named {@code table}. */
+        String where(String table) {
+            return keys != null ? table + ".epc = any(?)"
+                    : table + ".lot = ? and (cast(? as text) is null or " + table + ".gtin = ?)";
         }
 
         Object[] parameters() {
@@ -97,15 +99,19 @@ public class RecallReport {
     /** Runs the report, handing every unit to {@code rows} in key order, and returns the totals. */
     public Summary run(Selection selection, Consumer<Row> rows) {
         return readOnly.execute(status -> {
+            if (selection.keys() == null) {
+                LotReads.prepare(jdbc);
+            }
             Containers containers = containers(selection);
             Map<String, Long> byPartner = new LinkedHashMap<>();
             Map<String, String> expiries = new LinkedHashMap<>();
+            Map<String, Boolean> ours = new HashMap<>(); // by owner: a lot has few, and parsing each costs
             long[] counts = new long[2];
             jdbc.sql("select epc, written, gtin, lot, expiry, status, owner, location, parent"
-                            + " from serial_unit where " + selection.where() + " order by epc")
+                            + " from serial_unit s where " + selection.where("s") + " order by epc")
                     .params(selection.parameters()).withFetchSize(10_000)
                     .query((RowCallbackHandler) rs -> {
-                        Row row = row(rs, containers);
+                        Row row = row(rs, containers, ours);
                         counts[0]++;
                         if (row.inStock()) {
                             counts[1]++;
@@ -122,19 +128,17 @@ public class RecallReport {
         });
     }
 
-    private Row row(ResultSet rs, Containers containers) throws SQLException {
-        UnitStatus status = UnitStatus.valueOf(rs.getString("status"));
-        String owner = rs.getString("owner");
-        String parent = rs.getString("parent");
-        Shipment shipment = containers.latest(containers.shippedDirectly(rs.getString("epc")),
+    /** A row of {@code epc, written, gtin, lot, expiry, status, owner, location, parent}, read by position. */
+    private Row row(ResultSet rs, Containers containers, Map<String, Boolean> ours) throws SQLException {
+        UnitStatus status = UnitStatus.valueOf(rs.getString(6));
+        String owner = rs.getString(7);
+        String parent = rs.getString(9);
+        Shipment shipment = containers.latest(containers.shippedDirectly(rs.getString(1)),
                 parent == null ? null : containers.shipmentAbove(parent));
-        return new Row(rs.getString("written"), rs.getString("gtin"), rs.getString("lot"), rs.getString("expiry"),
-                status.word(), owner, rs.getString("location"), parent == null ? null : containers.written(parent),
-                inStock(status, owner), shipment);
-    }
-
-    private boolean inStock(UnitStatus status, String owner) {
-        return !GONE.contains(status) && (ownGlns.isEmpty() || owner == null || ownGlns.contains(gln(owner)));
+        boolean inStock = !GONE.contains(status) && (ownGlns.isEmpty() || owner == null
+                || ours.computeIfAbsent(owner, o -> ownGlns.contains(gln(o))));
+        return new Row(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), status.word(), owner,
+                rs.getString(8), parent == null ? null : containers.written(parent), inStock, shipment);
     }
 
     private static String gln(String party) {
@@ -151,31 +155,34 @@ public class RecallReport {
      */
     private Containers containers(Selection selection) {
         Containers containers = new Containers();
+        List<String> parents = new ArrayList<>();
         List<Long> shippingRefs = new ArrayList<>();
-        jdbc.sql("with recursive units as materialized (select epc, parent, event_refs from serial_unit where "
-                        + selection.where() + "),"
-                        + " up (epc, written, parent, event_refs, depth) as (select s.epc, s.written, s.parent,"
-                        + " s.event_refs, 1 from serial_unit s where s.epc in (select parent from units)"
-                        + " union all select s.epc, s.written, s.parent, s.event_refs, up.depth + 1"
-                        + " from serial_unit s join up on s.epc = up.parent where up.depth < " + MAX_DEPTH + ")"
-                        + " select 'c', epc, written, parent, event_refs from up"
-                        + " union all select 's', u.epc, null, null, array[e.id] from epcis_event e"
-                        + " join (select epc, unnest(event_refs) as ref from units) u on u.ref = e.id"
-                        + " where e.biz_step = 'shipping'")
-                .params(selection.parameters())
+        // the cases the selected units are packed in, and the shipping events naming a unit itself: two scans of
+        // the same rows (the second from the cache), not a materialised CTE, which spills to disk; the shipping
+        // events as a hash join, not a look-up per event a unit has
+        Object[] twice = Stream.concat(Stream.of(selection.parameters()), Stream.of(selection.parameters()))
+                .toArray();
+        jdbc.sql("select parent, null, null from serial_unit s where " + selection.where("s")
+                        + " and parent is not null group by parent"
+                        + " union all select null, u.epc, e.id from serial_unit u"
+                        + " cross join lateral unnest(u.event_refs) r (ref) join epcis_event e on e.id = r.ref"
+                        + " where " + selection.where("u") + " and e.biz_step = 'shipping'")
+                .params(twice)
                 .query((RowCallbackHandler) rs -> {
-                    Long[] refs = (Long[]) rs.getArray(5).getArray();
-                    if (rs.getString(1).equals("s")) {
-                        shippingRefs.add(refs[0]);
-                        containers.shippedDirectly(rs.getString(2), refs[0]);
+                    if (rs.getString(1) != null) {
+                        parents.add(rs.getString(1));
                     } else {
-                        containers.add(rs.getString(2), rs.getString(3), rs.getString(4), refs);
+                        shippingRefs.add(rs.getLong(3));
+                        containers.shippedDirectly(rs.getString(2), rs.getLong(3));
                     }
                 });
-        containers.allRefs().forEach(shippingRefs::add);
+        PackingTree.above(jdbc, parents, c -> {
+            containers.add(c.epc(), c.written(), c.parent(), c.eventRefs());
+            shippingRefs.addAll(List.of(c.eventRefs()));
+        });
         if (!shippingRefs.isEmpty()) {
             jdbc.sql("select id, body from epcis_event where biz_step = 'shipping' and id = any(?)")
-                    .param(shippingRefs.toArray(Long[]::new))
+                    .param(shippingRefs.stream().distinct().toArray(Long[]::new))
                     .query((RowCallbackHandler) rs -> containers.shipping(rs.getLong(1), shipment(rs.getString(2))));
         }
         return containers;
@@ -229,12 +236,6 @@ public class RecallReport {
                 parents.put(key, parent);
             }
             refs.put(key, eventRefs);
-        }
-
-        List<Long> allRefs() {
-            List<Long> all = new ArrayList<>();
-            refs.values().forEach(r -> all.addAll(List.of(r)));
-            return all;
         }
 
         void shipping(long ref, Shipment shipment) {

@@ -15,10 +15,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +34,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SelectionQuery {
 
-    private static final int MAX_DEPTH = 8;
     private static final String UNIT_COLUMNS = "epc, written, kind, gtin, lot, expiry, status, disposition, owner,"
             + " location, parent, commissioned_at, updated_at";
 
@@ -47,15 +48,16 @@ public class SelectionQuery {
                             Instant to) {
     }
 
-    /** A selection resolved: its units (a lot by its columns, anything else by keys) and its events. */
+    /** A selection resolved: its units (a lot by its columns, anything else by keys, sorted) and its events. */
     public record Resolved(String gtin, String lot, List<String> keys, List<Long> events) {
 
-        String where() {
-            return keys != null ? "epc = any(?)" : "lot = ? and (cast(? as text) is null or gtin = ?)";
-        }
-
-        Object[] parameters() {
-            return keys != null ? new Object[] {keys.toArray(String[]::new)} : new Object[] {lot, gtin, gtin};
+        /** Runs a statement once per part of the units, in key order: a lot in one, keys in chunks. */
+        void inParts(BiConsumer<String, Object[]> statement) {
+            if (keys == null) {
+                statement.accept("lot = ? and (cast(? as text) is null or gtin = ?)", new Object[] {lot, gtin, gtin});
+            } else {
+                PackingTree.inChunks(keys, chunk -> statement.accept("epc = any(?)", new Object[] {chunk}));
+            }
         }
     }
 
@@ -80,6 +82,7 @@ public class SelectionQuery {
     /** Finds the units and events of a selection; refuses a selection it finds nothing for, saying so. */
     public Resolved resolve(Selection s) {
         if (s.lot() != null) {
+            LotReads.prepare(jdbc);
             Resolved lot = new Resolved(s.gtin(), s.lot(), null, List.of());
             return new Resolved(s.gtin(), s.lot(), null, eventsAround(lot));
         }
@@ -105,11 +108,8 @@ public class SelectionQuery {
             jdbc.sql("select id, body from epcis_event where event_time >= ? and event_time < ? order by event_time")
                     .params(utc(s.from()), utc(s.to())).query((RowCallbackHandler) rs -> named(rs, roots, direct));
         }
-        List<String> keys = jdbc.sql("with recursive down (epc, depth) as (select epc, 0 from serial_unit"
-                        + " where epc = any(?) union all select u.epc, d.depth + 1 from serial_unit u join down d"
-                        + " on u.parent = d.epc where d.depth < " + MAX_DEPTH + ") select distinct epc from down"
-                        + " order by epc")
-                .param(roots.toArray(String[]::new)).query(String.class).list();
+        List<String> keys = new ArrayList<>(PackingTree.withContent(jdbc, roots));
+        keys.sort(null); // key order, as the units are listed
         if (keys.isEmpty() && direct.isEmpty()) {
             throw ApiProblem.noSuchResource("nothing is known for " + (s.epc() != null ? "the EPC " + s.epc()
                     : "the time range " + s.from() + " to " + s.to()));
@@ -137,32 +137,48 @@ public class SelectionQuery {
 
     /** The events naming the units or the containers above them. */
     private List<Long> eventsAround(Resolved units) {
-        return jdbc.sql("with recursive units as materialized (select parent, event_refs from serial_unit where "
-                        + units.where() + "), up (epc, parent, event_refs, depth) as (select s.epc, s.parent,"
-                        + " s.event_refs, 1 from serial_unit s where s.epc in (select parent from units)"
-                        + " union all select s.epc, s.parent, s.event_refs, up.depth + 1 from serial_unit s"
-                        + " join up on s.epc = up.parent where up.depth < " + MAX_DEPTH + ")"
-                        + " select ref from (select unnest(event_refs) as ref from units union"
-                        + " select unnest(event_refs) from up) r order by ref")
-                .params(units.parameters()).query(Long.class).list();
+        Set<Long> refs = new TreeSet<>();
+        Set<String> parents = new HashSet<>();
+        units.inParts((where, parameters) -> jdbc.sql("with units as materialized (select parent, event_refs"
+                        + " from serial_unit where " + where + ") select null, ref from (select distinct"
+                        + " unnest(event_refs) as ref from units) r union all select parent, null from units"
+                        + " where parent is not null group by parent")
+                .params(parameters)
+                .query((RowCallbackHandler) rs -> {
+                    if (rs.getString(1) != null) {
+                        parents.add(rs.getString(1));
+                    } else {
+                        refs.add(rs.getLong(2));
+                    }
+                }));
+        PackingTree.above(jdbc, parents, c -> refs.addAll(List.of(c.eventRefs())));
+        return List.copyOf(refs);
     }
 
-    /** How many units a resolved selection has. */
+    /** How many units a resolved selection has (in a transaction: see {@link LotReads}). */
     public long unitCount(Resolved resolved) {
-        return jdbc.sql("select count(*) from serial_unit where " + resolved.where())
-                .params(resolved.parameters()).query(Long.class).single();
+        if (resolved.keys() != null) {
+            return resolved.keys().size();
+        }
+        LotReads.prepare(jdbc);
+        return jdbc.sql("select count(*) from serial_unit where lot = ? and (cast(? as text) is null or gtin = ?)")
+                .params(resolved.lot(), resolved.gtin(), resolved.gtin()).query(Long.class).single();
     }
 
     /** Streams the units, in key order. */
     public void units(Resolved resolved, Consumer<UnitRow> each) {
-        jdbc.sql("select " + UNIT_COLUMNS + " from serial_unit where " + resolved.where() + " order by epc")
-                .params(resolved.parameters()).withFetchSize(10_000)
+        if (resolved.keys() == null) {
+            LotReads.prepare(jdbc);
+        }
+        resolved.inParts((where, parameters) -> jdbc.sql("select " + UNIT_COLUMNS + " from serial_unit where "
+                        + where + " order by epc")
+                .params(parameters).withFetchSize(10_000)
                 .query((RowCallbackHandler) rs -> each.accept(new UnitRow(rs.getString("written"),
                         rs.getString("kind"), rs.getString("gtin"), rs.getString("lot"), rs.getString("expiry"),
                         rs.getString("status").toLowerCase(), rs.getString("disposition"), rs.getString("owner"),
                         rs.getString("location"), rs.getString("parent"),
                         rs.getObject("commissioned_at", OffsetDateTime.class),
-                        rs.getObject("updated_at", OffsetDateTime.class))));
+                        rs.getObject("updated_at", OffsetDateTime.class)))));
     }
 
     /** Streams the events in time order, a thousand at a time. */

@@ -1,8 +1,10 @@
 package io.tracegate.gateway.verify;
 
+import io.tracegate.gateway.compliance.AuditTrail;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.serials.PgCopy;
+import io.tracegate.gs1.dl.DigitalLink;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,8 +17,11 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +45,10 @@ import org.springframework.stereotype.Component;
  * flush, for all the requests that arrived while the previous group was being committed: under load the groups
  * grow, and each request waits about one to two commits. A request whose row cannot be queued or committed within
  * {@code tracegate.verify.log.commit-wait} is answered 503, never without its row.
+ *
+ * <p>Each group also appends, in its transaction, one audit record per requestor in it
+ * ({@code verification.answered}, naming every unit asked about and holding the SHA-256 of the requestor's rows):
+ * an audit record per answer would take the audit trail's lock thousands of times a second.
  */
 @Component
 public class RequestLog implements SmartLifecycle {
@@ -51,6 +60,7 @@ public class RequestLog implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final AuditTrail audit;
     private final Clock clock;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
@@ -59,9 +69,10 @@ public class RequestLog implements SmartLifecycle {
     private volatile Thread writer;
     private volatile boolean running;
 
-    RequestLog(DataSource dataSource, JdbcClient jdbc, Clock clock, VerifyProperties properties) {
+    RequestLog(DataSource dataSource, JdbcClient jdbc, AuditTrail audit, Clock clock, VerifyProperties properties) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(properties.log().queue());
         this.maxBatch = properties.log().maxBatch();
@@ -235,6 +246,12 @@ public class RequestLog implements SmartLifecycle {
                 connection.rollback();
                 throw e;
             }
+            try {
+                audit(connection, group);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
             connection.commit();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
@@ -243,6 +260,25 @@ public class RequestLog implements SmartLifecycle {
             return;
         }
         group.forEach(pending -> pending.committed().complete(null));
+    }
+
+    /** One audit record per requestor of the group, last in its transaction (see {@link AuditTrail}). */
+    private void audit(Connection connection, List<Pending> group) throws SQLException {
+        Map<String, List<Entry>> byRequestor = new LinkedHashMap<>();
+        group.forEach(p -> byRequestor.computeIfAbsent(p.entry().requestor(), r -> new ArrayList<>()).add(p.entry()));
+        for (Map.Entry<String, List<Entry>> requestor : byRequestor.entrySet()) {
+            Set<String> units = new LinkedHashSet<>();
+            StringBuilder rows = new StringBuilder();
+            for (Entry e : requestor.getValue()) {
+                if (e.gtin() != null && e.serial() != null) {
+                    units.add("epc:" + DigitalLink.canonical("01", e.gtin(), "21", e.serial()));
+                }
+                rows.append(e).append('\n'); // the record's fields in order, as Java writes a record
+            }
+            audit.record(connection, requestor.getKey() == null ? AuditTrail.SYSTEM : requestor.getKey(),
+                    "verification.answered", List.copyOf(units),
+                    AuditTrail.sha256(rows.toString()));
+        }
     }
 
     /** Deletes rows older than the retention. */

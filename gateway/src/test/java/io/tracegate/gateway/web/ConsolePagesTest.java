@@ -139,8 +139,8 @@ class ConsolePagesTest extends CaptureTest {
         assertThat(events).as("the six events of the scenario at least").isGreaterThanOrEqualTo(6);
         assertThat(browser.findElements(By.cssSelector("#events-per-day tbody tr"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#frame-nav a")).stream().map(WebElement::getText).toList())
-                .containsExactly("Dashboard", "Trace", "Recall", "Expiry", "Investigations", "Exports", "Audit",
-                        "Verify a pack");
+                .containsExactly("Dashboard", "Trace", "Recall", "Expiry", "Investigations", "Exceptions",
+                        "Partner messages", "Exports", "Audit", "Verify a pack");
         screenshot("dashboard");
 
         // trace: a unit in a case on a pallet; timeline with the inherited shipping, hierarchy as a tree
@@ -179,6 +179,18 @@ class ConsolePagesTest extends CaptureTest {
         awaitText(By.id("investigation-list"), "seal broken on return");
         screenshot("investigations");
 
+        // exceptions and partner messages: read from the shipments and exchange capabilities; this gateway has
+        // neither, which the pages (and the dashboard's card) say instead of failing
+        browser.get(url("/console/exceptions.html"));
+        awaitText(By.id("not-configured"), "without the shipments capability");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Exceptions");
+        screenshot("exceptions");
+        browser.get(url("/console/messages.html"));
+        awaitText(By.id("not-configured"), "without the exchange capability");
+        screenshot("messages");
+        browser.get(url("/console/"));
+        awaitText(By.cssSelector("#card-exceptions .number"), "not configured");
+
         // exports: requested, progress, download link
         browser.get(url("/console/exports.html"));
         await(By.id("export-list"));
@@ -195,6 +207,15 @@ class ConsolePagesTest extends CaptureTest {
         browser.findElement(By.id("verify-chain")).click();
         awaitText(By.id("verdict"), "The chain holds");
         screenshot("audit");
+
+        // the pharmacist's page in the same frame: same header, navigation and session
+        browser.get(url("/console/verify"));
+        awaitText(By.id("who"), "COMPLIANCE");
+        assertThat(browser.findElement(By.cssSelector("#frame-nav a[aria-current=page]")).getText())
+                .isEqualTo("Verify a pack");
+        assertThat(browser.findElements(By.cssSelector("#frame-nav a"))).hasSize(10);
+        assertThat(browser.findElement(By.id("scan")).isDisplayed()).isTrue();
+        screenshot("verify");
         logOut();
 
         // a key without a compliance role sees no compliance page: only the pharmacist's

@@ -58,9 +58,9 @@ class VerifyPageTest extends VerifyTest {
         browser.screenshot("1-login");
 
         keyBox.sendKeys(key, Keys.ENTER);
-        browser.await(d -> d.findElement(By.id("login-state")).getText().contains(name));
-        assertThat(page.findElement(By.id("login-state")).getText()).contains("PHARMACIST");
-        assertThat(page.findElements(By.cssSelector(".frame-nav a[aria-current=page]"))).singleElement()
+        browser.await(d -> d.findElement(By.id("who")).getText().contains(name));
+        assertThat(page.findElement(By.id("who")).getText()).contains("PHARMACIST");
+        assertThat(page.findElements(By.cssSelector("#frame-nav a[aria-current=page]"))).singleElement()
                 .satisfies(link -> assertThat(link.getText()).isEqualTo("Verify a pack"));
         assertThat(focused()).isEqualTo("scan");
         browser.screenshot("2-ready");
@@ -100,11 +100,11 @@ class VerifyPageTest extends VerifyTest {
         assertThat(answers).containsExactly("Verified", "Not verified: No_match_GTIN_Serial", "Not verified:"
                 + " No_match_GTIN_Serial_Lot", "Verified");
 
-        // the login lasts while the tab does; logging out hides the page
+        // the login is the console's session (the same for every console page); logging out hides the page
         page.navigate().refresh();
-        browser.await(d -> d.findElement(By.id("login-state")).getText().contains(name));
+        browser.await(d -> d.findElement(By.id("who")).getText().contains(name));
         browser.await(d -> history().size() == 4);
-        page.findElement(By.id("logout-button")).click();
+        page.findElement(By.id("logout")).click();
         browser.await(d -> visible(d, By.id("login-key")));
         assertThat(page.findElement(By.id("content")).isDisplayed()).isFalse();
         browser.screenshot("7-logged-out");
@@ -117,7 +117,7 @@ class VerifyPageTest extends VerifyTest {
 
         WebElement error = browser.await(d -> visible(d, By.id("login-error")));
 
-        assertThat(error.getText()).contains("refused");
+        assertThat(error.getText()).contains("unknown or revoked");
         assertThat(page.findElement(By.id("content")).isDisplayed()).isFalse();
     }
 
