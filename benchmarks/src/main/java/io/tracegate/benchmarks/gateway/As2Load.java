@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
  * Acceptance 5, exchange: two gateways on this machine, a sender and a receiver, each on its own embedded PostgreSQL,
  * registered as each other's partners. The sender is given {@code messages} EPCIS 2.0 documents of about {@code kb}
  * KB each through {@code POST /partners/{id}/messages} by {@code clients} threads; it signs (SHA-256), encrypts
- * (AES-256-CBC) and posts each over AS2 and waits for the receiver's synchronous signed MDN, which it verifies (signature
- * and MIC). Messages per second = documents delivered (MDN verified) divided by the time from the first post to the
- * last MDN; after {@code warmups} documents delivered the same way first. The receiver hands every document to its
- * capture pipeline; how far capture got is printed too. Run from the repository root:
+ * (AES-256-CBC) and posts each over AS2 and waits for the receiver's synchronous signed MDN, which it verifies
+ * (signature and MIC). Messages per second = documents delivered (MDN verified) divided by the time from the first
+ * post to the last MDN; after {@code warmups} documents delivered the same way first. The receiver hands every
+ * document to its capture pipeline; how far capture got is printed too. CPU time of both gateways and their
+ * PostgreSQL over the measured run gives messages per CPU-second, which the machine's other load does not distort
+ * as much as the rate. Run from the repository root:
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tracegate.benchmarks.gateway.As2Load [--messages=6000]
  *     [--warmups=1000] [--clients=16] [--workers=16] [--kb=100] [--jvm=-Xmx1g] [--sender-jvm=..]
@@ -82,8 +84,9 @@ public final class As2Load {
                     measured.perSecond(), messages, kb, measured.elapsed().toMillis() / 1000.0);
             double cpu = senderCpu.jvm() + senderCpu.database() + receiverCpu.jvm() + receiverCpu.database();
             System.out.printf("CPU meanwhile: sender JVM %.1f s, its PostgreSQL %.1f s; receiver JVM %.1f s (capture"
-                    + " of the received documents included), its PostgreSQL %.1f s; this harness %.1f s%n", senderCpu.jvm(),
-                    senderCpu.database(), receiverCpu.jvm(), receiverCpu.database(), senderCpu.generator());
+                    + " of the received documents included), its PostgreSQL %.1f s; this harness %.1f s%n",
+                    senderCpu.jvm(), senderCpu.database(), receiverCpu.jvm(), receiverCpu.database(),
+                    senderCpu.generator());
             System.out.printf("%,.1f messages per CPU-second of both gateways and their PostgreSQL (%,.1f messages/s"
                     + " on 2 whole cores)%n", messages / cpu, 2 * messages / cpu);
             try (Connection db = receiver.database()) {

@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Receives AS2 messages. The raw message and its headers are committed first; then, in a transaction holding the
- * message's row lock, it is opened, checked and answered with an MDN that is committed with the outcome before it
- * is sent (with its audit records). A second post of the same Message-ID (a resend, or the same message twice at once) waits on that lock
- * and gets the stored MDN, byte for byte: a message is processed once.
+ * message's row lock, it is opened, checked and answered with an MDN that is committed with the outcome (and their
+ * audit records) before it is sent. A second post of the same Message-ID (a resend, or the same message twice at
+ * once) waits on that lock and gets the stored MDN, byte for byte: a message is processed once.
  */
 @Service
 class InboundAs2 {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,9 @@ class As2InboundTest extends ExchangeTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private CaptureHandoff handoff;
 
     @BeforeAll
     void register() {
@@ -177,6 +182,64 @@ class As2InboundTest extends ExchangeTest {
         assertThat(sender.mdn(a).disposition().isProcessed()).isTrue();
         assertThat(Arrays.equals(b.body(), a.body())).as("the same MDN").isTrue();
         assertProcessedOnce(message, 2, a.body());
+    }
+
+    /** Processing hands the document to capture, as does the recovery sweep: however many at once, one job. */
+    @Test
+    void aMessageHandedToCaptureFromSeveralThreadsAtOnceBecomesOneCaptureJob() throws Exception {
+        OutboundComposer.Composed message = sender.compose(EpcisDocuments.commissioning(unique("h")
+                .replace("-", ""), 2));
+        HttpResponse<byte[]> answer = As2Sender.post(as2(), message);
+        long id = jdbc.sql("select id from exchange_message where direction = 'in' and message_id = ?")
+                .param(header(message, "Message-ID")).query(Long.class).single();
+
+        together(4, i -> {
+            handoff.handOff(id);
+            return null;
+        });
+
+        assertProcessedOnce(message, 1, answer.body());
+    }
+
+    /** Our message waits for the partner's asynchronous MDN; the MDN posted three times at once decides it once. */
+    @Test
+    void anAsynchronousMdnPostedSeveralTimesAtOnceDecidesTheMessageOnce() throws Exception {
+        HttpServer partnerServer = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        partnerServer.createContext("/as2", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        partnerServer.start();
+        try {
+            TestParties.Party async = TestParties.party(unique("ASYNC PARTNER"));
+            long asyncId = registerPartner("Async partner", async, "http://localhost:"
+                    + partnerServer.getAddress().getPort() + "/as2", "\"mdn\":{\"signed\":true,\"async\":true},");
+            HttpResponse<String> queued = send(request("/partners/" + asyncId + "/messages", ADMIN_KEY)
+                    .header("Content-Type", "application/ld+json").POST(HttpRequest.BodyPublishers.ofByteArray(
+                            EpcisDocuments.commissioning(unique("m").replace("-", ""), 1))));
+            assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+            String location = queued.headers().firstValue("Location").orElseThrow();
+            HttpResponse<String> sent = await(location, r -> json(r, "$.sentAt") != null);
+            assertThat((String) json(sent, "$.status")).isEqualTo("sending");
+            String messageId = json(sent, "$.messageId");
+            Mdns.Composed mdn = Mdns.compose(async.keys().getPrivate(), async.certificate(), async.as2Id(),
+                    "TRACEGATE", messageId, Disposition.processed(), Optional.of(Mic.parse(json(sent, "$.mic"))),
+                    "processed", Optional.of(MicAlgorithm.SHA256), Partner.InteropSwitches.DEFAULTS,
+                    MessageIds.next(async.as2Id()), Instant.now());
+
+            List<Integer> statuses = together(3, i -> As2Sender.post(URI.create("http://localhost:" + port
+                    + "/as2/mdn"), mdn.headers(), mdn.body()).statusCode());
+
+            assertThat(statuses).containsOnly(200);
+            HttpResponse<String> done = get(location, ADMIN_KEY);
+            assertThat((String) json(done, "$.status")).as(done.body()).isEqualTo("delivered");
+            assertThat(audited(messageId)).as("decided once").hasSize(2).satisfiesExactly(
+                    sentRecord -> assertThat(sentRecord).startsWith("as2.sent "),
+                    mdnRecord -> assertThat(mdnRecord).isEqualTo("mdn.received " + AuditTrail.sha256(mdn.body())));
+        } finally {
+            partnerServer.stop(0);
+        }
     }
 
     /**
