@@ -78,6 +78,8 @@ final class AiSpec {
     }
 
     final String ai;
+    /** The length of {@link #ai} (0 for a template of unknown AIs), kept as a number for the parse loop. */
+    final int aiLength;
     /** {@link #key(int, int)} of the AI, -1 for a template of unknown AIs. */
     final int key;
     final AiDefinition definition;
@@ -87,6 +89,11 @@ final class AiSpec {
     final Component[] components;
     final Requirement[] requires;
     final Pattern[] excludes;
+    /**
+     * Bit {@code key mod 64} of each AI in {@link #excludes} (all bits when one is a range such as {@code 31nn}):
+     * when none of them is among the bits of the AIs present, no excluded AI is.
+     */
+    final long excludedBits;
     /** Bit i set when this AI matches required pattern i (of {@link #requiredPatterns}). */
     final long requiredAs;
     private final List<Pattern> requiredPatterns;
@@ -102,12 +109,18 @@ final class AiSpec {
             Requirement[] requires, Pattern[] excludes, List<Pattern> requiredPatterns) {
         this.leadingDigits = definition == null ? 0 : leadingDigits(definition);
         this.ai = ai;
+        this.aiLength = ai == null ? 0 : ai.length();
         this.key = ai == null ? -1 : key(ai.length(), Integer.parseInt(ai));
         this.definition = definition;
         this.fnc1Required = fnc1Required;
         this.components = components;
         this.requires = requires;
         this.excludes = excludes;
+        long excluded = 0;
+        for (Pattern p : excludes) {
+            excluded |= p.low() == p.high() ? 1L << p.low() : -1L;
+        }
+        this.excludedBits = excluded;
         this.digitalSignature = "8030".equals(ai);
         this.requiredPatterns = requiredPatterns;
         long as = 0;

@@ -18,6 +18,12 @@ public record Ambiguity(List<List<AiElement>> alternatives) {
     public static final int MAX_ALTERNATIVES = 16;
 
     public Ambiguity {
-        alternatives = alternatives.stream().map(List::copyOf).toList();
+        // a loop rather than a stream: the parser makes one of these for every ambiguous scan
+        @SuppressWarnings("unchecked")
+        List<AiElement>[] copies = new List[alternatives.size()];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = List.copyOf(alternatives.get(i));
+        }
+        alternatives = List.of(copies);
     }
 }

@@ -48,6 +48,10 @@ public final class Gs1Parser {
      * is a GS1 Digital Link URI.
      */
     public ElementString parseScanData(String scanData) {
+        ElementString clean = cleanGs1Data(scanData);
+        if (clean != null) {
+            return clean;
+        }
         ParseRun.Repaired r = ParseRun.repair(scanData, ParseRun.GS, options.separators(), false);
         ParseRun run = new ParseRun(rules, options, scanData, r.text(), r.map(), true);
         String w = run.w;
@@ -55,10 +59,7 @@ public final class Gs1Parser {
             throw fail(run, "MISSING_SYMBOLOGY_IDENTIFIER", 0, Math.min(3, w.length()),
                     "Missing symbology identifier");
         }
-        char c = w.charAt(1);
-        char m = w.charAt(2);
-        if ((c == 'd' && m == '2') || (c == 'Q' && m == '3') || (c == 'J' && m == '1') || (c == 'C' && m == '1')
-                || (c == 'e' && m == '0')) {
+        if (isGs1Data(w)) {
             gs1Data(run, 3);
             return finish(run, true, ParseRun.GS);
         }
@@ -79,6 +80,35 @@ public final class Gs1Parser {
                     "Unsupported symbology identifier");
         }
         return finish(run, true, ParseRun.GS);
+    }
+
+    /** Whether the symbology identifier at the start of {@code w} (three characters, {@code ]} first) marks GS1 data. */
+    private static boolean isGs1Data(String w) {
+        char c = w.charAt(1);
+        char m = w.charAt(2);
+        return (c == 'd' && m == '2') || (c == 'Q' && m == '3') || (c == 'J' && m == '1') || (c == 'C' && m == '1')
+                || (c == 'e' && m == '0');
+    }
+
+    /**
+     * Scan data as almost every scanner delivers it, read as given: GS1 data with no substitute separators
+     * configured. Looking first for keyboard-wedge damage and carets costs a pass over the input per character
+     * sought, a tenth of the parse; a successful read proves there were none (each character was checked as part
+     * of the symbology identifier, an AI, a GS or a value of a character set without them), so its result is the one
+     * the full path gives. Returns null when the read fails or does not apply: the full path then reads the input
+     * and reports the failure.
+     */
+    private ElementString cleanGs1Data(String scanData) {
+        if (!options.separators().isEmpty() || scanData.length() < 4 || scanData.charAt(0) != ']'
+                || !isGs1Data(scanData) || scanData.charAt(3) == ParseRun.GS) {
+            return null;
+        }
+        ParseRun run = ParseRun.reusable(rules, options, scanData);
+        try {
+            return run.scan(3, scanData.length(), ParseRun.GS) ? finish(run, true, ParseRun.GS) : null;
+        } finally {
+            run.release();
+        }
     }
 
     private void gs1Data(ParseRun run, int from) {
@@ -257,9 +287,10 @@ public final class Gs1Parser {
         if (options.validateAssociations() && !run.checkAssociations()) {
             throw run.failure();
         }
+        AiElement[] elements = run.elementArray();
         Ambiguity ambiguity = null;
         if (splittable) {
-            List<List<AiElement>> alternatives = run.alternatives(sep);
+            List<List<AiElement>> alternatives = run.alternatives(sep, elements);
             if (alternatives != null) {
                 ambiguity = new Ambiguity(alternatives);
                 if (options.strictAmbiguity()) {
@@ -267,7 +298,7 @@ public final class Gs1Parser {
                 }
             }
         }
-        return run.result(ambiguity, options.clock());
+        return new ElementString(elements, ambiguity, options.clock());
     }
 
     private static Gs1Exception ambiguous(ParseRun run, List<AiElement> alternative) {

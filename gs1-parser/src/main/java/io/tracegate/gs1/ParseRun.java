@@ -3,7 +3,6 @@ package io.tracegate.gs1;
 import io.tracegate.gs1.ai.AiTable;
 import io.tracegate.gs1.lint.LintError;
 import io.tracegate.gs1.lint.Linter;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,16 +20,23 @@ final class ParseRun {
     static final int MAX_ELEMENTS = 64;
     /** At most this many alternative readings are reported for one input. */
 
-    final AiRules rules;
-    final ParseOptions options;
+    AiRules rules;
+    ParseOptions options;
     /** The input as given to the entry point: spans in errors refer to it. */
-    final String input;
+    String input;
     /** The text parsed: {@link #input} minus stray characters, substitutes replaced by the separator. */
-    final String w;
+    String w;
     /** Index in {@link #input} of each index of {@link #w} (one extra entry for the end); null when they agree. */
-    final int[] map;
+    int[] map;
     /** False for trial parses, whose failures are never shown: no message text is built. */
     private final boolean explain;
+    /** The trial runs of {@link #alternatives}, kept for the next parse with this run. */
+    private ParseRun tail;
+    private ParseRun probe;
+    /** Room for the characters of the value {@link #alternatives} examines, kept for the next parse. */
+    private char[] chars;
+    /** Whether a parse is using this run (a reused one: see {@link #reusable}). */
+    private boolean inUse;
 
     int count;
     /** Room for the four elements of a DSCSA carrier before growing. */
@@ -64,13 +70,54 @@ final class ParseRun {
     int failEnd = -1;
 
     ParseRun(AiRules rules, ParseOptions options, String input, String w, int[] map, boolean explain) {
+        this.explain = explain;
+        start(rules, options, input, w, map);
+    }
+
+    /** This run, emptied, for another parse. */
+    private ParseRun start(AiRules rules, ParseOptions options, String input, String w, int[] map) {
         this.rules = rules;
         this.options = options;
         this.input = input;
         this.w = w;
         this.map = map;
-        this.explain = explain;
+        reset();
+        ownTexts = null;
+        escapedValueStart = -1;
+        rule = null;
+        failAi = null;
+        message = null;
+        failStart = -1;
+        failEnd = -1;
+        return this;
     }
+
+    /**
+     * This thread's run for the scan-data hot path, ready for a parse of {@code w} (the input as given), or a new
+     * one should this thread already be in a parse (a linter or lookup that parses). Reusing it, its arrays and its
+     * trial runs leaves the parse nothing to allocate but its result; {@link #release} hands it back. The run must
+     * not escape the parse: results copy what they keep.
+     */
+    static ParseRun reusable(AiRules rules, ParseOptions options, String w) {
+        ParseRun run = SPARE.get();
+        if (run == null || run.inUse) {
+            run = new ParseRun(rules, options, w, w, null, true);
+            SPARE.set(run);
+        } else {
+            run.start(rules, options, w, w, null);
+        }
+        run.inUse = true;
+        return run;
+    }
+
+    /** Ends the parse that {@link #reusable} began, dropping its references to the input. */
+    void release() {
+        input = null;
+        w = null;
+        inUse = false;
+    }
+
+    private static final ThreadLocal<ParseRun> SPARE = new ThreadLocal<>();
 
     // ---- text repair ----
 
@@ -155,6 +202,8 @@ final class ParseRun {
      */
     boolean scan(int from, int to, char sep) {
         int p = from;
+        // the first separator at or after p (MAX_VALUE: none), looked up again only once p has passed it
+        int nextSep = -1;
         while (p < to) {
             AiSpec spec = rules.match(w, p);
             if (spec == null) {
@@ -167,13 +216,16 @@ final class ParseRun {
                 }
             }
             int aiStart = p;
-            p += spec.ai.length();
+            p += spec.aiLength;
             // a predefined-length value never reaches past its length, so the separator search stops there
             int limit = spec.fnc1Required ? to : Math.min(to, p + spec.maxLength);
-            int r = w.indexOf(sep, p); // String.indexOf is vectorised: faster than a loop over charAt
-            if (r < 0 || r > limit) {
-                r = limit;
+            if (nextSep < p) {
+                nextSep = w.indexOf(sep, p); // String.indexOf is vectorised: faster than a loop over charAt
+                if (nextSep < 0) {
+                    nextSep = Integer.MAX_VALUE;
+                }
             }
+            int r = Math.min(nextSep, limit);
             int used = validateValue(spec, w, p, r, aiStart);
             if (used < 0) {
                 return false;
@@ -376,6 +428,9 @@ final class ParseRun {
         for (int x = 0; x < count; x++) {
             int i = order == null ? x : order[x];
             AiSpec s = specs[i];
+            if ((present & s.excludedBits) == 0) {
+                continue;
+            }
             for (AiSpec.Pattern p : s.excludes) {
                 int j = find(p, s);
                 if (j >= 0) {
@@ -484,20 +539,18 @@ final class ParseRun {
         return start(i) == 0 && end(i) == src.length() ? src : src.substring(start(i), end(i));
     }
 
-    private AiElement[] elementArray() {
+    /** The elements read, as a fresh array. */
+    AiElement[] elementArray() {
+        return elementArray(null, 0);
+    }
+
+    /** The elements read, the first {@code shared} of them taken from {@code same} (the same elements, made before). */
+    private AiElement[] elementArray(AiElement[] same, int shared) {
         AiElement[] out = new AiElement[count];
         for (int i = 0; i < count; i++) {
-            out[i] = new AiElement(specs[i].ai, value(i));
+            out[i] = i < shared ? same[i] : new AiElement(specs[i].ai, value(i));
         }
         return out;
-    }
-
-    List<AiElement> elements() {
-        return List.of(elementArray());
-    }
-
-    ElementString result(Ambiguity ambiguity, Clock clock) {
-        return new ElementString(elementArray(), ambiguity, clock);
     }
 
     // ---- ambiguity ----
@@ -511,54 +564,92 @@ final class ParseRun {
      * earlier value cannot be told from the data and is not reported.)
      *
      * <p>Bound: a value of n characters (n at most 90) gives at most n cuts, each re-reading at most n characters,
-     * so at most n^2 character steps; at most {@link Ambiguity#MAX_ALTERNATIVES} readings are kept. A position costs one
-     * character test unless a digit pair that begins a known AI stands there.
+     * so at most n^2 character steps; at most {@link Ambiguity#MAX_ALTERNATIVES} readings are kept. A position costs a
+     * few operations without branches unless a digit pair stands there. The readings share their elements before the
+     * cut one with {@code elements}, this run's own.
      */
-    List<List<AiElement>> alternatives(char sep) {
+    List<List<AiElement>> alternatives(char sep, AiElement[] elements) {
         int i = count - 1;
         if (i < 0 || !specs[i].fnc1Required || src(i) != w || end(i) != w.length()) {
             return null;
         }
         List<List<AiElement>> found = null;
-        ParseRun tail = null;
-        ParseRun probe = null;
+        int start = start(i);
         int end = end(i);
-        for (int k = start(i) + 1; k + 2 < end; k++) {
-            char c0 = w.charAt(k);
-            char c1 = w.charAt(k + 1);
-            if (c0 < '0' || c0 > '9' || c1 < '0' || c1 > '9') {
-                continue;
-            }
-            AiSpec embedded = rules.match(w, k);
-            if (embedded == null) {
-                continue;
-            }
-            // cheap tests before a trial read: room for the embedded AI's data, and digits where it needs them
-            int data = k + embedded.ai.length();
-            if (data + embedded.minLength > end || !digits(data, data + embedded.leadingDigits)) {
-                continue;
-            }
-            if (tail == null) {
-                tail = new ParseRun(rules, options, input, w, map, false);
-            }
-            if (!readsAsTail(tail, i, k, sep)) {
-                continue;
-            }
-            // most cuts fail in the tail: the whole reading is only made for the few that pass
-            if (probe == null) {
-                probe = new ParseRun(rules, options, input, w, map, false);
-            }
-            if (cutAt(tail, probe, i, k)) {
+        // the value's characters copied once (a vectorised copy) and read from the array: String.charAt checks the
+        // string's encoding and bounds on every call
+        if (chars == null || chars.length < end - start) {
+            chars = new char[Math.max(end - start, 90)];
+        }
+        w.getChars(start, end, chars, 0);
+        // cuts at k in (start, end - 2), 64 at a time: first, without branches, a bit for each k where two digits
+        // stand (whether a character is a digit is a coin toss in a serial, which the branch predictor loses), then
+        // the few such k in order
+        for (int from = start + 1; from + 2 < end; from += 64) {
+            long pairs = digitPairs(from - start, Math.min(64, end - 2 - from));
+            while (pairs != 0) {
+                int k = from + Long.numberOfTrailingZeros(pairs);
+                pairs &= pairs - 1;
+                List<AiElement> alternative = cutReading(sep, elements, i, k);
+                if (alternative == null) {
+                    continue;
+                }
                 if (found == null) {
                     found = new ArrayList<>();
                 }
-                found.add(probe.elements());
+                found.add(alternative);
                 if (found.size() == Ambiguity.MAX_ALTERNATIVES) {
                     return found;
                 }
             }
         }
         return found;
+    }
+
+    /** Bit j set when {@code chars[at + j]} and {@code chars[at + j + 1]} are both digits, for j below n. */
+    private long digitPairs(int at, int n) {
+        long pairs = 0;
+        for (int j = 0; j < n; j++) {
+            int d0 = chars[at + j] - '0';
+            int d1 = chars[at + j + 1] - '0';
+            // negative when either is outside 0..9
+            long outside = (d0 | (9 - d0) | d1 | (9 - d1)) >>> 31;
+            pairs |= (outside ^ 1) << j;
+        }
+        return pairs;
+    }
+
+    /**
+     * The reading with this run's last value, {@code i}, cut at {@code k} (where two digits stand), its elements
+     * before the cut one taken from {@code elements}; null when it is not valid.
+     */
+    private List<AiElement> cutReading(char sep, AiElement[] elements, int i, int k) {
+        AiSpec embedded = rules.match(w, k);
+        if (embedded == null) {
+            return null;
+        }
+        int end = end(i);
+        // cheap tests before a trial read: room for the embedded AI's data, and digits where it needs them
+        int data = k + embedded.aiLength;
+        if (data + embedded.minLength > end || !digits(data, data + embedded.leadingDigits)) {
+            return null;
+        }
+        ParseRun tail = trial(this.tail);
+        this.tail = tail;
+        if (!readsAsTail(tail, i, k, sep)) {
+            return null;
+        }
+        // most cuts fail in the tail: the whole reading is only made for the few that pass
+        ParseRun probe = trial(this.probe);
+        this.probe = probe;
+        // the elements before the cut one are those of this reading
+        return cutAt(tail, probe, i, k) ? List.of(probe.elementArray(elements, i)) : null;
+    }
+
+    /** A trial run over this run's text: {@code kept} emptied, or a new one. */
+    private ParseRun trial(ParseRun kept) {
+        return kept == null ? new ParseRun(rules, options, input, w, map, false)
+                : kept.start(rules, options, input, w, map);
     }
 
     /** Whether {@code w[from, to)} is all digits. */

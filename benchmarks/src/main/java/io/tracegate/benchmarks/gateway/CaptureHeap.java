@@ -70,8 +70,8 @@ public final class CaptureHeap {
                 throw new IllegalStateException("the capture failed: " + job);
             }
             System.out.printf("captured in %.1f s (%,.0f EPCs/s) with %s%n", seconds, document.epcs() / seconds, heap);
-            System.out.printf("heap in use (/actuator/prometheus, every 100 ms): idle %,d MB, peak %,d MB%n",
-                    idle >> 20, peak.get() >> 20);
+            System.out.printf("heap in use (/actuator/prometheus, every 100 ms): idle %,d MB, peak %,d MB"
+                    + " (limit 512 MB: ratio %.2f)%n", idle >> 20, peak.get() >> 20, (peak.get() >> 20) / 512.0);
             int beforeGc = 0;
             int committed = 0;
             Matcher m = GC.matcher(Files.readString(gcLog));

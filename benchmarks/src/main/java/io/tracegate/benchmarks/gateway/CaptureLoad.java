@@ -2,6 +2,7 @@ package io.tracegate.benchmarks.gateway;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,9 +54,15 @@ public final class CaptureLoad {
             }
             List<Double> rates = new ArrayList<>();
             PackagingDocument last = null;
+            VerifyLoad.CpuTime cpu = new VerifyLoad.CpuTime(0, 0, 0);
+            long epcs = 0;
             for (int i = 1; i <= iterations; i++) {
                 last = new PackagingDocument("M" + i, warmups + i, units, cases, pallets);
+                VerifyLoad.CpuTime before = VerifyLoad.CpuTime.of(gateway.pid(), work.resolve("data"));
                 Result result = capture(gateway, last, work);
+                VerifyLoad.CpuTime used = VerifyLoad.CpuTime.of(gateway.pid(), work.resolve("data")).minus(before);
+                cpu = new VerifyLoad.CpuTime(cpu.jvm() + used.jvm(), cpu.database() + used.database(), 0);
+                epcs += last.epcs();
                 System.out.printf("iteration %d: %s%n", i, result);
                 try (Connection db = gateway.database()) {
                     verify(db, last);
@@ -65,11 +72,16 @@ public final class CaptureLoad {
             double mean = rates.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             System.out.printf("capture: %,.0f EPCs/s mean of %d iterations (min %,.0f, max %,.0f)%n", mean,
                     rates.size(), Collections.min(rates), Collections.max(rates));
+            // the server's CPU time per EPC does not depend on what else the machine runs, as the rate does
+            System.out.printf("server CPU per 1,000 EPCs: %.2f ms (gateway JVM %.2f ms, PostgreSQL %.2f ms)%n",
+                    (cpu.jvm() + cpu.database()) * 1e6 / epcs, cpu.jvm() * 1e6 / epcs, cpu.database() * 1e6 / epcs);
             try (Connection db = gateway.database()) {
                 double copyRate = copyRate(db, last.lot);
                 System.out.printf("raw COPY of the same %,d unit rows into a table like serial_unit: %,.0f rows/s%n",
                         last.units, copyRate);
-                System.out.printf("ratio gateway EPCs/s : raw COPY rows/s = %.2f%n", mean / copyRate);
+                System.out.printf("CaptureLoad: %,.0f EPCs/s mean, raw COPY %,.0f rows/s, ratio %.2f (target >= 0.80),"
+                        + " load average %s%n", mean, copyRate, mean / copyRate,
+                        Files.readString(Path.of("/proc/loadavg")).strip());
             }
         }
     }

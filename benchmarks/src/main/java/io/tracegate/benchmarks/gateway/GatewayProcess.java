@@ -105,6 +105,7 @@ final class GatewayProcess implements AutoCloseable {
         }
         Matcher m = DATABASE.matcher(Files.readString(log, StandardCharsets.UTF_8));
         if (!m.find()) {
+            process.destroy(); // a gateway left running would hold the port (and its database) for the next run
             throw new IllegalStateException("the gateway log names no embedded database; see " + log);
         }
         return new GatewayProcess(process, base, m.group(1), m.group(2),

@@ -2,9 +2,13 @@ package io.tracegate.benchmarks.gateway;
 
 import io.tracegate.gs1.epc.Epc;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
@@ -26,8 +29,9 @@ import org.postgresql.PGConnection;
 /**
  * Acceptance 4, verification: starts the gateway jar on a fresh database, bulk-loads the 10,000,000-unit store of
  * {@link TraceLatency} (COPY), and drives {@code GET /vrs/gtin/{gtin}/lot/{lot}/ser/{serial}} of random units over
- * HTTP/1.1 keep-alive from this JVM: a load generator of raw sockets (one thread per connection, each sending a
- * request and reading the whole answer before the next; every answer must be a 200 with {@code "verified":true}).
+ * HTTP/1.1 keep-alive from this JVM: a load generator of raw non-blocking sockets driven by one thread (each
+ * connection sends a request and reads the whole answer before the next; every answer must be a 200 with
+ * {@code "verified":true}).
  *
  * <ol>
  *   <li>throughput: {@code --connections} connections as fast as they are answered, after a warm-up;</li>
@@ -40,7 +44,7 @@ import org.postgresql.PGConnection;
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.tracegate.benchmarks.gateway.VerifyLoad [--units=10000000]
  *     [--connections=32] [--seconds=30] [--warmup=20] [--rate=2000] [--jvm=-Xmx1g] [--port=18092]
- *     [--jar=gateway/target/gateway.jar] [--work=target/verify-load] [--reuse=true]</pre>
+ *     [--jar=gateway/target/gateway.jar] [--work=target/verify-load] [--reuse=true] [--only=throughput]</pre>
  */
 public final class VerifyLoad {
 
@@ -74,6 +78,13 @@ public final class VerifyLoad {
                     long start = System.nanoTime();
                     TraceLatency.load(db, units);
                     System.out.printf("loaded %,d units in %.0f s%n", units, (System.nanoTime() - start) / 1e9);
+                    // what autovacuum would do to a store loaded over months: done now, so that the timed runs
+                    // measure verifications, not a vacuum of 10,000,000 fresh rows (and their hint bits) beside them
+                    start = System.nanoTime();
+                    try (Statement vacuum = db.createStatement()) {
+                        vacuum.execute("vacuum (analyze) serial_unit");
+                    }
+                    System.out.printf("vacuumed in %.0f s%n", (System.nanoTime() - start) / 1e9);
                 }
             }
             String key = partnerKey(gateway);
@@ -110,6 +121,9 @@ public final class VerifyLoad {
                     cpu.database() * perRequest, cpu.generator() * perRequest,
                     2 * throughput.count() / (cpu.jvm() + cpu.database() + cpu.generator()));
             System.out.println("load average after: " + loadAverage());
+            if ("throughput".equals(o.get("only"))) {
+                return; // a quick look while working on the code: no latency run, no raw look-ups
+            }
 
             int paced = Math.min(connections, 16);
             Result latency = run(requests, paced, seconds, rate);
@@ -180,138 +194,180 @@ public final class VerifyLoad {
     }
 
     /**
-     * {@code connections} threads, each with its own keep-alive socket, for {@code seconds}; {@code rate} 0 sends
-     * as fast as answered, else {@code rate} requests per second in all, each connection on its own schedule.
+     * {@code connections} keep-alive connections for {@code seconds}; {@code rate} 0 sends on each as soon as its
+     * previous answer is in, else {@code rate} requests per second in all, each connection on its own schedule.
+     *
+     * <p>One thread and one selector drive every connection, with non-blocking sockets: the generator's CPU counts
+     * against the 2 cores the target is stated for, and a thread per blocking socket costs a wake-up (a futex and a
+     * context switch) per answer, where the selector collects every answer ready at once. The JDK's HttpClient is
+     * heavier still (its own selector thread handing each answer to an executor, and a dozen objects per exchange).
      */
-    static Result run(Requests requests, int connections, int seconds, int rate) throws Exception {
+    static Result run(Requests requests, int connections, int seconds, int rate) throws IOException {
         long start = System.nanoTime() + 50_000_000L;
         long end = start + seconds * 1_000_000_000L;
-        long[][] latencies = new long[connections][];
-        Throwable[] failure = new Throwable[1];
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            int connection = c;
-            Thread thread = new Thread(() -> {
-                try {
-                    latencies[connection] = connection(requests, connection, connections, start, end, rate);
-                } catch (Throwable e) {
-                    failure[0] = e;
-                }
-            }, "load-" + c);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failure[0] != null) {
-            throw new IllegalStateException("a load connection failed: " + failure[0], failure[0]);
-        }
-        return new Result(Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray());
-    }
-
-    private static long[] connection(Requests requests, int connection, int connections, long start, long end,
-            int rate) throws IOException {
-        SplittableRandom random = new SplittableRandom(connection * 7919L + System.nanoTime());
         long interval = rate == 0 ? 0 : 1_000_000_000L * connections / rate;
-        long next = start + (rate == 0 ? 0 : interval * connection / connections);
-        long[] nanos = new long[1 << 16];
+        List<Client> open = new ArrayList<>();
+        long[] nanos = new long[1 << 20];
         int n = 0;
-        byte[] buffer = new byte[8192];
-        Socket socket = null;
-        try {
+        try (Selector selector = Selector.open()) {
+            for (int c = 0; c < connections; c++) {
+                open.add(new Client(requests, selector, new SplittableRandom(c * 7919L + System.nanoTime()),
+                        start + (rate == 0 ? 0 : interval * c / connections)));
+            }
+            int busy = 0;
             while (true) {
-                long due;
-                if (rate == 0) {
-                    due = System.nanoTime();
-                } else {
-                    due = next;
-                    next += interval;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
+                long now = System.nanoTime();
+                long wait = Long.MAX_VALUE;
+                boolean sending = false;
+                for (Client connection : open) {
+                    if (connection.due >= 0) {
+                        continue; // waiting for its answer
+                    }
+                    long due = rate == 0 ? now : connection.next;
+                    if (due >= end) {
+                        continue;
+                    }
+                    sending = true;
+                    if (due <= now) {
+                        connection.send(due);
+                        connection.next += interval;
+                        busy++;
+                    } else {
+                        wait = Math.min(wait, due - now);
                     }
                 }
-                if (due >= end) {
+                if (busy == 0 && !sending) {
                     break;
                 }
-                if (socket == null) {
-                    socket = new Socket(requests.host, requests.port);
-                    socket.setTcpNoDelay(true);
-                }
-                socket.getOutputStream().write(requests.request(random.nextInt(requests.units)));
-                String answer = readAnswer(socket.getInputStream(), buffer);
-                long took = System.nanoTime() - due;
-                if (!answer.startsWith("HTTP/1.1 200")
-                        || requests.probe == null && !answer.contains("\"verified\":true")) {
-                    throw new IllegalStateException("unexpected answer: " + answer);
-                }
-                requests.answered.incrementAndGet();
-                if (due >= start) {
-                    if (n == nanos.length) {
-                        nanos = Arrays.copyOf(nanos, n * 2);
+                // select's timeout is in milliseconds: a paced request may be sent up to 1 ms late, and is charged for it
+                selector.select(busy > 0 && wait == Long.MAX_VALUE ? 0 : Math.max(1, (wait + 999_999) / 1_000_000));
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Client connection = (Client) key.attachment();
+                    if (connection.read()) {
+                        long took = System.nanoTime() - connection.due;
+                        if (connection.due >= start) {
+                            if (n == nanos.length) {
+                                nanos = Arrays.copyOf(nanos, n * 2);
+                            }
+                            nanos[n++] = took;
+                        }
+                        connection.due = -1;
+                        busy--;
                     }
-                    nanos[n++] = took;
                 }
-                // Tomcat ends a keep-alive connection after 100 requests (maxKeepAliveRequests): open the next
-                if (CONNECTION_CLOSE.matcher(answer).find()) {
-                    socket.close();
-                    socket = null;
-                }
+                selector.selectedKeys().clear();
             }
         } finally {
-            if (socket != null) {
-                socket.close();
+            for (Client connection : open) {
+                connection.channel.close();
             }
         }
-        return Arrays.copyOf(nanos, n);
+        long[] sorted = Arrays.copyOf(nanos, n);
+        Arrays.sort(sorted);
+        return new Result(sorted);
     }
 
-    /** Reads one HTTP answer (headers, and a Content-Length or chunked body) and returns it as text. */
-    private static String readAnswer(InputStream in, byte[] buffer) throws IOException {
-        int length = 0;
-        int headerEnd = -1;
-        int total = -1;
-        boolean chunked = false;
-        while (true) {
-            int read = in.read(buffer, length, buffer.length - length);
-            if (read < 0) {
+    /** One keep-alive connection: at most one request outstanding (HTTP/1.1 without pipelining). */
+    private static final class Client {
+        private final Requests requests;
+        private final Selector selector;
+        private final SplittableRandom random;
+        private final ByteBuffer in = ByteBuffer.allocate(16 * 1024);
+        private SocketChannel channel;
+        /** when the next request is due (paced runs) */
+        long next;
+        /** when the outstanding request was due, or -1 when there is none */
+        long due = -1;
+        private int headerEnd;
+        private int total;
+        private boolean chunked;
+
+        Client(Requests requests, Selector selector, SplittableRandom random, long next) throws IOException {
+            this.requests = requests;
+            this.selector = selector;
+            this.random = random;
+            this.next = next;
+            connect();
+        }
+
+        private void connect() throws IOException {
+            channel = SocketChannel.open(new InetSocketAddress(requests.host, requests.port));
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ, this);
+        }
+
+        void send(long due) throws IOException {
+            this.due = due;
+            in.clear();
+            headerEnd = -1;
+            ByteBuffer request = ByteBuffer.wrap(requests.request(random.nextInt(requests.units)));
+            while (request.hasRemaining()) {
+                channel.write(request); // a few hundred bytes into an empty socket buffer: written at once
+            }
+        }
+
+        /** Reads what has arrived; true once the whole answer is in (checked, and the connection renewed if closed). */
+        boolean read() throws IOException {
+            if (channel.read(in) < 0) {
                 throw new IOException("the gateway closed the connection");
             }
-            length += read;
+            byte[] bytes = in.array();
+            int length = in.position();
             if (headerEnd < 0) {
-                String text = new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
-                int end = text.indexOf("\r\n\r\n");
-                if (end >= 0) {
-                    headerEnd = end + 4;
-                    Matcher m = CONTENT_LENGTH.matcher(text.substring(0, end));
-                    if (m.find()) {
-                        total = headerEnd + Integer.parseInt(m.group(1));
-                    } else if (text.substring(0, end).toLowerCase().contains("transfer-encoding: chunked")) {
-                        chunked = true;
-                    } else {
-                        throw new IOException("neither Content-Length nor chunked: " + text);
-                    }
+                int end = indexOf(bytes, length, HEADER_END);
+                if (end < 0) {
+                    return false;
+                }
+                headerEnd = end + 4;
+                String head = new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+                Matcher m = CONTENT_LENGTH.matcher(head);
+                chunked = !m.find();
+                total = chunked ? -1 : headerEnd + Integer.parseInt(m.group(1));
+                if (chunked && !head.toLowerCase().contains("transfer-encoding: chunked")) {
+                    throw new IOException("neither Content-Length nor chunked: " + head);
                 }
             }
-            if (headerEnd >= 0 && (chunked ? endsWith(buffer, length, LAST_CHUNK) : length >= total)) {
-                return new String(buffer, 0, length, StandardCharsets.ISO_8859_1);
+            if (chunked ? !endsWith(bytes, length, LAST_CHUNK) : length < total) {
+                if (!in.hasRemaining()) {
+                    throw new IOException("an answer over " + in.capacity() + " bytes");
+                }
+                return false;
             }
+            String answer = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+            if (!answer.startsWith("HTTP/1.1 200")
+                    || requests.probe == null && indexOf(bytes, length, VERIFIED) < 0) {
+                throw new IllegalStateException("unexpected answer: " + answer);
+            }
+            requests.answered.incrementAndGet();
+            if (CONNECTION_CLOSE.matcher(answer.substring(0, headerEnd)).find()) {
+                channel.close();
+                connect();
+            }
+            return true;
         }
     }
 
+    private static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VERIFIED = "\"verified\":true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LAST_CHUNK = "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static boolean endsWith(byte[] buffer, int length, byte[] suffix) {
-        if (length < suffix.length) {
-            return false;
-        }
-        for (int i = 0; i < suffix.length; i++) {
-            if (buffer[length - suffix.length + i] != suffix[i]) {
-                return false;
+    private static int indexOf(byte[] bytes, int length, byte[] wanted) {
+        outer:
+        for (int i = 0; i + wanted.length <= length; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (bytes[i + j] != wanted[j]) {
+                    continue outer;
+                }
             }
+            return i;
         }
-        return true;
+        return -1;
+    }
+
+    private static boolean endsWith(byte[] buffer, int length, byte[] suffix) {
+        return length >= suffix.length && indexOf(Arrays.copyOfRange(buffer, length - suffix.length, length),
+                suffix.length, suffix) == 0;
     }
 
     private static String partnerKey(GatewayProcess gateway) throws Exception {

@@ -2,7 +2,9 @@ package io.tracegate.epcis.validation;
 
 import io.tracegate.epcis.io.EpcisFormat;
 import io.tracegate.epcis.model.EpcisEvent;
+import io.tracegate.gs1.epc.Epc;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +20,16 @@ public final class EventRules {
 
     /** @param format the format of the document the events come from (for the paths in findings) */
     public EventRules(EpcisFormat format) {
-        this.layers = List.of(new IdentifierLayer(format), new VocabularyLayer(format), new StandardLayer(format));
+        this(format, (written, epc) -> { });
+    }
+
+    /**
+     * @param format          the format of the document the events come from (for the paths in findings)
+     * @param parsedInstances told of each instance EPC that parsed (see {@link IdentifierLayer})
+     */
+    public EventRules(EpcisFormat format, BiConsumer<String, Epc> parsedInstances) {
+        this.layers = List.of(new IdentifierLayer(format, parsedInstances), new VocabularyLayer(format),
+                new StandardLayer(format));
     }
 
     /**

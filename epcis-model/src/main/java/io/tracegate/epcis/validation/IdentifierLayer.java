@@ -24,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -63,10 +64,22 @@ public final class IdentifierLayer implements EventLayer {
 
     private final DocumentPaths paths;
     private final Set<String> knownGood = new HashSet<>();
+    private final BiConsumer<String, Epc> parsedInstances;
 
     /** @param format the format of the document the events come from (for the paths in findings) */
     public IdentifierLayer(EpcisFormat format) {
+        this(format, (written, epc) -> { });
+    }
+
+    /**
+     * @param format          the format of the document the events come from (for the paths in findings)
+     * @param parsedInstances told of each instance EPC (parentID and EPC lists) that parsed, as written and as
+     *                        parsed, so that a caller who needs the parse too (a capture: canonical keys, units)
+     *                        does not parse it again
+     */
+    public IdentifierLayer(EpcisFormat format, BiConsumer<String, Epc> parsedInstances) {
         this.paths = new DocumentPaths(format);
+        this.parsedInstances = parsedInstances;
     }
 
     @Override
@@ -222,6 +235,9 @@ public final class IdentifierLayer implements EventLayer {
         };
         if (wrongKind != null) {
             return new Problem("id." + scheme(v) + ".kind", "'" + v + "': " + wrongKind);
+        }
+        if (place == Place.INSTANCE && v == value) { // strip() returns the string itself when nothing was stripped
+            parsedInstances.accept(value, epc);
         }
         if (place != Place.INSTANCE && knownGood.size() < KNOWN_GOOD_LIMIT) {
             knownGood.add(v);

@@ -18,13 +18,18 @@ import io.tracegate.epcis.model.EventType;
 import io.tracegate.epcis.model.ExtensionElement;
 import io.tracegate.epcis.model.LocationRef;
 import io.tracegate.epcis.model.NamedValue;
+import io.tracegate.epcis.model.QuantityElement;
 import io.tracegate.epcis.model.SensorElement;
 import io.tracegate.epcis.testing.GeneratedDocuments;
+import io.tracegate.gs1.epc.Epc;
+import io.tracegate.gs1.epc.SsccEpc;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +53,27 @@ class EventRulesTest {
                 assertEquals(List.of(), errors(document.events(), format), format.label());
             }
         }
+    }
+
+    @Test
+    void theInstanceEpcsParsedAreHandedOverAsWritten() {
+        String sscc = "urn:epc:id:sscc:030001.00000000001";
+        String digitalLink = "https://id.gs1.org/01/00300010123455/21/77";
+        String badCheckDigit = "https://id.gs1.org/01/00300010123456/21/78";
+        String padded = " urn:epc:id:sgtin:030001.0012345.79";
+        String grai = "urn:epc:id:grai:030001.12345.1";
+        EpcisEvent event = EpcisEvent.builder(EventType.AGGREGATION_EVENT).eventTime(T).eventTimeZoneOffset("-05:00")
+                .action(Action.ADD).parentId(sscc).addChildEpc(UNIT).addChildEpc(digitalLink)
+                .addChildEpc(badCheckDigit).addChildEpc(padded).addChildEpc(grai)
+                .addChildQuantity(new QuantityElement("urn:epc:class:lgtin:030001.0012345.L1",
+                        null, null))
+                .readPoint(new LocationRef(SITE, List.of())).build();
+        Map<String, Epc> parsed = new LinkedHashMap<>();
+        new EventRules(EpcisFormat.JSON_LD_2_0, parsed::put).check(0, JSON_EVENT, event, finding -> { });
+        // the check-digit error, the padded one (a capture keys it as written), the GRAI (not read by gs1-parser),
+        // the class and the location are not handed over
+        assertEquals(List.of(sscc, UNIT, digitalLink), List.copyOf(parsed.keySet()));
+        assertTrue(parsed.get(sscc) instanceof SsccEpc);
     }
 
     @Test

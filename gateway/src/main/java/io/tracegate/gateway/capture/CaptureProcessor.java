@@ -18,6 +18,7 @@ import io.tracegate.gateway.serials.LifecycleFinding;
 import io.tracegate.gateway.serials.LifecycleMode;
 import io.tracegate.gateway.serials.SerialLifecycle;
 import io.tracegate.gateway.serials.SerialStore;
+import io.tracegate.gs1.epc.Epc;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,9 +279,12 @@ class CaptureProcessor {
      * those that pass (on a thread of the preparation pool).
      */
     private static List<Checked> prepare(List<Read> events, EpcisFormat format) {
-        EventRules rules = new EventRules(format);
+        // the identifier check parses each instance EPC; the preparation takes those parses over
+        Map<String, Epc> parsed = new HashMap<>();
+        EventRules rules = new EventRules(format, parsed::put);
         List<Checked> checked = new ArrayList<>(events.size());
         for (Read read : events) {
+            parsed.clear();
             List<CaptureError.Finding> findings = new ArrayList<>();
             rules.check(read.index(), "eventList[" + read.index() + "]", read.event(), finding -> {
                 if (finding.isError()) {
@@ -287,7 +292,7 @@ class CaptureProcessor {
                 }
             });
             checked.add(findings.isEmpty()
-                    ? new Checked(read.index(), null, new PreparedEvent(read.index(), read.event()), null)
+                    ? new Checked(read.index(), null, new PreparedEvent(read.index(), read.event(), parsed), null)
                     : new Checked(read.index(), read.event().eventId(), null, findings));
         }
         return checked;

@@ -37,47 +37,29 @@ public class EventStore {
         this.jdbc = jdbc;
     }
 
-    /** An event as the trace lists it. */
-    public record EventSummary(long ref, String eventId, String eventType, OffsetDateTime eventTime, String bizStep,
-                               String action, String disposition, String readPoint, String bizLocation) {
-    }
-
-    /**
-     * An EPC's part in an event: its role ({@code p}arent, {@code e}pcList, {@code c}hild, ...) and, for a child,
-     * the canonical key of the parent it was packed into or out of.
-     */
-    public record Appearance(EventSummary event, char role, String parentKey) {
-    }
-
     /**
      * The events naming identifiers, with the identifier's role in each, as a query: those of a unit the serial
      * store holds are listed on its row, any other identifier's (and a unit's from before the store held it) are
      * in {@code event_epc}. Its parameters: the canonical keys (text[]) twice.
      */
-    public static final String NAMED_BY = "select x.event_ref, x.role::text as role from event_epc x"
-            + " where x.epc = any(?) union all select r.ref, substr(u.event_roles, r.n::int, 1)"
-            + " from serial_unit u, unnest(u.event_refs) with ordinality as r(ref, n) where u.epc = any(?)";
+    public static final String NAMED_BY = namedBy("k.epc = any(?)", "serial_unit");
 
     /**
      * {@link #NAMED_BY} for the identifiers in a range of keys (those starting with one prefix: an EPC pattern). Its
      * parameters: the range's first key and the first key after it, twice.
      */
-    public static final String NAMED_IN_RANGE = "select x.event_ref, x.role::text as role from event_epc x"
-            + " where x.epc >= ? and x.epc < ? union all select r.ref, substr(u.event_roles, r.n::int, 1)"
-            + " from serial_unit u, unnest(u.event_refs) with ordinality as r(ref, n) where u.epc >= ? and u.epc < ?";
+    public static final String NAMED_IN_RANGE = namedBy("k.epc >= ? and k.epc < ?", "serial_unit");
 
-    /** Every event naming this canonical identifier, in time order. */
-    public List<Appearance> appearances(String key) {
-        String[] keys = {key};
-        return jdbc.sql("select e.id, e.event_id, e.event_type, e.event_time, e.biz_step, e.action, e.disposition,"
-                        + " e.read_point, e.biz_location, x.role, case when x.role = 'c' then e.parent_id end"
-                        + " from (" + NAMED_BY + ") x join epcis_event e on e.id = x.event_ref"
-                        + " order by e.event_time, e.id")
-                .param(keys).param(keys)
-                .query((rs, n) -> new Appearance(new EventSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9)), rs.getString(10).charAt(0), rs.getString(11)))
-                .list();
+    /**
+     * {@link #NAMED_BY} for the identifiers whose key meets {@code keyCondition} (on {@code k.epc}; used twice), the
+     * units' rows read from {@code units} ({@code serial_unit}, or a relation of its rows already read): columns
+     * {@code event_ref}, {@code role} and {@code written} (the unit's EPC as written, null for the events in
+     * {@code event_epc}).
+     */
+    public static String namedBy(String keyCondition, String units) {
+        return "select k.event_ref, k.role::text as role, null as written from event_epc k where " + keyCondition
+                + " union all select r.ref, substr(k.event_roles, r.n::int, 1), k.written from " + units + " k,"
+                + " unnest(k.event_refs) with ordinality as r(ref, n) where " + keyCondition;
     }
 
     /** A stored event: its row and its body (a one-event EPCIS 2.0 JSON-LD document). */

@@ -18,13 +18,16 @@ public final class Identifiers {
 
     /** The canonical key of an identifier (EPC, EPC class, SGLN, or a non-GS1 URI as written). */
     public static String key(String written) {
-        Epc epc = parse(written);
+        return key(written, parse(written));
+    }
+
+    /** The canonical key of an identifier already parsed ({@link #parse}). */
+    static String key(String written, Epc epc) {
         return epc == null ? written : epc.toDigitalLink();
     }
 
-    /** The serialised unit an EPC names (an SGTIN or SSCC), or null for anything else. */
-    static UnitRef unit(String written) {
-        Epc epc = parse(written);
+    /** The serialised unit an identifier already parsed ({@link #parse}) names (an SGTIN or SSCC), or null. */
+    static UnitRef unit(String written, Epc epc) {
         if (epc instanceof Sgtin sgtin) {
             return new UnitRef(epc.toDigitalLink(), written, "sgtin", sgtin.gtin().value());
         }

@@ -12,6 +12,7 @@ import io.tracegate.epcis.model.QuantityElement;
 import io.tracegate.epcis.model.SourceDestination;
 import io.tracegate.gateway.serials.LifecycleEvent;
 import io.tracegate.gateway.serials.UnitRef;
+import io.tracegate.gs1.epc.Epc;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -49,29 +50,29 @@ final class PreparedEvent {
     private final List<String> notGs1 = new ArrayList<>();
     private long ref;
 
-    PreparedEvent(int index, EpcisEvent event) {
+    /**
+     * @param parsed the event's instance EPCs the identifier check has parsed, by the text as written; the others
+     *               are parsed here (each EPC is parsed once per capture)
+     */
+    PreparedEvent(int index, EpcisEvent event, Map<String, Epc> parsed) {
         this.index = index;
         this.event = event;
         this.hash = EventHash.of(event);
-        this.parentUnit = event.parentId() == null ? null : Identifiers.unit(event.parentId());
         if (event.parentId() != null) {
+            Epc epc = parse(event.parentId(), parsed);
+            parentUnit = Identifiers.unit(event.parentId(), epc);
             keys.add(parentUnit != null ? new Key(parentUnit.key(), 'p', true)
-                    : new Key(Identifiers.key(event.parentId()), 'p', false));
-            if (parentUnit == null && Identifiers.parse(event.parentId()) == null) {
+                    : new Key(Identifiers.key(event.parentId(), epc), 'p', false));
+            if (epc == null) {
                 notGs1.add(event.parentId());
             }
+        } else {
+            parentUnit = null;
         }
-        units(event.epcList(), 'e', epcUnits);
-        units(event.childEpcs(), 'c', childUnits);
-        for (List<String> list : List.of(event.epcList(), event.childEpcs())) {
-            for (String epc : list) {
-                if (Identifiers.parse(epc) == null) {
-                    notGs1.add(epc);
-                }
-            }
-        }
-        units(event.inputEpcList(), 'i', inputUnits);
-        units(event.outputEpcList(), 'o', outputUnits);
+        units(event.epcList(), 'e', epcUnits, parsed, notGs1);
+        units(event.childEpcs(), 'c', childUnits, parsed, notGs1);
+        units(event.inputEpcList(), 'i', inputUnits, parsed, null);
+        units(event.outputEpcList(), 'o', outputUnits, parsed, null);
         classes(event.quantityList(), 'q');
         classes(event.childQuantityList(), 'q');
         classes(event.inputQuantityList(), 'I');
@@ -84,16 +85,27 @@ final class PreparedEvent {
         }
     }
 
-    private void units(List<String> epcs, char role, List<UnitRef> into) {
-        for (String epc : epcs) {
-            UnitRef unit = Identifiers.unit(epc);
+    /** Adds the keys and units of these EPCs; with {@code notGs1}, those that are no GS1 key go there too. */
+    private void units(List<String> epcs, char role, List<UnitRef> into, Map<String, Epc> parsed,
+            List<String> notGs1) {
+        for (String written : epcs) {
+            Epc epc = parse(written, parsed);
+            UnitRef unit = Identifiers.unit(written, epc);
             if (unit != null) {
                 keys.add(new Key(unit.key(), role, true));
                 into.add(unit);
             } else {
-                keys.add(new Key(Identifiers.key(epc), role, false));
+                keys.add(new Key(Identifiers.key(written, epc), role, false));
+                if (epc == null && notGs1 != null) {
+                    notGs1.add(written);
+                }
             }
         }
+    }
+
+    private static Epc parse(String written, Map<String, Epc> parsed) {
+        Epc epc = parsed.get(written);
+        return epc != null ? epc : Identifiers.parse(written);
     }
 
     /** The identifiers an event names (its {@link #keys()}), counted without parsing any. */

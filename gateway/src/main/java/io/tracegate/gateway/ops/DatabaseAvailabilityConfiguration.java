@@ -30,13 +30,16 @@ class DatabaseAvailabilityConfiguration {
         return availability::health;
     }
 
-    /** Just before Spring Security's filters, whose API key look-up needs the database. */
+    /**
+     * Before Spring Security's filters, whose API key look-up needs the database, and before the verification
+     * responder's hot path (at {@code DEFAULT_FILTER_ORDER - 1}), which reads the serial store.
+     */
     @Bean
     FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(DatabaseAvailability availability,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
         FilterRegistrationBean<DatabaseUnavailableFilter> registration =
                 new FilterRegistrationBean<>(new DatabaseUnavailableFilter(availability, problems));
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
         return registration;
     }
 }

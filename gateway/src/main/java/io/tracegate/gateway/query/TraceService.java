@@ -1,11 +1,10 @@
 package io.tracegate.gateway.query;
 
-import io.tracegate.gateway.capture.EventStore;
-import io.tracegate.gateway.capture.EventStore.Appearance;
-import io.tracegate.gateway.capture.EventStore.EventSummary;
 import io.tracegate.gateway.problem.ApiProblem;
-import io.tracegate.gateway.serials.SerialStore;
-import io.tracegate.gateway.serials.SerialStore.UnitView;
+import io.tracegate.gateway.query.TraceSearch.Appearance;
+import io.tracegate.gateway.query.TraceSearch.Event;
+import io.tracegate.gateway.query.TraceSearch.Found;
+import io.tracegate.gateway.query.TraceSearch.Unit;
 import io.tracegate.gs1.Gs1Exception;
 import io.tracegate.gs1.epc.Epc;
 import java.time.OffsetDateTime;
@@ -15,27 +14,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The full story of one unit or container: its current state from the serial store, its place in the aggregation
  * tree, and every event that concerned it, its own and those inherited from the cases and pallets it was packed in
- * while it was in them (ship a pallet = ship everything in it). Only index lookups: one per container level.
+ * while it was in them (ship a pallet = ship everything in it). One statement reads it all ({@link TraceSearch}).
  */
 @Service
 public class TraceService {
 
-    /** Cases in pallets in ... : deeper trees do not occur in DSCSA; the bound stops a malformed history. */
-    private static final int MAX_DEPTH = 8;
+    private final TraceSearch search;
 
-    private final SerialStore units;
-    private final EventStore events;
-
-    TraceService(SerialStore units, EventStore events) {
-        this.units = units;
-        this.events = events;
+    TraceService(TraceSearch search) {
+        this.search = search;
     }
 
     /** An event in a trace; {@code via} names the container it was inherited from (null for the unit's own). */
@@ -52,8 +44,7 @@ public class TraceService {
                         OffsetDateTime commissionedAt, Boolean observed, List<TracedEvent> events) {
     }
 
-    /** One read-only transaction: the state and the history come from the same snapshot, over one connection. */
-    @Transactional(readOnly = true)
+    /** The state and the history come from one statement, so from one snapshot. */
     public Trace trace(String epcText) {
         String key;
         try {
@@ -61,22 +52,22 @@ public class TraceService {
         } catch (Gs1Exception e) {
             throw ApiProblem.validation("'" + epcText + "' is not an EPC URN or GS1 Digital Link: " + e.getMessage());
         }
-        Optional<UnitView> unit = units.find(key);
+        Found found = search.find(key);
         Map<Long, TracedEvent> collected = new LinkedHashMap<>();
-        collect(key, null, null, null, 0, collected);
-        if (unit.isEmpty() && collected.isEmpty()) {
+        collect(found, key, null, null, null, 0, collected);
+        Unit u = found.unit();
+        if (u == null && collected.isEmpty()) {
             throw ApiProblem.noSuchResource("no unit and no event is known for " + epcText);
         }
         List<TracedEvent> history = new ArrayList<>(collected.values());
         history.sort(Comparator.comparing(TracedEvent::eventTime));
-        if (unit.isEmpty()) {
+        if (u == null) {
             return new Trace(epcText, null, null, null, null, null,
                     null, null, null, null, List.of(), null, null, history);
         }
-        UnitView u = unit.get();
         return new Trace(u.epc(), u.kind(), u.gtin(), u.status().word(), u.disposition(), u.owner(), u.location(),
-                u.lot(), u.expiry() == null ? null : u.expiry().toString(), u.parent(),
-                units.children(key).stream().map(UnitView::epc).toList(), u.commissionedAt(), u.observed(), history);
+                u.lot(), u.expiry() == null ? null : u.expiry().toString(), u.parent(), u.children(),
+                u.commissionedAt(), u.observed(), history);
     }
 
     /**
@@ -84,15 +75,14 @@ public class TraceService {
      * it as an object or child, not the packing of its other children), then recurses into the containers it was
      * in during that window.
      */
-    private void collect(String key, OffsetDateTime from, OffsetDateTime to, String via, int depth,
-            Map<Long, TracedEvent> into) {
-        List<Appearance> appearances = events.appearances(key);
+    private static void collect(Found found, String key, OffsetDateTime from, OffsetDateTime to, String via,
+            int depth, Map<Long, TracedEvent> into) {
         Map<String, OffsetDateTime> packedSince = new HashMap<>();
         record Stay(String parent, OffsetDateTime from, OffsetDateTime to) {
         }
         List<Stay> stays = new ArrayList<>();
-        for (Appearance a : appearances) {
-            EventSummary e = a.event();
+        for (Appearance a : found.appearancesOf(key)) {
+            Event e = a.event();
             boolean inWindow = (from == null || !e.eventTime().isBefore(from)) && (to == null || e.eventTime().isBefore(to));
             if (inWindow && (depth == 0 || a.role() == 'e' || a.role() == 'c')) {
                 into.putIfAbsent(e.ref(), new TracedEvent(e.eventId(), e.eventType(), e.eventTime(), e.bizStep(),
@@ -108,19 +98,15 @@ public class TraceService {
             }
         }
         packedSince.forEach((parent, since) -> stays.add(new Stay(parent, since, null)));
-        if (depth >= MAX_DEPTH) {
+        if (depth >= TraceSearch.MAX_DEPTH) {
             return;
         }
         for (Stay stay : stays) {
             OffsetDateTime start = from == null || stay.from().isAfter(from) ? stay.from() : from;
             OffsetDateTime end = to == null ? stay.to() : stay.to() == null || to.isBefore(stay.to()) ? to : stay.to();
             if (end == null || start.isBefore(end)) {
-                collect(stay.parent(), start, end, written(stay.parent()), depth + 1, into);
+                collect(found, stay.parent(), start, end, found.writtenOf(stay.parent()), depth + 1, into);
             }
         }
-    }
-
-    private String written(String key) {
-        return units.find(key).map(UnitView::epc).orElse(key);
     }
 }

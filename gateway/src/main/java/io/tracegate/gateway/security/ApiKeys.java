@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -33,6 +34,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The API key store. A key is {@code tg_} followed by 256 random bits (base64url); only its SHA-256 is stored.
@@ -59,6 +62,8 @@ public class ApiKeys {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditTrail audit;
+    /** Revocations committed: an authentication that overlapped one does not keep what it remembered. */
+    private final AtomicLong revocations = new AtomicLong();
     private final Cache<String, ApiPrincipal> authenticated = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(REMEMBERED).build();
 
@@ -102,6 +107,7 @@ public class ApiKeys {
         if (known != null) {
             return Optional.of(known);
         }
+        long revocationsBefore = revocations.get();
         Optional<ApiPrincipal> principal = jdbc.sql("select id, name, roles, gtins, glns, may_import from api_key"
                         + " where key_hash = ? and revoked_at is null")
                 .param(hash)
@@ -109,8 +115,22 @@ public class ApiKeys {
                         array(rs, "roles", Role::valueOf), array(rs, "gtins", Gtin::new), array(rs, "glns", Gln::new),
                         rs.getBoolean("may_import")))
                 .optional();
-        principal.ifPresent(p -> authenticated.put(remembered, p));
+        principal.ifPresent(p -> {
+            authenticated.put(remembered, p);
+            // a revocation committed since the query began may have found nothing to forget: forget it here
+            if (revocations.get() != revocationsBefore) {
+                authenticated.invalidate(remembered);
+            }
+        });
         return principal;
+    }
+
+    /**
+     * The principal of a key authenticated within {@link #REMEMBERED} and not revoked here since, without asking the
+     * database: empty when it is not remembered (unknown, revoked, or not asked about lately).
+     */
+    Optional<ApiPrincipal> remembered(String secret) {
+        return Optional.ofNullable(authenticated.getIfPresent(HexFormat.of().formatHex(hash(secret))));
     }
 
     public List<ApiKeyInfo> list() {
@@ -149,7 +169,15 @@ public class ApiKeys {
             throw ApiProblem.noSuchResource("no active API key named '" + name + "'");
         }
         audit.record(actor(), "key.revoked", List.of("key:" + name), null);
-        authenticated.asMap().values().removeIf(principal -> principal.name().equals(name));
+        // forgotten once the revocation is committed: before, a concurrent authentication still reads the key as
+        // active and would remember it again (authenticate checks the count after remembering)
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                revocations.incrementAndGet();
+                authenticated.asMap().values().removeIf(principal -> principal.name().equals(name));
+            }
+        });
     }
 
     private void store(ApiPrincipal grant, String secret) {

@@ -87,6 +87,15 @@ public class AuthFailures {
         }
     }
 
+    /**
+     * Whether keys from this address are refused unchecked now: read only, for a key already known to be good (such a
+     * check cannot fail, so it need not be counted among the checks in progress).
+     */
+    public boolean refusing(String address) {
+        Window window = windows.getIfPresent(client(address));
+        return window != null && window.failures() >= limits.limit() && clock.instant().isBefore(until(window));
+    }
+
     /** Waits for checks in progress to end. Polling: they end within milliseconds, and waits are rare. */
     private static boolean pause() {
         try {

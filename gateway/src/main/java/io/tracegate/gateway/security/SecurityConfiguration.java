@@ -32,6 +32,9 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @ConditionalOnWebApplication // not for the key command, which runs without HTTP
 public class SecurityConfiguration {
 
+    /** The roles that may verify ({@code /vrs/**} but the log and directory, {@code /verify/**}). */
+    static final Set<Role> VERIFIERS = Set.of(Role.PARTNER, Role.PHARMACIST, Role.COMPLIANCE, Role.ADMIN);
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, AuthFailures failures, Exchange exchange,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
@@ -96,8 +99,8 @@ public class SecurityConfiguration {
                         // verification (io.tracegate.gateway.verify)
                         .requestMatchers("/vrs/log").hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/vrs/directory", "/vrs/directory/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/vrs/**", "/verify/**").hasAnyRole(Role.PARTNER.name(),
-                                Role.PHARMACIST.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers("/vrs/**", "/verify/**").hasAnyRole(VERIFIERS.stream().map(Role::name)
+                                .toArray(String[]::new))
                         // compliance (io.tracegate.gateway.compliance) and its reports (io.tracegate.gateway.query)
                         .requestMatchers("/recalls", "/recalls/**", "/units/**", "/audit", "/audit/**", "/reports/**",
                                 "/investigations", "/investigations/**", "/exports", "/exports/**")

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code serial_unit} and {@code lot} tables. The capture path reads and writes them set-based, a batch at a
- * time, on the connection of its transaction; {@link #find} and {@link #children} serve the trace.
+ * time, on the connection of its transaction; verification reads a unit or a lot at a time ({@link #find},
+ * {@link #lot}); the trace reads them in its own statement ({@code io.tracegate.gateway.query.TraceSearch}).
  */
 @Repository
 public class SerialStore {
@@ -50,8 +51,8 @@ public class SerialStore {
     }
 
     /**
-     * A unit as the trace shows it; {@code parent} is the parent's EPC as written; {@code observed} when it was first
-     * seen in a history import (its state derived from imported events, its history begun elsewhere).
+     * A unit's state; {@code parent} is the parent's EPC as written; {@code observed} when it was first seen in a
+     * history import (its state derived from imported events, its history begun elsewhere).
      */
     public record UnitView(String key, String epc, String kind, String gtin, String lot, LocalDate expiry,
                            UnitStatus status, String disposition, String owner, String location, String parentKey,
@@ -60,10 +61,23 @@ public class SerialStore {
 
     /** The unit with this canonical key. */
     public Optional<UnitView> find(String key) {
-        return jdbc.sql("select u.*, p.written as parent_written from serial_unit u"
+        return jdbc.sql("select " + VIEWED + ", p.written as parent_written from serial_unit u"
                         + " left join serial_unit p on p.epc = u.parent where u.epc = ?")
                 .param(key).query((rs, n) -> view(rs, rs.getString("parent_written"))).optional();
     }
+
+    /**
+     * The unit with this canonical key without its container's written form ({@link UnitView#parent()} null,
+     * {@link UnitView#parentKey()} kept): one point look-up, for the verification responder on every request.
+     */
+    public Optional<UnitView> unit(String key) {
+        return jdbc.sql("select " + VIEWED + " from serial_unit u where u.epc = ?")
+                .param(key).query((rs, n) -> view(rs, null)).optional();
+    }
+
+    /** The columns of a {@link UnitView} (not the unit's event list, which can be long). */
+    private static final String VIEWED = "u.epc, u.written, u.kind, u.gtin, u.lot, u.expiry, u.status, u.disposition,"
+            + " u.owner, u.location, u.parent, u.commissioned_at, u.observed";
 
     /** Whether the store has a lot of this GTIN (units of it were commissioned with a lot). */
     public boolean knowsGtin(String gtin) {
@@ -81,12 +95,6 @@ public class SerialStore {
                     Date expiry = rs.getDate(1);
                     return new Lot(gtin, lot, expiry == null ? null : expiry.toLocalDate());
                 }).optional();
-    }
-
-    /** The units packed directly in this one, by EPC. */
-    public List<UnitView> children(String key) {
-        return jdbc.sql("select * from serial_unit where parent = ? order by written").param(key)
-                .query((rs, n) -> view(rs, null)).list();
     }
 
     private static UnitView view(ResultSet rs, String parentWritten) throws SQLException {

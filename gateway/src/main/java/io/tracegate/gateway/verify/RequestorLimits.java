@@ -35,9 +35,14 @@ class RequestorLimits implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof ApiPrincipal caller)) {
-            return true;
+        if (authentication != null && authentication.getPrincipal() instanceof ApiPrincipal caller) {
+            admit(caller);
         }
+        return true;
+    }
+
+    /** Takes one of the caller's tokens; 429 (with {@code Retry-After}) when it has none left. */
+    void admit(ApiPrincipal caller) {
         Bucket bucket = buckets.computeIfAbsent(caller.name(), name -> new Bucket(properties.policyOf(name)));
         long waitNanos = bucket.take(System.nanoTime());
         if (waitNanos > 0) {
@@ -49,7 +54,6 @@ class RequestorLimits implements HandlerInterceptor {
             refused.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             throw refused;
         }
-        return true;
     }
 
     /** Tokens refill continuously at {@code perSecond} up to {@code capacity}; one request takes one. */

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -107,9 +108,21 @@ public record VerificationRequest(ProductIdentifier product, String context, Gln
         }
     }
 
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: a correlation id needs to be unique, not secret, and
+     * {@link UUID#randomUUID()} reads the operating system's random source under a lock on every call (a system call
+     * per verification when requestors send none).
+     */
+    static String generatedCorrUuid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0xC000L << 48) | (0x8000L << 48);
+        return new UUID(high, low).toString();
+    }
+
     private static String corrUuid(String text) {
         if (text == null || text.isEmpty()) {
-            return UUID.randomUUID().toString();
+            return generatedCorrUuid();
         }
         if (!UUID_FORM.matcher(text).matches()) {
             throw ApiProblem.validation("corrUUID: '" + text + "' is not a UUID (8-4-4-4-12 hexadecimal digits)");

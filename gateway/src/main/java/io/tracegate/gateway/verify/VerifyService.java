@@ -83,12 +83,11 @@ public class VerifyService {
 
     /** Verifies one identifier: locally, forwarded (with this request's reqGLN, context and corrUUID), or 404. */
     public Verification verify(ProductIdentifier product, Gln reqGln, String context, String corrUuid) {
-        String gtin = product.gtin().value();
-        Optional<UnitView> unit = units.find(product.unitKey());
-        if (answersFor(gtin, unit.isPresent())) {
-            Finding finding = decide(product, unit.orElse(null));
-            return new Verification(product, finding.verdict(), 200, LOCAL, finding, null, null);
+        Optional<Verification> local = local(product);
+        if (local.isPresent()) {
+            return local.get();
         }
+        String gtin = product.gtin().value();
         Optional<Route> route = directory.routeFor(gtin);
         if (route.isEmpty()) {
             return new Verification(product, null, 404, null, null, null, "GTIN " + gtin + " is not one this"
@@ -99,6 +98,16 @@ public class VerifyService {
                 + VerificationRequest.LINK_TYPE + "&context=" + segment(context)
                 + (reqGln == null ? "" : "&reqGLN=" + reqGln.value()) + "&corrUUID=" + segment(corrUuid);
         return remote(product, route.get(), forwarder.get(route.get(), query));
+    }
+
+    /** The verification of a GTIN this gateway answers for itself, from its serial store; empty for another's. */
+    Optional<Verification> local(ProductIdentifier product) {
+        Optional<UnitView> unit = units.unit(product.unitKey());
+        if (!answersFor(product.gtin().value(), unit.isPresent())) {
+            return Optional.empty();
+        }
+        Finding finding = decide(product, unit.orElse(null));
+        return Optional.of(new Verification(product, finding.verdict(), 200, LOCAL, finding, null, null));
     }
 
     /**
@@ -121,7 +130,7 @@ public class VerifyService {
 
     /** Whether the serial store holds the unit of this GTIN and serial, for readings of an ambiguous scan. */
     boolean knowsUnit(String unitKey) {
-        return units.find(unitKey).isPresent();
+        return units.unit(unitKey).isPresent();
     }
 
     Optional<SerialStore.Lot> lot(String gtin, String lot) {

@@ -50,7 +50,7 @@ class VrsController {
 
     /** Most log rows on one page. */
     static final int MAX_LOG_PAGE = 1000;
-    private static final CacheControl NOT_CACHED = CacheControl.noCache().cachePrivate();
+    static final CacheControl NOT_CACHED = CacheControl.noCache().cachePrivate();
 
     private final VerifyService verifier;
     private final Directory directory;
@@ -99,9 +99,8 @@ class VrsController {
 
     private ResponseEntity<?> render(ApiPrincipal caller, Verification verification, String corrUuid) {
         if (verification.local() != null) {
-            Verdict shown = verification.verdict().disclosedTo(properties.policyOf(caller.name()));
             return ResponseEntity.ok().cacheControl(NOT_CACHED).contentType(MediaType.APPLICATION_JSON)
-                    .body(LmsAnswer.of(clock.instant(), gln(), shown, corrUuid));
+                    .body(LmsAnswer.to(caller, verification.verdict(), corrUuid, properties, clock).json());
         }
         if (verification.passThrough() != null) {
             return passThrough(verification.passThrough());
@@ -129,7 +128,7 @@ class VrsController {
         Optional<Directory.Route> route = verifier.connectivityRoute(gtin);
         if (route.isEmpty()) {
             return ResponseEntity.ok().cacheControl(NOT_CACHED).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("responderGLN", gln() == null ? "" : gln()));
+                    .body(Map.of("responderGLN", gln(properties) == null ? "" : gln(properties)));
         }
         Outcome outcome = verifier.checkConnectivity(route.get(), gtin, gln, context);
         if (outcome instanceof Answered answered) {
@@ -185,7 +184,7 @@ class VrsController {
         directory.delete(match);
     }
 
-    private String gln() {
+    static String gln(VerifyProperties properties) {
         return properties.responderGln() == null ? null : properties.responderGln().value();
     }
 

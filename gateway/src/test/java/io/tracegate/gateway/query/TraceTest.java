@@ -132,6 +132,41 @@ class TraceTest extends CaptureTest {
                 .containsExactly("commissioning", "packing", "unpacking");
     }
 
+    @Test
+    void aUnitInheritsWhatItsContainersDidOnlyWhileItWasInThem() {
+        String unit = sgtin("moved");
+        String box = caseSgtin("moved");
+        String otherBox = caseSgtin("other");
+        String first = sscc();
+        String second = sscc();
+        capture(commission(unit, box, otherBox),
+                objectEvent("ADD").epcs(first, second).bizStep("commissioning").disposition("active").at(SITE),
+                pack(first, box),
+                objectEvent("OBSERVE").epcs(first).bizStep("storing").at(SITE));
+        capture(pack(box, unit),
+                objectEvent("OBSERVE").epcs(first).bizStep("inspecting").at(SITE),
+                aggregationEvent("DELETE").parent(first).children(box).bizStep("unpacking").at(SITE),
+                pack(second, box),
+                objectEvent("OBSERVE").epcs(first).bizStep("storing").at(SITE),
+                pack(second, otherBox),
+                ship(second));
+
+        HttpResponse<String> trace = trace(unit);
+
+        assertThat(trace.statusCode()).as(trace.body()).isEqualTo(200);
+        assertThat((List<String>) json(trace, "$.events[*].bizStep")).containsExactly("commissioning", "packing",
+                "inspecting", "unpacking", "packing", "shipping");
+        assertThat((List<String>) json(trace, "$.events[*].via"))
+                .containsExactly(null, null, first, box, box, second);
+        assertThat((String) json(trace, "$.parent")).isEqualTo(box);
+        assertThat((String) json(trace, "$.status")).isEqualTo("in_transit");
+        HttpResponse<String> container = trace(box);
+        assertThat((List<String>) json(container, "$.children")).containsExactly(unit);
+        assertThat((String) json(container, "$.parent")).isEqualTo(second);
+        assertThat((List<String>) json(container, "$.events[*].bizStep")).containsExactly("commissioning", "packing",
+                "storing", "packing", "inspecting", "unpacking", "packing", "shipping");
+    }
+
     private void requireExample() {
         if (exampleJob == null) {
             Oracles.require(EXAMPLE);     // skips (one line for the suite), or fails with CI=true

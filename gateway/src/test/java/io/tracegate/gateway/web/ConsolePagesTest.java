@@ -103,8 +103,20 @@ class ConsolePagesTest extends CaptureTest {
                     .until(d -> d.findElements(by).stream().anyMatch(e -> e.getText().contains(text)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no '" + text + "' in " + by + " of " + browser.getCurrentUrl() + ": "
-                    + browser.findElement(By.tagName("body")).getText(), e);
+                    + text(By.tagName("body")), e);
         }
+    }
+
+    /** An element's text, read again when the page redrew it meanwhile. */
+    private String text(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText());
+    }
+
+    /** The texts of the elements found, read again when the page redrew them meanwhile. */
+    private List<String> texts(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(by).stream().map(WebElement::getText).toList());
     }
 
     private void screenshot(String name) throws Exception {
@@ -135,10 +147,10 @@ class ConsolePagesTest extends CaptureTest {
         // dashboard: counts, the chart, events per day
         awaitText(By.id("who"), "COMPLIANCE");
         await(By.cssSelector("#events-chart canvas"));
-        long events = Long.parseLong(await(By.cssSelector("#card-events .number")).getText().replace(",", ""));
+        long events = Long.parseLong(text(By.cssSelector("#card-events .number")).replace(",", ""));
         assertThat(events).as("the six events of the scenario at least").isGreaterThanOrEqualTo(6);
         assertThat(browser.findElements(By.cssSelector("#events-per-day tbody tr"))).isNotEmpty();
-        assertThat(browser.findElements(By.cssSelector("#frame-nav a")).stream().map(WebElement::getText).toList())
+        assertThat(texts(By.cssSelector("#frame-nav a")))
                 .containsExactly("Dashboard", "Trace", "Recall", "Expiry", "Investigations", "Exceptions",
                         "Partner messages", "Exports", "Audit", "Verify a pack");
         screenshot("dashboard");
@@ -146,8 +158,8 @@ class ConsolePagesTest extends CaptureTest {
         // trace: a unit in a case on a pallet; timeline with the inherited shipping, hierarchy as a tree
         browser.get(url("/console/trace.html?q=" + units.get(0)));
         awaitText(By.id("timeline"), "shipping");
-        assertThat(browser.findElement(By.id("trace-state")).getText()).contains("in_transit", lot);
-        assertThat(browser.findElement(By.id("hierarchy")).getText()).contains(units.get(0));
+        assertThat(text(By.id("trace-state"))).contains("in_transit", lot);
+        assertThat(text(By.id("hierarchy"))).contains(units.get(0));
         browser.get(url("/console/trace.html?q=" + pallet));
         awaitText(By.id("hierarchy"), units.get(2));
         screenshot("trace");
@@ -155,9 +167,9 @@ class ConsolePagesTest extends CaptureTest {
         // recall: partners and counts, what is in stock
         browser.get(url("/console/trace.html?q=" + lot)); // a lot found by the search goes to its recall
         awaitText(By.id("partners"), PARTNER_1);
-        assertThat(browser.findElement(By.id("partners")).getText()).contains(PARTNER_1 + " 3", PARTNER_2 + " 2");
-        assertThat(browser.findElement(By.cssSelector("#recall-in-stock .number")).getText()).isEqualTo("3");
-        assertThat(browser.findElement(By.id("shipments")).getText()).contains("PO-C1", "PO-C2");
+        assertThat(text(By.id("partners"))).contains(PARTNER_1 + " 3", PARTNER_2 + " 2");
+        assertThat(text(By.cssSelector("#recall-in-stock .number"))).isEqualTo("3");
+        assertThat(text(By.id("shipments"))).contains("PO-C1", "PO-C2");
         screenshot("recall");
 
         // expiry
@@ -165,7 +177,7 @@ class ConsolePagesTest extends CaptureTest {
         await(By.id("lots"));
         new Select(browser.findElement(By.id("within"))).selectByValue("180");
         awaitText(By.id("lots"), lot);
-        assertThat(browser.findElement(By.id("lots")).getText()).contains(lot + " " + LocalDate.now().plusDays(100)
+        assertThat(text(By.id("lots"))).contains(lot + " " + LocalDate.now().plusDays(100)
                 + " 100");
         screenshot("expiry");
 
@@ -183,14 +195,14 @@ class ConsolePagesTest extends CaptureTest {
         // them says so on these pages instead of failing)
         browser.get(url("/console/exceptions.html"));
         awaitText(By.id("exception-summary"), "open exception(s)");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Exceptions");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Exceptions");
         screenshot("exceptions");
         browser.get(url("/console/messages.html"));
         await(By.id("message-list"));
         screenshot("messages");
         browser.get(url("/console/"));
         awaitText(By.cssSelector("#card-exceptions"), "Open exceptions");
-        assertThat(browser.findElement(By.cssSelector("#card-exceptions .number")).getText()).matches("[\\d,]+");
+        assertThat(text(By.cssSelector("#card-exceptions .number"))).matches("[\\d,]+");
 
         // exports: requested, progress, download link
         browser.get(url("/console/exports.html"));
@@ -199,7 +211,7 @@ class ConsolePagesTest extends CaptureTest {
         browser.findElement(By.cssSelector("#export-form button")).click();
         awaitText(By.id("export-message"), "requested");
         await(By.cssSelector("#export-list a.download"));
-        assertThat(browser.findElement(By.id("export-list")).getText()).contains(lot, "done");
+        assertThat(text(By.id("export-list"))).contains(lot, "done");
         screenshot("exports");
 
         // audit: the latest records and "verify chain"
@@ -212,7 +224,7 @@ class ConsolePagesTest extends CaptureTest {
         // the pharmacist's page in the same frame: same header, navigation and session
         browser.get(url("/console/verify"));
         awaitText(By.id("who"), "COMPLIANCE");
-        assertThat(browser.findElement(By.cssSelector("#frame-nav a[aria-current=page]")).getText())
+        assertThat(text(By.cssSelector("#frame-nav a[aria-current=page]")))
                 .isEqualTo("Verify a pack");
         assertThat(browser.findElements(By.cssSelector("#frame-nav a"))).hasSize(10);
         assertThat(browser.findElement(By.id("scan")).isDisplayed()).isTrue();
@@ -222,7 +234,7 @@ class ConsolePagesTest extends CaptureTest {
         // a key without a compliance role sees no compliance page: only the pharmacist's
         logIn(createKey(unique("pharmacist"), Role.PHARMACIST));
         awaitText(By.id("content"), "may not use this page");
-        assertThat(browser.findElements(By.cssSelector("#frame-nav a")).stream().map(WebElement::getText).toList())
+        assertThat(texts(By.cssSelector("#frame-nav a")))
                 .containsExactly("Verify a pack");
         screenshot("no-access");
         logOut();
