@@ -198,7 +198,8 @@ class ConsolePagesTest extends CaptureTest {
         assertThat(text(By.tagName("h1"))).isEqualTo("Exceptions");
         screenshot("exceptions");
         browser.get(url("/console/messages.html"));
-        await(By.id("message-list"));
+        awaitText(By.cssSelector("#message-list thead"), "Message-ID");
+        assertThat(browser.findElements(By.id("not-configured"))).isEmpty();
         screenshot("messages");
         browser.get(url("/console/"));
         awaitText(By.cssSelector("#card-exceptions"), "Open exceptions");
