@@ -157,6 +157,12 @@ final class GatewayProcess implements AutoCloseable {
         return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Puts JSON with the admin key. */
+    HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
+        return http.send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a document file to {@code /capture}; returns the job's location. */
     String capture(Path document, String contentType) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request("/capture").header("Content-Type", contentType)

@@ -45,6 +45,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.commons.io.output.DeferredFileOutputStream;
 
@@ -76,6 +77,38 @@ final class JsonLdEpcisReader extends EpcisReader {
     private static final Set<String> NUMERIC_SENSOR_FIELDS =
             Set.of("value", "minValue", "maxValue", "meanValue", "sDev", "percRank", "percValue");
 
+    /**
+     * The parser factory and mapper for some limits: both thread-safe once built, and building them costs more than
+     * reading a one-event document (stored events are read one by one), so they are shared per limits (few exist).
+     */
+    private record Parsing(JsonFactory factory, ObjectMapper mapper) {
+
+        private static final Map<DocumentLimits, Parsing> SHARED = new ConcurrentHashMap<>();
+
+        static Parsing of(DocumentLimits limits) {
+            Parsing shared = SHARED.get(limits);
+            if (shared != null) {
+                return shared;
+            }
+            StreamReadConstraints.Builder c = StreamReadConstraints.builder()
+                    .maxNestingDepth(limits.maxElementDepth())
+                    .maxStringLength(limits.maxTextLength())
+                    .maxNumberLength(Decimals.MAX_LITERAL);
+            if (limits.maxDocumentBytes() != Long.MAX_VALUE) {
+                c.maxDocumentLength(limits.maxDocumentBytes());
+            }
+            JsonFactory factory = JsonFactory.builder().streamReadConstraints(c.build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            Parsing built = new Parsing(factory, new ObjectMapper(factory)
+                    .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true)));
+            if (SHARED.size() < 16) { // bounded: limits made per request would otherwise pile up
+                SHARED.putIfAbsent(limits, built);
+            }
+            return built;
+        }
+    }
+
     private final JsonFactory factory;
     private final ObjectMapper mapper;
     private final JsonLdContext context = new JsonLdContext();
@@ -95,18 +128,9 @@ final class JsonLdEpcisReader extends EpcisReader {
     private int eventIndex;
 
     JsonLdEpcisReader(InputStream in, DocumentLimits limits) {
-        StreamReadConstraints.Builder c = StreamReadConstraints.builder()
-                .maxNestingDepth(limits.maxElementDepth())
-                .maxStringLength(limits.maxTextLength())
-                .maxNumberLength(Decimals.MAX_LITERAL);
-        if (limits.maxDocumentBytes() != Long.MAX_VALUE) {
-            c.maxDocumentLength(limits.maxDocumentBytes());
-        }
-        factory = JsonFactory.builder().streamReadConstraints(c.build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        mapper = new ObjectMapper(factory)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        Parsing parsing = Parsing.of(limits);
+        factory = parsing.factory();
+        mapper = parsing.mapper();
         rest = mapper.createObjectNode();
         try {
             p = factory.createParser(in);

@@ -140,6 +140,12 @@ public final class DscsaProfile implements EventLayer {
         }
     }
 
+    /** The transaction statement may follow the body (EPCIS 2.0 XML has no place for it in the header). */
+    @Override
+    public void headerComplete(EpcisHeader header) {
+        this.header = header;
+    }
+
     @Override
     public void end(Consumer<ValidationFinding> sink) {
         if (!shipment) {

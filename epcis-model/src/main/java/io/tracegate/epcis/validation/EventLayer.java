@@ -18,5 +18,12 @@ interface EventLayer {
      */
     void event(int index, String path, EpcisEvent event, Consumer<ValidationFinding> sink);
 
+    /**
+     * The header once the document is read to its end, before {@link #end}: content that follows the body (where
+     * EPCIS 2.0 XML puts extension elements, and JSON-LD may put header members) is only in this one.
+     */
+    default void headerComplete(EpcisHeader header) {
+    }
+
     void end(Consumer<ValidationFinding> sink);
 }

@@ -3,6 +3,7 @@ package io.tracegate.epcis.validation;
 import io.tracegate.epcis.io.EpcisReadException;
 import io.tracegate.epcis.io.EpcisReader;
 import io.tracegate.epcis.model.EpcisEvent;
+import io.tracegate.epcis.model.EpcisHeader;
 import io.tracegate.epcis.model.EventType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,7 +91,9 @@ public final class Validator {
                 }
             }
             reading = ValidationFinding.DOCUMENT;
+            EpcisHeader complete = reader.header();
             for (EventLayer layer : layers) {
+                layer.headerComplete(complete);
                 layer.end(sink);
             }
         } catch (EpcisReadException e) {

@@ -62,6 +62,31 @@ class ShipmentDocumentBuilderTest {
                 && f.message().contains(release.label())), findings.toString());
     }
 
+    /**
+     * EPCIS 2.0 has no place for the DSCSA elements in its header: in XML they follow the body (the document's
+     * {@code ##other} content), in JSON-LD they are members of the document. The transaction statement is found there.
+     */
+    @ParameterizedTest
+    @EnumSource(value = EpcisFormat.class, names = {"XML_2_0", "JSON_LD_2_0"})
+    void aTwoPointZeroShipmentCarriesItsDscsaElementsAtTheDocumentsLevel(EpcisFormat format) throws IOException {
+        EpcisDocument built = shipment(DscsaRelease.R1_3, UnaryOperator.identity(), true, true);
+        EpcisHeader h = built.header();
+        EpcisDocument document = new EpcisDocument(new EpcisHeader("2.0", h.creationDate(), null, h.sbdh(),
+                h.masterData(), List.of(), h.headerExtensions()), built.events());
+        Path file = Files.createTempFile(dir, "shipment", format == EpcisFormat.XML_2_0 ? ".xml" : ".jsonld");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            EpcisWriter.write(document, format, out, WriteOptions.DEFAULT);
+        }
+
+        List<ValidationFinding> findings = Validator.bundled().validate(file);
+
+        assertEquals(List.of(), findings.stream().filter(ValidationFinding::isError).toList());
+        String noStatement = Files.readString(file).replaceAll("dscsaTransactionStatement", "somethingElse");
+        Files.writeString(file, noStatement);
+        assertTrue(Validator.bundled().validate(file).stream()
+                .anyMatch(f -> f.rule().equals(DscsaProfile.TRANSACTION_STATEMENT)), noStatement);
+    }
+
     @Test
     void releasesDifferInGuidelineVersionNdcFormAndDropShipment() {
         EpcisDocument r13 = shipment(DscsaRelease.R1_3, UnaryOperator.identity(), true, true);

@@ -12,7 +12,7 @@ import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.ops.CaptureMetrics;
 import io.tracegate.gateway.problem.EpcisProblemType;
-import io.tracegate.gateway.query.QuerySubscriptions;
+import io.tracegate.gateway.security.ApiPrincipal;
 import io.tracegate.gateway.serials.ActingKey;
 import io.tracegate.gateway.serials.LifecycleFinding;
 import io.tracegate.gateway.serials.LifecycleMode;
@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -86,7 +87,8 @@ class CaptureProcessor {
     private final CaptureMetrics metrics;
     private final CaptureProgress progress;
     private final AuditTrail audit;
-    private final QuerySubscriptions subscriptions;
+    /** Resolved at each commit: listeners may depend on the capture service, which depends on this. */
+    private final ObjectProvider<CaptureListener> listeners;
     // Checking identifiers and preparing events (hash, canonical keys) is most of a capture's own CPU work, and the
     // database waits for it: spread over the cores, while the job's thread reads the document on.
     private final ExecutorService preparation;
@@ -96,7 +98,7 @@ class CaptureProcessor {
 
     CaptureProcessor(DataSource dataSource, DocumentStore documents, CaptureJobs jobs, EventStore events,
             SerialLifecycle lifecycle, MasterDataStore masterData, TracegateProperties properties, Clock clock,
-            CaptureMetrics metrics, CaptureProgress progress, QuerySubscriptions subscriptions,
+            CaptureMetrics metrics, CaptureProgress progress, ObjectProvider<CaptureListener> listeners,
             AuditTrail audit) {
         this.dataSource = dataSource;
         this.documents = documents;
@@ -109,7 +111,7 @@ class CaptureProcessor {
         this.metrics = metrics;
         this.progress = progress;
         this.audit = audit;
-        this.subscriptions = subscriptions;
+        this.listeners = listeners;
         try {
             this.schema = limits.validation() == TracegateProperties.Validation.SCHEMA ? SchemaLayer.bundled() : null;
         } catch (IOException e) {
@@ -134,19 +136,19 @@ class CaptureProcessor {
     }
 
     /**
-     * Runs a job whose document may hold at most {@code maxEvents} events (more: nothing is captured), for the key
-     * {@code key} (whose limits the lifecycle rules apply to what the events change). A job that collides with
+     * Runs a job whose document may hold at most {@code maxEvents} events (more: nothing is captured), for the
+     * caller {@code caller} (whose key's limits the lifecycle rules apply to what the events change). A job that collides with
      * concurrent captures of the same units (a deadlock between their row locks, or both creating the same new
      * container) is rolled back and run again from its stored document, a few times.
      */
-    Outcome run(long jobId, String sha256, boolean proceed, long maxEvents, ActingKey key, LifecycleMode mode) {
+    Outcome run(long jobId, String sha256, boolean proceed, long maxEvents, ApiPrincipal caller, LifecycleMode mode) {
         long started = System.nanoTime();
         AtomicInteger read = progress.started(jobId);
         Run run = null;
         Outcome outcome;
         try {
             for (int attempt = 1; ; attempt++) {
-                run = new Run(jobId, maxEvents, proceed, key, mode, read);
+                run = new Run(jobId, maxEvents, proceed, caller, mode, read);
                 try {
                     outcome = run(run, sha256, proceed);
                     break;
@@ -201,11 +203,24 @@ class CaptureProcessor {
                 if (commit) {
                     jobs.finish(connection, jobId, reported.isEmpty(), reported, run.count, run.applied,
                             run.duplicates, run.eventTransaction != null);
+                    CommittedCapture committed = new CommittedCapture(jobId, run.caller, run.mode, sha256,
+                            run.committed);
+                    for (CaptureListener listener : listeners.orderedStream().toList()) {
+                        listener.committing(connection, committed);
+                    }
                     // last before the commit: the append holds the audit trail until then
                     audit.record(connection, run.key.name(), "capture.committed", auditObjects(jobId, sha256),
                             sha256);
                     run.commit(connection);
-                    subscriptions.eventsCaptured(run.committed);
+                    for (CaptureListener listener : listeners.orderedStream().toList()) {
+                        try {
+                            listener.committed(committed);
+                        } catch (RuntimeException e) {
+                            // the job has committed: a listener that cannot act now (stopping, say) does not undo it
+                            log.warn("Capture job {} committed; a listener could not be told: {}", jobId,
+                                    e.toString());
+                        }
+                    }
                     return new Outcome(reported.isEmpty(), reported, run.count, run.applied, run.duplicates,
                             run.eventIds);
                 }
@@ -308,7 +323,7 @@ class CaptureProcessor {
         final long jobId;
         final List<CaptureError> errors = new ArrayList<>();
         final List<String> eventIds = new ArrayList<>();
-        /** The rows of the events written, for the query subscriptions once they are committed. */
+        /** The rows of the events written, for the capture's listeners. */
         final List<Long> committed = new ArrayList<>();
         /** The eventIDs given by the events of this job applied so far. */
         final Set<String> eventIdsGiven = new HashSet<>();
@@ -325,6 +340,7 @@ class CaptureProcessor {
         long epcs;
         final long maxEvents;
         final boolean proceed;
+        final ApiPrincipal caller;
         final ActingKey key;
         final LifecycleMode mode;
         /** The events' own transaction, from the first large batch under rollback on; else null. */
@@ -336,11 +352,13 @@ class CaptureProcessor {
         /** Events read, for {@link CaptureProgress}. */
         final AtomicInteger read;
 
-        Run(long jobId, long maxEvents, boolean proceed, ActingKey key, LifecycleMode mode, AtomicInteger read) {
+        Run(long jobId, long maxEvents, boolean proceed, ApiPrincipal caller, LifecycleMode mode,
+                AtomicInteger read) {
             this.jobId = jobId;
             this.maxEvents = maxEvents;
             this.proceed = proceed;
-            this.key = key;
+            this.caller = caller;
+            this.key = KeyLimits.actingKey(caller);
             this.mode = mode;
             this.read = read;
         }

@@ -8,7 +8,6 @@ import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import io.tracegate.gateway.security.ApiPrincipal;
 import io.tracegate.gateway.security.Role;
-import io.tracegate.gateway.serials.ActingKey;
 import io.tracegate.gateway.serials.LifecycleMode;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -100,12 +99,11 @@ public class CaptureService {
                     + " created with \"import\": true");
         }
         DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
-        checkLimits(caller, document);
+        checkLimits(caller, document, mode);
         long id = jobs.create(caller, behaviour, mode, mediaType, document);
         try {
-            ActingKey key = KeyLimits.actingKey(caller);
             workers.execute(() -> processor.run(id, document.sha256(), behaviour.equals("proceed"),
-                    limits.maxEvents(), key, mode));
+                    limits.maxEvents(), caller, mode));
         } catch (RejectedExecutionException busy) {
             String detail = "the gateway is busy: " + limits.queue() + " capture jobs are waiting; try again later";
             jobs.fail(id, new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(), "Capture refused", 503,
@@ -118,10 +116,20 @@ public class CaptureService {
     /** Captures a single event synchronously (rollback: it is applied or refused as a whole). */
     public CaptureProcessor.Outcome captureEvent(ApiPrincipal caller, String mediaType, InputStream body) {
         DocumentStore.StoredDocument document = documents.store(body, limits.maxFileBytes().toBytes());
-        checkLimits(caller, document);
+        checkLimits(caller, document, LifecycleMode.ENFORCE);
         long id = jobs.create(caller, "rollback", LifecycleMode.ENFORCE, mediaType, document);
         // a second event rolls the first back
-        return processor.run(id, document.sha256(), false, 1, KeyLimits.actingKey(caller), LifecycleMode.ENFORCE);
+        return processor.run(id, document.sha256(), false, 1, caller, LifecycleMode.ENFORCE);
+    }
+
+    /** A stored capture document, as it was received ({@link CommittedCapture#documentSha256}). */
+    public InputStream document(String sha256) throws IOException {
+        return documents.open(sha256);
+    }
+
+    /** Whether the job has ended and its events can be read (a large job's second commit may come later). */
+    public boolean ended(long jobId) {
+        return jobs.find(jobId).map(job -> !job.running()).orElse(false);
     }
 
     /** A job, if the caller may see it (its key's own, or any for ADMIN and COMPLIANCE). */
@@ -141,13 +149,18 @@ public class CaptureService {
         return caller.hasRole(Role.ADMIN) || caller.hasRole(Role.COMPLIANCE);
     }
 
-    /** A limited key's document is read once before it is accepted, so that a refusal is an honest 403. */
-    private void checkLimits(ApiPrincipal caller, DocumentStore.StoredDocument document) {
+    /**
+     * A limited key's document is read once before it is accepted, so that a refusal is an honest 403. A history
+     * import may describe locations outside the key's sites in its master data: a partner's shipment document
+     * describes its buyer and ship-to (learned master data only fills what the gateway's own leaves empty).
+     */
+    private void checkLimits(ApiPrincipal caller, DocumentStore.StoredDocument document, LifecycleMode mode) {
         if (!KeyLimits.isLimited(caller)) {
             return;
         }
         try (InputStream in = documents.open(document.sha256()); EpcisReader reader = EpcisReader.open(in)) {
-            String masterData = KeyLimits.violation(caller, reader.header().masterData());
+            String masterData = KeyLimits.violation(caller, reader.header().masterData(),
+                    mode == LifecycleMode.OBSERVE);
             if (masterData != null) {
                 throw new ApiProblem(EpcisProblemType.SECURITY, HttpStatus.FORBIDDEN, masterData);
             }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +60,27 @@ public class EventStore {
         return "select k.event_ref, k.role::text as role, null as written from event_epc k where " + keyCondition
                 + " union all select r.ref, substr(k.event_roles, r.n::int, 1), k.written from " + units + " k,"
                 + " unnest(k.event_refs) with ordinality as r(ref, n) where " + keyCondition;
+    }
+
+    /** A stored event: its row and its body (a one-event EPCIS 2.0 JSON-LD document). */
+    public record StoredBody(long ref, String body) {
+    }
+
+    /** The stored events of these rows, in row order. */
+    public List<StoredBody> bodies(Collection<Long> refs) {
+        return jdbc.sql("select id, body from epcis_event where id = any(?) order by id")
+                .param(new SqlArrayValue("bigint", refs.toArray()))
+                .query((rs, n) -> new StoredBody(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /**
+     * The shipping and receiving events a capture job wrote, in row order (the partial index
+     * {@code epcis_event_shipping_receiving} finds them without reading the job's other events).
+     */
+    public List<StoredBody> shippingAndReceiving(long jobId) {
+        return jdbc.sql("select id, body from epcis_event where capture_job_id = ?"
+                        + " and biz_step in ('shipping', 'receiving') order by id")
+                .param(jobId).query((rs, n) -> new StoredBody(rs.getLong(1), rs.getString(2))).list();
     }
 
     /**

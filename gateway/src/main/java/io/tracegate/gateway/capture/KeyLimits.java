@@ -38,8 +38,11 @@ final class KeyLimits {
                 caller.glns().stream().map(Gln::value).collect(Collectors.toSet()));
     }
 
-    /** What in the document's master data lies outside the caller's limits, or null when nothing does. */
-    static String violation(ApiPrincipal caller, MasterData masterData) {
+    /**
+     * What in the document's master data lies outside the caller's limits, or null when nothing does;
+     * {@code anyLocation}: locations outside the key's sites may be described.
+     */
+    static String violation(ApiPrincipal caller, MasterData masterData, boolean anyLocation) {
         for (MasterData.Vocabulary vocabulary : masterData.vocabularies()) {
             for (MasterData.VocabularyElement element : vocabulary.elements()) {
                 Epc id = Identifiers.parse(element.id());
@@ -48,7 +51,7 @@ final class KeyLimits {
                     return "the master data describes " + element.id() + ", whose GTIN " + gtin + " the key '"
                             + caller.name() + "' may not describe";
                 }
-                if (id instanceof Sgln sgln && !caller.mayUseGln(sgln.gln())) {
+                if (!anyLocation && id instanceof Sgln sgln && !caller.mayUseGln(sgln.gln())) {
                     return "the master data describes the location " + element.id() + ", outside the sites of the"
                             + " key '" + caller.name() + "'";
                 }

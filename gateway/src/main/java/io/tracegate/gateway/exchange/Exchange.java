@@ -2,6 +2,7 @@ package io.tracegate.gateway.exchange;
 
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.security.ApiPrincipal;
+import io.tracegate.gs1.Gln;
 import jakarta.servlet.ServletRequest;
 import java.net.URI;
 import java.security.cert.CertificateException;
@@ -15,9 +16,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The exchange as other packages use it: send a document to a partner ({@link #send}), follow a message
- * ({@link #message}), and recognise a partner by its TLS client certificate. Received documents go to capture
- * through {@link PartnerCapture}.
+ * The exchange as other packages use it: find a partner by GLN ({@link #partnerWithGln}), send a document to it
+ * ({@link #send}), follow a message ({@link #message}), and recognise a partner by its TLS client certificate.
+ * Received documents go to capture through {@link PartnerCapture}.
  */
 @Service
 public class Exchange {
@@ -94,6 +95,11 @@ public class Exchange {
     /** A message in or out. */
     public ExchangeMessage message(long id) {
         return messages.find(id).orElseThrow(() -> ApiProblem.noSuchResource("no message " + id));
+    }
+
+    /** The partner one of whose GLNs (GLN-13) this is: where a shipping event's buyer is sent its document. */
+    public Optional<Partner> partnerWithGln(String gln) {
+        return partners.byGln(new Gln(gln));
     }
 
     /** The caller a TLS client certificate stands for: its partner, if it has one and the certificate is valid. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tracegate.gateway.capture.CaptureListener;
+import io.tracegate.gateway.capture.CommittedCapture;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.problem.EpcisProblemType;
 import jakarta.annotation.PreDestroy;
@@ -53,12 +55,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Subscriptions to named queries: webhooks (stored in {@code query_subscription}; each notification POSTed as an
  * {@code EPCISQueryDocument}, signed with the subscriber's {@code signatureToken} as
  * {@code GS1-Signature: sha256=<hex HMAC-SHA256 of the body>}) and WebSockets (live as long as their connection).
- * Either streams (notified when a capture commits events that match, see {@link #eventsCaptured}) or runs on a
+ * Either streams (notified when a capture commits events that match, see {@link #committed}) or runs on a
  * cron-like schedule (the events recorded since its last run). Notifications are sent off the capture's thread; a
  * webhook that fails misses that notification (a scheduled one gets the events again at its next run).
  */
 @Service
-public class QuerySubscriptions {
+public class QuerySubscriptions implements CaptureListener {
 
     private static final Logger log = LoggerFactory.getLogger(QuerySubscriptions.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -280,10 +282,12 @@ public class QuerySubscriptions {
     }
 
     /**
-     * Called by capture once a job has committed: the streaming subscriptions whose query matches some of these
-     * event rows are notified of them (on a thread of their own; this returns at once).
+     * Once a capture job has committed: the streaming subscriptions whose query matches some of its event rows are
+     * notified of them (on a thread of their own; this returns at once).
      */
-    public void eventsCaptured(List<Long> eventRefs) {
+    @Override
+    public void committed(CommittedCapture capture) {
+        List<Long> eventRefs = capture.eventRefs();
         if (eventRefs.isEmpty()) {
             return;
         }

@@ -105,6 +105,13 @@ public class SecurityConfiguration {
                         .requestMatchers("/recalls", "/recalls/**", "/units/**", "/audit", "/audit/**", "/reports/**",
                                 "/investigations", "/investigations/**", "/exports", "/exports/**")
                                 .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        // shipments, receipts and their exceptions (io.tracegate.gateway.shipments)
+                        .requestMatchers(HttpMethod.POST, "/receipts/*/scans")
+                                .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/receipts", "/receipts/**", "/shipments", "/shipments/**")
+                                .hasAnyRole(Role.LINE.name(), Role.COMPLIANCE.name(), Role.ADMIN.name())
+                        .requestMatchers("/shipments/*/retry", "/exceptions", "/exceptions/**")
+                                .hasAnyRole(Role.COMPLIANCE.name(), Role.ADMIN.name())
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -102,6 +104,35 @@ public class SerialStore {
                 UnitStatus.valueOf(rs.getString("status")), rs.getString("disposition"), rs.getString("owner"),
                 rs.getString("location"), rs.getString("parent"), parentWritten,
                 rs.getObject("commissioned_at", OffsetDateTime.class), rs.getBoolean("observed"));
+    }
+
+    /**
+     * A unit in a container tree, with the events naming it.
+     *
+     * @param parentKey  the canonical key of the container it is packed in, or null
+     * @param eventRefs  the event store rows of the events naming it, in the order they were applied
+     * @param eventRoles its role in each ({@code p}arent, {@code e}pcList, {@code c}hild, {@code i}nput,
+     *                   {@code o}utput), one character per row
+     */
+    public record PackedUnit(String key, String written, String kind, String gtin, String lot, LocalDate expiry,
+                             String parentKey, long[] eventRefs, String eventRoles) {
+    }
+
+    /** These units and everything packed in them at any depth, containers before their content. */
+    public List<PackedUnit> withContent(Collection<String> keys) {
+        return jdbc.sql("with recursive tree as (select epc, 0 as depth from serial_unit where epc = any(?)"
+                        + " union all select u.epc, tree.depth + 1 from serial_unit u join tree on u.parent = tree.epc"
+                        + " where tree.depth < 16)"
+                        + " select u.epc, u.written, u.kind, u.gtin, u.lot, u.expiry, u.parent, u.event_refs,"
+                        + " u.event_roles from tree join serial_unit u on u.epc = tree.epc order by tree.depth, u.epc")
+                .param(new SqlArrayValue("text", keys.toArray()))
+                .query((rs, n) -> {
+                    Date expiry = rs.getDate(6);
+                    Long[] refs = (Long[]) rs.getArray(8).getArray();
+                    return new PackedUnit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), expiry == null ? null : expiry.toLocalDate(), rs.getString(7),
+                            Arrays.stream(refs).mapToLong(Long::longValue).toArray(), rs.getString(9));
+                }).list();
     }
 
     /** Rounds of locking the rows a batch reads before concurrent repacking is reported as a conflict. */

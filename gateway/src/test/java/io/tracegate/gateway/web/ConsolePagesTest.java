@@ -191,10 +191,10 @@ class ConsolePagesTest extends CaptureTest {
         awaitText(By.id("investigation-list"), "seal broken on return");
         screenshot("investigations");
 
-        // exceptions: read from the shipments capability, which this gateway lacks: the page (and the dashboard's
-        // card) says so instead of failing; partner messages: the exchange's message log
+        // exceptions and partner messages: read from the shipments and exchange capabilities (a gateway without
+        // them says so on these pages instead of failing)
         browser.get(url("/console/exceptions.html"));
-        awaitText(By.id("not-configured"), "without the shipments capability");
+        awaitText(By.id("exception-summary"), "open exception(s)");
         assertThat(text(By.tagName("h1"))).isEqualTo("Exceptions");
         screenshot("exceptions");
         browser.get(url("/console/messages.html"));
@@ -202,7 +202,8 @@ class ConsolePagesTest extends CaptureTest {
         assertThat(browser.findElements(By.id("not-configured"))).isEmpty();
         screenshot("messages");
         browser.get(url("/console/"));
-        awaitText(By.cssSelector("#card-exceptions .number"), "not configured");
+        awaitText(By.cssSelector("#card-exceptions"), "Open exceptions");
+        assertThat(text(By.cssSelector("#card-exceptions .number"))).matches("[\\d,]+");
 
         // exports: requested, progress, download link
         browser.get(url("/console/exports.html"));
