@@ -41,7 +41,7 @@ class TraceSearch {
 
     /** A unit as the trace shows it: EPCs as written; {@code observed} when first seen in a history import. */
     record Unit(String epc, String kind, String gtin, UnitStatus status, String disposition, String owner,
-                String location, String lot, LocalDate expiry, String parent, List<String> children,
+                String inTransitTo, String location, String lot, LocalDate expiry, String parent, List<String> children,
                 OffsetDateTime commissionedAt, boolean observed) {
     }
 
@@ -82,12 +82,12 @@ class TraceSearch {
             + " join epcis_event e on e.id = n.event_ref"
             + " where a.role = 'c' and a.action = 'ADD' and a.depth < " + MAX_DEPTH
             + ") select null as key, u.written, u.kind, u.gtin, u.lot, u.expiry, u.status, u.disposition, u.owner,"
-            + " u.location, (select p.written from serial_unit p where p.epc = u.parent) as parent,"
+            + " u.in_transit_to, u.location, (select p.written from serial_unit p where p.epc = u.parent) as parent,"
             + " array(select c.written from serial_unit c where c.parent = u.epc order by c.written) as children,"
             + " u.commissioned_at, u.observed, null::bigint as ref, null as event_id, null as event_type,"
             + " null::timestamptz as event_time, null as biz_step, null as action, null as read_point,"
             + " null as biz_location, null as role, null as parent_key from unit u"
-            + " union all select key, written, null, null, null, null, null, disposition, null, null, null, null,"
+            + " union all select key, written, null, null, null, null, null, disposition, null, null, null, null, null,"
             + " null, null, ref, event_id, event_type, event_time, biz_step, action, read_point, biz_location, role,"
             + " case when role = 'c' then parent end"
             + " from (select distinct " + APPEARANCE + " from appearance) a"
@@ -139,7 +139,7 @@ class TraceSearch {
         Array children = rs.getArray("children");
         return new Unit(rs.getString("written"), rs.getString("kind"), rs.getString("gtin"),
                 UnitStatus.valueOf(rs.getString("status")), rs.getString("disposition"), rs.getString("owner"),
-                rs.getString("location"), rs.getString("lot"), expiry == null ? null : expiry.toLocalDate(),
+                rs.getString("in_transit_to"), rs.getString("location"), rs.getString("lot"), expiry == null ? null : expiry.toLocalDate(),
                 rs.getString("parent"), List.of((String[]) children.getArray()), rs.getObject("commissioned_at",
                 OffsetDateTime.class), rs.getBoolean("observed"));
     }

@@ -37,11 +37,12 @@ public class TraceService {
 
     /**
      * A trace: the unit's state (null fields when the store does not know the EPC but events name it);
-     * {@code observed} when the unit was first seen in a history import, so its history did not start here.
+     * {@code observed} when the unit was first seen in a history import, so its history did not start here;
+     * {@code inTransitTo} the buyer (or its site) of a shipped unit until it is received, the seller still its owner.
      */
     public record Trace(String epc, String kind, String gtin, String status, String disposition, String owner,
-                        String location, String lot, String expiry, String parent, List<String> children,
-                        OffsetDateTime commissionedAt, Boolean observed, List<TracedEvent> events) {
+                        String inTransitTo, String location, String lot, String expiry, String parent,
+                        List<String> children, OffsetDateTime commissionedAt, Boolean observed, List<TracedEvent> events) {
     }
 
     /** The state and the history come from one statement, so from one snapshot. */
@@ -62,11 +63,11 @@ public class TraceService {
         List<TracedEvent> history = new ArrayList<>(collected.values());
         history.sort(Comparator.comparing(TracedEvent::eventTime));
         if (u == null) {
-            return new Trace(epcText, null, null, null, null, null,
+            return new Trace(epcText, null, null, null, null, null, null,
                     null, null, null, null, List.of(), null, null, history);
         }
-        return new Trace(u.epc(), u.kind(), u.gtin(), u.status().word(), u.disposition(), u.owner(), u.location(),
-                u.lot(), u.expiry() == null ? null : u.expiry().toString(), u.parent(), u.children(),
+        return new Trace(u.epc(), u.kind(), u.gtin(), u.status().word(), u.disposition(), u.owner(), u.inTransitTo(),
+                u.location(), u.lot(), u.expiry() == null ? null : u.expiry().toString(), u.parent(), u.children(),
                 u.commissionedAt(), u.observed(), history);
     }
 

@@ -36,8 +36,10 @@ import org.springframework.stereotype.Service;
  *
  * <p>Ownership is known from explicit facts only: a commissioning event rarely names its owning party (its business
  * location is a site, whose GLN is not the party's), so a unit's owner is the commissioning event's source owning
- * party if any, else unknown until its first shipment, which names the seller (source owning party) and passes the
- * unit to the buyer (destination owning party, and location), in transit to it. Once the owner is known, only the
+ * party if any, else unknown until its first shipment, which names the seller (source owning party, who stays the
+ * owner while the unit is in transit) and the buyer (destination owning party, and location) it is in transit to;
+ * receiving makes the buyer the owner (the receiving event's destination owning party if it names one, else the
+ * party the unit was in transit to). Once the owner is known, only the
  * owner may ship the unit; and only a party this gateway acts for ({@code tracegate.own-glns}, all parties when
  * empty) may receive it.
  */
@@ -503,13 +505,15 @@ public class SerialLifecycle {
                             : Transitions.next(unit.status, step);
                     switch (step) {
                         case SHIP -> {
-                            unit.owner = e.destinationOwner() != null ? e.destinationOwner() : unit.owner;
+                            // the seller keeps the unit until the buyer receives it
+                            unit.owner = unit.owner != null ? unit.owner : e.sourceOwner();
                             unit.location = e.destinationLocation() != null ? e.destinationLocation() : unit.location;
                             unit.inTransitTo = e.destinationOwner() != null ? e.destinationOwner()
                                     : e.destinationLocation();
                         }
                         case RECEIVE, RETURN -> {
-                            unit.owner = e.destinationOwner() != null ? e.destinationOwner() : unit.owner;
+                            unit.owner = e.destinationOwner() != null ? e.destinationOwner()
+                                    : unit.inTransitTo != null ? unit.inTransitTo : unit.owner;
                             unit.location = e.place() != null ? e.place() : unit.location;
                             unit.inTransitTo = null;
                         }

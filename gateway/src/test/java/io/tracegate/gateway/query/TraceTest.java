@@ -57,7 +57,9 @@ class TraceTest extends CaptureTest {
         assertThat((String) json(trace, "$.epc")).isEqualTo(UNIT);
         assertThat((String) json(trace, "$.status")).isEqualTo("in_transit");
         assertThat((String) json(trace, "$.disposition")).isEqualTo("in_transit");
-        assertThat((String) json(trace, "$.owner")).isEqualTo("urn:epc:id:sgln:039999.999999.0");
+        assertThat((String) json(trace, "$.owner")).as("the seller, until the buyer receives it")
+                .isEqualTo("urn:epc:id:sgln:030001.111111.0");
+        assertThat((String) json(trace, "$.inTransitTo")).isEqualTo("urn:epc:id:sgln:039999.999999.0");
         assertThat((String) json(trace, "$.location")).isEqualTo("urn:epc:id:sgln:039999.345678.0");
         assertThat((String) json(trace, "$.lot")).isEqualTo("A123");
         assertThat((String) json(trace, "$.expiry")).isEqualTo("2025-03-27");

@@ -45,7 +45,8 @@ class HistoryImportTest extends CaptureTest {
         HttpResponse<String> trace = trace(unit);
         assertThat((Boolean) json(trace, "$.observed")).isTrue();
         assertThat((String) json(trace, "$.parent")).isEqualTo(box);
-        assertThat((String) json(trace, "$.owner")).isEqualTo(BUYER);
+        assertThat((String) json(trace, "$.owner")).as("the shipper").isEqualTo(SITE);
+        assertThat((String) json(trace, "$.inTransitTo")).isEqualTo(BUYER);
         assertThat((List<?>) json(trace, "$.events")).hasSize(3);
     }
 

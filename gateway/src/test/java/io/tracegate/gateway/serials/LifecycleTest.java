@@ -173,7 +173,8 @@ class LifecycleTest extends CaptureTest {
             HttpResponse<String> trace = trace(unit);
             assertThat((String) json(trace, "$.status")).isEqualTo("in_transit");
             assertThat((String) json(trace, "$.disposition")).isEqualTo("in_transit");
-            assertThat((String) json(trace, "$.owner")).isEqualTo(BUYER);
+            assertThat((String) json(trace, "$.owner")).as("the seller, until the buyer receives it").isEqualTo(SITE);
+            assertThat((String) json(trace, "$.inTransitTo")).isEqualTo(BUYER);
             assertThat((String) json(trace, "$.location")).isEqualTo(BUYER_SITE);
         }
 
@@ -220,6 +221,7 @@ class LifecycleTest extends CaptureTest {
             assertThat((String) json(trace, "$.status")).isEqualTo("active");
             assertThat((String) json(trace, "$.location")).isEqualTo(BUYER_SITE);
             assertThat((String) json(trace, "$.owner")).isEqualTo(BUYER);
+            assertThat((String) json(trace, "$.inTransitTo")).isNull();
         }
 
         @Test

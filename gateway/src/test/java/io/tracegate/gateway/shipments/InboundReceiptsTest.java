@@ -130,7 +130,8 @@ class InboundReceiptsTest extends ShipmentsTest {
         // the partner's units are in the store, made elsewhere, in transit to us
         HttpResponse<String> trace = trace(unit);
         assertThat((String) json(trace, "$.status")).isEqualTo("in_transit");
-        assertThat((String) json(trace, "$.owner")).isEqualTo(BUYER);
+        assertThat((String) json(trace, "$.owner")).as("the shipper, until we receive it").isEqualTo(SUPPLIER);
+        assertThat((String) json(trace, "$.inTransitTo")).isEqualTo(BUYER);
         assertThat((Boolean) json(trace, "$.observed")).isTrue();
 
         assertSucceeded(capture(Pallet.eventsDocument(List.of(DscsaEvent.receive(OffsetDateTime.now().withNano(0),

@@ -127,6 +127,8 @@ class ShipmentsBetweenGatewaysTest extends ShipmentsTest {
         HttpResponse<String> trace = atB("GET", "/trace/" + unit, null);
         assertThat((String) json(trace, "$.status")).isEqualTo("in_transit");
         assertThat((Boolean) json(trace, "$.observed")).isTrue();
+        assertThat((String) json(trace, "$.owner")).as("the shipper, until the wholesaler receives it").isEqualTo(MAKER);
+        assertThat((String) json(trace, "$.inTransitTo")).isEqualTo(WHOLESALER);
         assertThat((String) json(trace, "$.location")).isEqualTo(WHOLESALER_SITE);
 
         HttpResponse<String> received = captureAtB(List.of(DscsaEvent.receive(OffsetDateTime.now().withNano(0),
@@ -135,7 +137,10 @@ class ShipmentsBetweenGatewaysTest extends ShipmentsTest {
 
         HttpResponse<String> matched = awaitAtB("/receipts/" + id, r -> "matched".equals(json(r, "$.status")));
         assertThat((List<?>) json(matched, "$.exceptions")).isEmpty();
-        assertThat((String) json(atB("GET", "/trace/" + unit, null), "$.status")).isEqualTo("active");
+        HttpResponse<String> receivedUnit = atB("GET", "/trace/" + unit, null);
+        assertThat((String) json(receivedUnit, "$.status")).isEqualTo("active");
+        assertThat((String) json(receivedUnit, "$.owner")).as("received: the wholesaler's").isEqualTo(WHOLESALER);
+        assertThat((String) json(receivedUnit, "$.inTransitTo")).isNull();
     }
 
     @Test
@@ -270,6 +275,7 @@ class ShipmentsBetweenGatewaysTest extends ShipmentsTest {
             HttpResponse<String> trace = atB("GET", "/trace/" + unit, null);
             assertThat((String) json(trace, "$.status")).as(trace.body()).isEqualTo("in_transit");
             assertThat((Boolean) json(trace, "$.observed")).isTrue();
+            assertThat((String) json(trace, "$.owner")).isEqualTo(EXAMPLE_SHIPPER);
             assertThat((List<String>) json(trace, "$.events[*].bizStep")).contains("commissioning", "shipping");
         }
     }
