@@ -162,6 +162,7 @@ public class SerialStore {
             }
             lock(connection, unlocked);
             locked.addAll(unlocked);
+            units = null; // the first read's units are garbage before the second read fills the heap again
             units = read(connection, keys, withContent, withContainers);
         }
         throw new SQLException("the units kept being repacked by concurrent captures while they were locked",
