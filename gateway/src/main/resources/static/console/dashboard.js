@@ -1,8 +1,8 @@
 'use strict';
 window.page = async content => {
-  const {api, json, optional, el, table} = Console;
+  const {api, json, el, table} = Console;
   const d = await json(await api('/reports/dashboard?days=30'));
-  const exceptions = await optional('/exceptions?status=open'); // null: no shipments capability
+  const exceptions = await json(await api('/exceptions?status=open'));
   const a = d.activity;
   const total = a.eventsPerDay.reduce((sum, day) => sum + day.events, 0);
   const card = (id, title, number) => el('div', {class: 'card', id}, el('div', {class: 'muted'}, title),
@@ -14,7 +14,7 @@ window.page = async content => {
       card('card-refused', 'Capture jobs refused', a.capturesRefused),
       card('card-rejections', 'Rejections (events refused)', a.eventsRefused),
       card('card-investigations', 'Open investigations', d.openInvestigations),
-      card('card-exceptions', 'Open exceptions', exceptions === null ? 'not configured' : exceptions.length),
+      card('card-exceptions', 'Open exceptions', exceptions.length),
       card('card-exports', 'Exports running', d.exportsRunning)),
     el('h2', {}, 'Events per day'), chart,
     table([{title: 'Day', value: r => r.day}, {title: 'Events', value: r => r.events}], a.eventsPerDay, 'events-per-day'));

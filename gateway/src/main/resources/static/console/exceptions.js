@@ -1,18 +1,14 @@
 'use strict';
 // Receipt exceptions (the shipments capability's GET /exceptions): open or resolved, overdue first to see.
 window.page = async content => {
-  const {optional, el, table, notConfigured} = Console;
+  const {api, json, el, table} = Console;
   const status = el('select', {id: 'exception-status', 'aria-label': 'Status'},
     el('option', {value: 'open'}, 'open'), el('option', {value: 'resolved'}, 'resolved'), el('option', {value: ''}, 'all'));
   const summary = el('p', {id: 'exception-summary'});
   const list = el('div', {id: 'exceptions'});
   content.replaceChildren(el('h1', {}, 'Exceptions'), el('form', {class: 'search'}, status), summary, list);
   async function show() {
-    const rows = await optional('/exceptions' + (status.value ? '?status=' + status.value : ''));
-    if (rows === null) {
-      content.replaceChildren(el('h1', {}, 'Exceptions'), notConfigured('Receipt exceptions', 'shipments'));
-      return;
-    }
+    const rows = await json(await api('/exceptions' + (status.value ? '?status=' + status.value : '')));
     const overdue = rows.filter(e => e.overdue && e.status === 'open').length;
     summary.textContent = rows.length + ' ' + (status.value || 'open and resolved') + ' exception(s)'
       + (overdue ? ', ' + overdue + ' overdue' : '');

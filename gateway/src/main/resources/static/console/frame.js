@@ -47,19 +47,6 @@ const Console = (() => {
     return body;
   }
 
-  // The JSON of a list another capability serves (exchange, shipments), or null when this gateway does not have
-  // it: a list path answers 404 only when nothing serves it.
-  async function optional(path) {
-    const response = await api(path);
-    return response.status === 404 ? null : json(response);
-  }
-
-  // What a page shows when the capability it reads is absent.
-  function notConfigured(what, capability) {
-    return el('p', {class: 'muted not-configured', id: 'not-configured'}, what + ' are not configured on this gateway: '
-      + 'it runs without the ' + capability + ' capability.');
-  }
-
   function table(columns, rows, id) {
     const head = el('tr', {}, ...columns.map(c => el('th', {}, c.title)));
     const body = rows.map(row => el('tr', {}, ...columns.map(c => {
@@ -123,5 +110,5 @@ const Console = (() => {
   }
 
   document.addEventListener('DOMContentLoaded', start);
-  return {api, json, optional, notConfigured, el, table};
+  return {api, json, el, table};
 })();

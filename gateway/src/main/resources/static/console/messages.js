@@ -2,7 +2,7 @@
 // Documents exchanged with trading partners (the exchange capability's GET /messages), newest first, with the MDN
 // that acknowledged each and whether its signature verified.
 window.page = async content => {
-  const {optional, el, table, notConfigured} = Console;
+  const {api, json, el, table} = Console;
   const direction = el('select', {id: 'message-direction', 'aria-label': 'Direction'},
     el('option', {value: ''}, 'in and out'), el('option', {value: 'in'}, 'in'), el('option', {value: 'out'}, 'out'));
   const list = el('div', {id: 'messages'});
@@ -11,11 +11,7 @@ window.page = async content => {
     : m.mdn.disposition + (m.mdn.signatureVerified === true ? ', signature verified'
       : m.mdn.signatureVerified === false ? ', signature NOT verified' : m.mdn.signed ? '' : ', unsigned');
   async function show() {
-    const rows = await optional('/messages?limit=100' + (direction.value ? '&direction=' + direction.value : ''));
-    if (rows === null) {
-      content.replaceChildren(el('h1', {}, 'Partner messages'), notConfigured('Partner messages', 'exchange'));
-      return;
-    }
+    const rows = await json(await api('/messages?limit=100' + (direction.value ? '&direction=' + direction.value : '')));
     list.replaceChildren(table([{title: '#', value: m => m.id}, {title: 'Direction', value: m => m.direction},
       {title: 'From → to', value: m => m.as2From + ' → ' + m.as2To}, {title: 'Message-ID', value: m => m.messageId},
       {title: 'Status', value: m => m.status}, {title: 'MDN', value: mdn},

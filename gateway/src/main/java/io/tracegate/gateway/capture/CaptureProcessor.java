@@ -8,6 +8,7 @@ import io.tracegate.epcis.model.MasterData;
 import io.tracegate.epcis.validation.EventRules;
 import io.tracegate.epcis.validation.SchemaLayer;
 import io.tracegate.gateway.compliance.AuditTrail;
+import io.tracegate.gateway.config.DaemonThreads;
 import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.masterdata.MasterDataStore;
 import io.tracegate.gateway.ops.CaptureMetrics;
@@ -117,12 +118,7 @@ class CaptureProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("the bundled EPCIS schemas cannot be loaded", e);
         }
-        AtomicInteger threads = new AtomicInteger();
-        this.preparation = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
-            Thread thread = new Thread(task, "capture-prepare-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.preparation = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), DaemonThreads.named("capture-prepare"));
     }
 
     @PreDestroy

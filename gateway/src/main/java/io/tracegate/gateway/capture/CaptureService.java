@@ -2,6 +2,7 @@ package io.tracegate.gateway.capture;
 
 import io.tracegate.epcis.io.EpcisReadException;
 import io.tracegate.epcis.io.EpcisReader;
+import io.tracegate.gateway.config.DaemonThreads;
 import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.ops.ShutdownProperties;
 import io.tracegate.gateway.problem.ApiProblem;
@@ -21,7 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -56,13 +56,8 @@ public class CaptureService {
         this.jobs = jobs;
         this.processor = processor;
         this.limits = properties.capture();
-        AtomicInteger threads = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(limits.queue()), task -> {
-                    Thread thread = new Thread(task, "capture-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new ArrayBlockingQueue<>(limits.queue()), DaemonThreads.named("capture"));
         int prepared = jobs.resolvePrepared();
         if (prepared > 0) {
             log.warn("{} capture job(s) stopped between their two commits were committed or rolled back", prepared);
@@ -72,11 +67,7 @@ public class CaptureService {
             log.warn("{} eventID(s) name more than one stored event, captured before eventIDs were checked (listed in"
                     + " the table event_id_clash); GET /events/<eventID> answers the first captured", clashes);
         }
-        this.resolver = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "capture-commit-resolver");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.resolver = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("capture-commit-resolver"));
         resolver.scheduleWithFixedDelay(this::resolvePrepared, RESOLVE_EVERY.toMillis(), RESOLVE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
         int interrupted = jobs.failInterrupted(new CaptureError(EpcisProblemType.IMPLEMENTATION.uri().toString(),

@@ -1,5 +1,6 @@
 package io.tracegate.gateway.capture;
 
+import io.tracegate.gateway.config.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,11 +51,7 @@ class DocumentRetention {
     private final JdbcClient jdbc;
     private final DocumentProperties settings;
     private final Clock clock;
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "document-retention");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("document-retention"));
 
     DocumentRetention(DocumentStore documents, JdbcClient jdbc, DocumentProperties settings, Clock clock) {
         this.documents = documents;

@@ -1,5 +1,6 @@
 package io.tracegate.gateway.compliance;
 
+import io.tracegate.gateway.config.DaemonThreads;
 import io.tracegate.gateway.config.TracegateProperties;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.query.SelectionQuery;
@@ -66,11 +67,7 @@ public class Exports {
     private final Path dir;
     private final int kept;
     private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "export");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("export"));
 
     Exports(JdbcClient jdbc, SelectionQuery selections, ExportBuilder builder, AuditTrail audit,
             PlatformTransactionManager transactions, JsonMapper json, Clock clock, TracegateProperties tracegate,

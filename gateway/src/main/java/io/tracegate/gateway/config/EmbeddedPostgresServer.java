@@ -60,11 +60,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.port = postgres.getPort();
         this.postmaster = postmaster(dataDirectory.resolve("postmaster.pid")).orElseThrow(
                 () -> new IllegalStateException("the embedded PostgreSQL in " + dataDirectory + " did not stay up"));
-        this.keeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "embedded-postgres-keeper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.keeper = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("embedded-postgres-keeper"));
         keeper.scheduleWithFixedDelay(this::restartIfDead, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
     }

@@ -1,5 +1,6 @@
 package io.tracegate.gateway.exchange;
 
+import io.tracegate.gateway.config.DaemonThreads;
 import io.tracegate.gateway.problem.ApiProblem;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.tracegate.gateway.exchange;
 
+import io.tracegate.gateway.config.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package io.tracegate.gateway.ops;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.tracegate.gateway.config.DaemonThreads;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -112,11 +113,7 @@ public class DatabaseAvailability implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "database-availability");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("database-availability"));
         scheduler.submit(this::check); // the first look before any request, then every interval
         scheduler.scheduleWithFixedDelay(this::check, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }

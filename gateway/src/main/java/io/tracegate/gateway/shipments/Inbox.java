@@ -2,6 +2,7 @@ package io.tracegate.gateway.shipments;
 
 import io.tracegate.gateway.capture.CaptureJob;
 import io.tracegate.gateway.capture.CaptureService;
+import io.tracegate.gateway.config.DaemonThreads;
 import io.tracegate.gateway.problem.ApiProblem;
 import io.tracegate.gateway.security.ApiPrincipal;
 import io.tracegate.gateway.security.Role;
@@ -44,11 +45,7 @@ class Inbox {
     private final InboxProperties properties;
     private final CaptureService captures;
     private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread t = new Thread(task, "exchange-inbox");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("exchange-inbox"));
 
     Inbox(InboxProperties properties, CaptureService captures, Clock clock) {
         this.properties = properties;

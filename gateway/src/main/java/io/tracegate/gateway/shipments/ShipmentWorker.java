@@ -1,5 +1,6 @@
 package io.tracegate.gateway.shipments;
 
+import io.tracegate.gateway.config.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,11 +27,7 @@ class ShipmentWorker {
     private final CaptureExaminer examiner;
     private final Shipments shipments;
     private final ShipmentsProperties properties;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread t = new Thread(task, "shipments");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("shipments"));
     /** A wake-up is queued: more wake-ups until it runs add nothing. */
     private final AtomicBoolean woken = new AtomicBoolean();
 
